@@ -1,0 +1,18 @@
+import type { ReeldeskBridge } from '../../shared/ipc/contract'
+import type { Platform } from './platform'
+
+export function createElectronPlatform(bridge: ReeldeskBridge): Platform {
+  return {
+    kind: 'electron',
+    async info() {
+      const info = await bridge.invoke('app.info', undefined)
+      return { shell: 'electron', version: info.version, os: info.platform }
+    },
+    openExternal: (url) => bridge.invoke('shell.openExternal', { url }),
+    secrets: {
+      get: (key) => bridge.invoke('tokens.get', { key }),
+      set: (key, value) => bridge.invoke('tokens.set', { key, value }),
+      delete: (key) => bridge.invoke('tokens.delete', { key }),
+    },
+  }
+}

@@ -1,0 +1,30 @@
+import { createStore, del, get, set } from 'idb-keyval'
+import { tokenKeySchema } from '../../shared/ipc/contract'
+import { checkExternalLink } from '../../shared/security/external-links'
+import type { Platform } from './platform'
+
+/** Browser implementation: IndexedDB for tokens, a new tab (no opener) for external links. */
+export function createWebPlatform(): Platform {
+  const store = createStore('reeldesk-secrets', 'tokens')
+  const checkKey = (key: string) => tokenKeySchema.parse(key)
+  return {
+    kind: 'web',
+    info: () =>
+      Promise.resolve({
+        shell: 'web',
+        version: import.meta.env.VITE_APP_VERSION ?? '0.0.0',
+        os: navigator.platform || 'unknown',
+      }),
+    openExternal(url) {
+      const verdict = checkExternalLink(url)
+      if (!verdict.ok) return Promise.reject(new Error(`link refused: ${verdict.reason}`))
+      window.open(verdict.url, '_blank', 'noopener,noreferrer')
+      return Promise.resolve()
+    },
+    secrets: {
+      get: async (key) => (await get<string>(checkKey(key), store)) ?? null,
+      set: (key, value) => set(checkKey(key), value, store),
+      delete: (key) => del(checkKey(key), store),
+    },
+  }
+}

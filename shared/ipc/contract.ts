@@ -1,0 +1,57 @@
+import { z } from 'zod'
+
+/**
+ * The whole IPC surface between renderer and main: one channel, a method name and a payload.
+ * Each method's input and output are zod schemas; main validates every input against them and
+ * the renderer gets the inferred types, so the two sides cannot drift apart. The channel name
+ * and the reply envelope live in ./envelope (no zod there, so the preload stays tiny).
+ */
+/** Keys the renderer may store secrets under (session tokens per server, per account). */
+export const tokenKeySchema = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9:_.-]{0,127}$/, 'token keys are lower-case letters, digits and :_.-')
+
+export const ipcContract = {
+  'app.info': {
+    input: z.undefined(),
+    output: z.strictObject({
+      version: z.string(),
+      platform: z.string(),
+      electron: z.string(),
+    }),
+  },
+  'shell.openExternal': {
+    input: z.strictObject({ url: z.string().max(2048) }),
+    output: z.void(),
+  },
+  'tokens.get': {
+    input: z.strictObject({ key: tokenKeySchema }),
+    output: z.string().nullable(),
+  },
+  'tokens.set': {
+    input: z.strictObject({ key: tokenKeySchema, value: z.string().min(1).max(8192) }),
+    output: z.void(),
+  },
+  'tokens.delete': {
+    input: z.strictObject({ key: tokenKeySchema }),
+    output: z.void(),
+  },
+} as const
+
+export type IpcContract = typeof ipcContract
+export type IpcMethod = keyof IpcContract
+export type IpcInput<M extends IpcMethod> = z.input<IpcContract[M]['input']>
+export type IpcOutput<M extends IpcMethod> = z.output<IpcContract[M]['output']>
+
+/** The envelope the renderer sends on IPC_CHANNEL. */
+export const ipcRequestSchema = z.strictObject({
+  method: z.string().max(64),
+  input: z.unknown(),
+})
+
+/** The one object the preload exposes on `window.reeldesk`. */
+export interface ReeldeskBridge {
+  readonly kind: 'electron'
+  invoke<M extends IpcMethod>(method: M, input: IpcInput<M>): Promise<IpcOutput<M>>
+}
+
