@@ -33,6 +33,8 @@ export default tseslint.config(
   // renderer: browser code. No electron, no Node, no reaching into other processes.
   {
     files: ['renderer/**/*.{ts,tsx}'],
+    // Tests run in Node and may read fixtures; the shipped renderer code may not.
+    ignores: ['renderer/**/*.test.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     rules: restrict({
       paths: [

@@ -7,7 +7,16 @@
 export interface CspOptions {
   /** Extra origins the page may connect to (the sync server when the page is served elsewhere). */
   connectSources?: readonly string[]
+  /** For a <meta> tag: browsers ignore (and warn about) frame-ancestors there. */
+  forMeta?: boolean
 }
+
+/**
+ * The <meta> CSP in renderer/index.html: defence in depth for any way the page is loaded without
+ * our headers. It is looser only in connect-src (the desktop's sync server URL is configurable);
+ * the header policy, which browsers enforce together with it, stays the strict one.
+ */
+export const META_CSP_CONNECT_SOURCES = ['http://127.0.0.1:*', 'http://localhost:*', 'https:'] as const
 
 export function contentSecurityPolicy(options: CspOptions = {}): string {
   const connect = ["'self'", ...(options.connectSources ?? [])]
@@ -27,6 +36,7 @@ export function contentSecurityPolicy(options: CspOptions = {}): string {
     'frame-ancestors': ["'none'"],
     'frame-src': ["'none'"],
   }
+  if (options.forMeta) delete directives['frame-ancestors']
   return Object.entries(directives)
     .map(([name, values]) => `${name} ${values.join(' ')}`)
     .join('; ')

@@ -1,0 +1,91 @@
+import { mkdir } from 'node:fs/promises'
+import type { Browser, ConsoleMessage, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { launchChromium } from './chromium'
+
+const AREAS = ['Editor', 'Publish', 'Analytics', 'Earnings', 'Eligibility', 'Deals', 'Shop', 'Accounts']
+
+let browser: Browser
+let page: Page
+const problems: string[] = []
+
+beforeAll(async () => {
+  browser = await launchChromium()
+  page = await browser.newPage({ viewport: { width: 1280, height: 800 } })
+  page.on('console', (msg: ConsoleMessage) => {
+    if (msg.type() === 'error' || msg.type() === 'warning') problems.push(`${msg.type()}: ${msg.text()}`)
+  })
+  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`))
+})
+
+afterAll(async () => {
+  await browser?.close()
+})
+
+describe('web mode shell', () => {
+  it('serves the renderer with CSP and cross-origin isolation', async () => {
+    const response = await page.goto(inject('baseUrl'))
+    expect(response?.status()).toBe(200)
+    const headers = response?.headers() ?? {}
+    expect(headers['content-security-policy']).toContain("script-src 'self' 'wasm-unsafe-eval'")
+    expect(headers['cross-origin-opener-policy']).toBe('same-origin')
+    expect(headers['cross-origin-embedder-policy']).toBe('require-corp')
+    await page.getByRole('heading', { level: 1, name: 'Editor' }).waitFor()
+    expect(await page.evaluate(() => window.crossOriginIsolated)).toBe(true)
+  })
+
+  it('reaches every area from the navigation, each with an empty state', async () => {
+    const nav = page.getByRole('navigation', { name: 'Areas' })
+    for (const area of AREAS) {
+      await nav.getByRole('link', { name: area }).click()
+      await page.getByRole('heading', { level: 1, name: area }).waitFor()
+      expect(await nav.getByRole('link', { name: area }).getAttribute('aria-current')).toBe('page')
+      expect(await page.getByRole('main').getByRole('heading', { level: 2 }).count()).toBe(1)
+      expect(page.url()).toContain(`#/${area.toLowerCase()}`)
+    }
+  })
+
+  it('switches areas with Ctrl+number and keeps deep links', async () => {
+    await page.keyboard.press('Control+3')
+    await page.getByRole('heading', { level: 1, name: 'Analytics' }).waitFor()
+    await page.goto(`${inject('baseUrl')}/#/deals`)
+    await page.getByRole('heading', { level: 1, name: 'Deals' }).waitFor()
+  })
+
+  it('toggles between dark and light themes and shows keyboard focus', async () => {
+    const html = page.locator('html')
+    expect(await html.getAttribute('data-theme')).toBe('dark')
+    const toggle = page.getByRole('button', { name: 'Light theme' })
+    await toggle.click()
+    expect(await html.getAttribute('data-theme')).toBe('light')
+    await toggle.click()
+    expect(await html.getAttribute('data-theme')).toBe('dark')
+    // Moving focus by keyboard from the toggle lands on the last area link, visibly.
+    await page.keyboard.press('Shift+Tab')
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Accounts')
+    const outline = await page.evaluate(() => {
+      const el = document.activeElement
+      return el ? getComputedStyle(el).outlineStyle : 'none'
+    })
+    expect(outline).not.toBe('none')
+  })
+
+  it('gives every control an accessible name', async () => {
+    const unnamed = await page.evaluate(() =>
+      [...document.querySelectorAll('button, a, input, select, textarea')]
+        .filter((el) => !(el.getAttribute('aria-label') || el.textContent?.trim()))
+        .map((el) => el.outerHTML.slice(0, 80)),
+    )
+    expect(unnamed).toEqual([])
+  })
+
+  it('logged no console errors or warnings', async () => {
+    // Screenshot for the README when asked (REELDESK_SCREENSHOT=1), always for the test report.
+    await page.goto(`${inject('baseUrl')}/#/editor`)
+    await page.getByRole('heading', { level: 1, name: 'Editor' }).waitFor()
+    await mkdir('test-results', { recursive: true })
+    await page.screenshot({ path: 'test-results/studio.png' })
+    if (process.env.REELDESK_SCREENSHOT) await page.screenshot({ path: 'docs/studio.png' })
+    expect(problems).toEqual([])
+  })
+})

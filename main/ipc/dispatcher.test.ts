@@ -1,0 +1,95 @@
+import { describe, expect, it, vi } from 'vitest'
+import { APP_ENTRY_URL } from '../../shared/app-origin'
+import { createIpcDispatcher, type IpcHandlers } from './dispatcher'
+
+function handlers(overrides: Partial<IpcHandlers> = {}): IpcHandlers {
+  return {
+    'app.info': () => ({ version: '1.0.0', platform: 'linux', electron: '41.0.0' }),
+    'shell.openExternal': vi.fn(async () => undefined),
+    'tokens.get': vi.fn(async () => 'secret'),
+    'tokens.set': vi.fn(async () => undefined),
+    'tokens.delete': vi.fn(async () => undefined),
+    ...overrides,
+  }
+}
+
+describe('IPC dispatcher', () => {
+  it('runs a valid call from the app window', async () => {
+    const h = handlers()
+    const dispatch = createIpcDispatcher(h)
+    const result = await dispatch(APP_ENTRY_URL, { method: 'tokens.get', input: { key: 'session:main' } })
+    expect(result).toEqual({ ok: true, value: 'secret' })
+    expect(h['tokens.get']).toHaveBeenCalledWith({ key: 'session:main' })
+  })
+
+  it.each([
+    ['no frame (subframe or destroyed)', undefined],
+    ['a remote page', 'https://evil.example/'],
+    ['a look-alike app host', 'app://reeldesk.evil/index.html'],
+    ['a file page', 'file:///tmp/index.html'],
+    ['the web mode origin', 'http://127.0.0.1:4400/'],
+  ])('refuses a sender that is %s and never calls the handler', async (_label, sender) => {
+    const h = handlers()
+    const result = await createIpcDispatcher(h)(sender, {
+      method: 'tokens.set',
+      input: { key: 'session:main', value: 'x' },
+    })
+    expect(result).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_SENDER' } })
+    expect(h['tokens.set']).not.toHaveBeenCalled()
+  })
+
+  it('refuses an unknown method, including prototype names', async () => {
+    const dispatch = createIpcDispatcher(handlers())
+    for (const method of ['fs.readFile', 'constructor', '__proto__', 'toString']) {
+      const result = await dispatch(APP_ENTRY_URL, { method, input: undefined })
+      expect(result).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } })
+    }
+  })
+
+  it.each([
+    ['not an envelope', 'tokens.get'],
+    ['envelope with extra keys', { method: 'tokens.get', input: { key: 'a' }, extra: 1 }],
+    ['missing payload field', { method: 'tokens.set', input: { key: 'a' } }],
+    ['extra payload field', { method: 'tokens.get', input: { key: 'a', path: '/etc' } }],
+    ['bad key characters', { method: 'tokens.get', input: { key: '../../etc/passwd' } }],
+    ['wrong type', { method: 'shell.openExternal', input: { url: 42 } }],
+    ['oversized value', { method: 'tokens.set', input: { key: 'a', value: 'x'.repeat(9000) } }],
+    ['payload where none is taken', { method: 'app.info', input: { x: 1 } }],
+  ])('refuses a bad payload: %s', async (_label, request) => {
+    const h = handlers()
+    const result = await createIpcDispatcher(h)(APP_ENTRY_URL, request)
+    expect(result).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } })
+    expect(h['tokens.get']).not.toHaveBeenCalled()
+    expect(h['tokens.set']).not.toHaveBeenCalled()
+  })
+
+  it('names the method and the field in a bad-input message', async () => {
+    const result = await createIpcDispatcher(handlers())(APP_ENTRY_URL, {
+      method: 'tokens.set',
+      input: { key: 'ok', value: '' },
+    })
+    expect(result.ok).toBe(false)
+    if (!result.ok) expect(result.error.message).toMatch(/^tokens\.set: value: /)
+  })
+
+  it('turns a handler failure into an error envelope without a stack', async () => {
+    const dispatch = createIpcDispatcher(
+      handlers({
+        'shell.openExternal': async () => {
+          throw new Error('link refused: host evil.example is not on the allowlist')
+        },
+      }),
+    )
+    const result = await dispatch(APP_ENTRY_URL, {
+      method: 'shell.openExternal',
+      input: { url: 'https://evil.example' },
+    })
+    expect(result).toEqual({
+      ok: false,
+      error: {
+        code: 'FAILED',
+        message: 'shell.openExternal: link refused: host evil.example is not on the allowlist',
+      },
+    })
+  })
+})
