@@ -1,4 +1,4 @@
-// `npm test`: typecheck, lint, unit tests, end-to-end tests, Electronegativity — in that order.
+// `npm test`: typecheck, lint, build, unit tests, end-to-end tests, Electronegativity — in order.
 // Every stage runs (one failure does not hide the next); the last line sums up the test counts.
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync } from 'node:fs'
@@ -14,6 +14,9 @@ mkdirSync(path.join(root, 'test-results'), { recursive: true })
 const stages = [
   { name: 'typecheck', command: ['npm', 'run', '-s', 'typecheck'] },
   { name: 'lint', command: ['npm', 'run', '-s', 'lint'] },
+  // One build up front: unit tests that start the real server or `npm start` use it, and
+  // parallel test files never race to rebuild out/.
+  { name: 'build', command: [process.execPath, 'scripts/build.mjs'] },
   {
     name: 'unit',
     command: [bin('vitest'), 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/unit.json'],
