@@ -25,3 +25,8 @@ declare const console: {
   warn(...data: unknown[]): void
   error(...data: unknown[]): void
 }
+
+/** Web Crypto's CSPRNG: a global in Node ≥ 19, browsers and workers (used for UUIDv7 ids). */
+declare const crypto: {
+  getRandomValues<T extends ArrayBufferView>(array: T): T
+}

@@ -1,0 +1,47 @@
+import { z } from 'zod'
+import { defineCollection } from '../define-collection'
+import { baseFields, blobRef, docId, text, timestamp } from '../fields'
+import { js, rxSchema } from '../json-schema'
+
+/** Serialized size cap for a timeline: generous for hours of clips, refuses runaway documents. */
+export const MAX_TIMELINE_JSON_LENGTH = 1_000_000
+
+/**
+ * The timeline is only checked to be a JSON object of bounded size here: its model lives in
+ * shared/timeline, which validates it where it is edited and compiled. Keeping it opaque lets
+ * the timeline model evolve without a schema version bump of this collection.
+ */
+const timelineSchema = z
+  .record(z.string(), z.unknown())
+  .refine((t) => JSON.stringify(t).length <= MAX_TIMELINE_JSON_LENGTH, 'timeline is too large')
+
+export const projectSchema = z.strictObject({
+  ...baseFields,
+  accountId: docId,
+  title: text(200),
+  timeline: timelineSchema,
+  /** When the last render finished, and the uploaded file it produced (null before). */
+  exportedAt: timestamp.nullable(),
+  exportRef: blobRef.nullable(),
+})
+
+export type ProjectDoc = z.infer<typeof projectSchema>
+
+export const projects = defineCollection<ProjectDoc>({
+  name: 'projects',
+  schema: projectSchema,
+  rxSchema: rxSchema({
+    title: 'projects',
+    version: 0,
+    properties: {
+      accountId: js.id(),
+      title: js.string(200),
+      timeline: js.looseObject(),
+      exportedAt: js.nullable(js.timestamp()),
+      exportRef: js.nullable(js.blobRef()),
+    },
+    indexes: [['accountId', 'updatedAt']],
+  }),
+  serverOwnedFields: [],
+  accountScoped: true,
+})
