@@ -1,0 +1,300 @@
+import { spawnSync } from 'node:child_process'
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { compileCoverFrame, compileFfmpeg } from './compile-ffmpeg'
+import { escapeFilterValue } from './ffmpeg-escape'
+import type { MediaInfoMap } from './media-info'
+import { parseTimeline } from './model'
+
+/**
+ * Runs the compiler's output through native ffmpeg and checks the file with ffprobe. Debian's
+ * ffmpeg is a test tool only (the app uses ffmpeg.wasm, which cannot run in Node); where it is
+ * not installed these tests are skipped, and the unit tests still cover the argument list.
+ */
+const hasFfmpeg = ['ffmpeg', 'ffprobe'].every((tool) => spawnSync(tool, ['-version']).status === 0)
+const SYSTEM_FONT = '/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf'
+
+function run(tool: string, args: readonly string[]): string {
+  const result = spawnSync(tool, args, { encoding: 'utf8', timeout: 60_000 })
+  if (result.status !== 0)
+    throw new Error(`${tool} failed (${result.status}): ${result.stderr.slice(-2000)}`)
+  return `${result.stdout}${result.stderr}`
+}
+
+const ffmpeg = (args: readonly string[]) => run('ffmpeg', ['-v', 'error', ...args])
+
+interface ProbeStream {
+  codec_type: string
+  codec_name: string
+  profile?: string
+  level?: number
+  width?: number
+  height?: number
+  pix_fmt?: string
+  r_frame_rate?: string
+  nb_read_frames?: string
+  sample_rate?: string
+  channels?: number
+  duration?: string
+}
+
+function probe(file: string): { streams: ProbeStream[]; format: { duration: string } } {
+  return JSON.parse(
+    run('ffprobe', [
+      '-v',
+      'error',
+      '-count_frames',
+      '-show_streams',
+      '-show_format',
+      '-of',
+      'json',
+      file,
+    ]),
+  ) as { streams: ProbeStream[]; format: { duration: string } }
+}
+
+describe.skipIf(!hasFfmpeg)(
+  'compiled args with native ffmpeg (skipped: ffmpeg/ffprobe not installed)',
+  () => {
+    let dir = ''
+    beforeAll(() => {
+      dir = mkdtempSync(join(tmpdir(), 'reeldesk-timeline-'))
+    })
+    afterAll(() => {
+      if (dir) rmSync(dir, { recursive: true, force: true })
+    })
+
+    it('renders an MP4 with the canvas size, rate, duration and stereo AAC, plus a cover JPEG', () => {
+      // Tiny sources: a landscape clip with sound, a portrait one at 25 fps without, short music.
+      const file = (name: string) => join(dir, name)
+      ffmpeg([
+        '-f',
+        'lavfi',
+        '-i',
+        'testsrc2=s=320x240:r=30:d=2',
+        '-f',
+        'lavfi',
+        '-i',
+        'sine=f=440:d=2',
+        '-c:v',
+        'libx264',
+        '-preset',
+        'ultrafast',
+        '-c:a',
+        'aac',
+        '-shortest',
+        file('a.mp4'),
+      ])
+      ffmpeg([
+        '-f',
+        'lavfi',
+        '-i',
+        'testsrc=s=240x320:r=25:d=2',
+        '-c:v',
+        'libx264',
+        '-preset',
+        'ultrafast',
+        file('b.mp4'),
+      ])
+      ffmpeg(['-f', 'lavfi', '-i', 'sine=f=220:d=1.5', '-ac', '1', file('music.m4a')])
+      ffmpeg([
+        '-f',
+        'lavfi',
+        '-i',
+        'color=red@0.5:s=64x32,format=rgba',
+        '-frames:v',
+        '1',
+        file('logo.png'),
+      ])
+      // Directories with characters the filtergraph escaping must survive.
+      const fontDir = file("fonts, it's [x]")
+      const lutDir = file('luts; 100%')
+      mkdirSync(fontDir)
+      mkdirSync(lutDir)
+      const hasFont = existsSync(SYSTEM_FONT)
+      if (hasFont) copyFileSync(SYSTEM_FONT, join(fontDir, 'Test-Bold.ttf'))
+      writeFileSync(
+        join(lutDir, 'identity.cube'),
+        'LUT_3D_SIZE 2\n0 0 0\n1 0 0\n0 1 0\n1 1 0\n0 0 1\n1 0 1\n0 1 1\n1 1 1\n',
+      )
+
+      const media: MediaInfoMap = {
+        a: {
+          fileName: file('a.mp4'),
+          width: 320,
+          height: 240,
+          durationMs: 2000,
+          hasAudio: true,
+          rotation: 0,
+        },
+        b: {
+          fileName: file('b.mp4'),
+          width: 240,
+          height: 320,
+          durationMs: 2000,
+          hasAudio: false,
+          rotation: 0,
+        },
+        music: {
+          fileName: file('music.m4a'),
+          width: 1,
+          height: 1,
+          durationMs: 1500,
+          hasAudio: true,
+          rotation: 0,
+        },
+        logo: {
+          fileName: file('logo.png'),
+          width: 64,
+          height: 32,
+          durationMs: 0,
+          hasAudio: false,
+          rotation: 0,
+        },
+      }
+      // 1500 + 1000 (2000 ms at 2×) + 1000 (500 ms at 0.5×) − 300 − 200 overlap = 3000 ms.
+      const timeline = parseTimeline({
+        version: 1,
+        canvas: '720x1280',
+        fps: 30,
+        clips: [
+          {
+            id: 'a',
+            mediaId: 'a',
+            inMs: 0,
+            outMs: 1500,
+            effects: [
+              { type: 'lut', file: 'identity.cube' },
+              { type: 'preset', name: 'vintage' },
+            ],
+            transitionOut: { type: 'crossfade', durationMs: 300 },
+          },
+          {
+            id: 'b',
+            mediaId: 'b',
+            inMs: 0,
+            outMs: 2000,
+            speed: 2,
+            fit: 'fit',
+            effects: [{ type: 'blur', radius: 2 }],
+            transitionOut: { type: 'slide', direction: 'left', durationMs: 200 },
+          },
+          {
+            id: 'c',
+            mediaId: 'a',
+            inMs: 500,
+            outMs: 1000,
+            speed: 0.5,
+            fit: 'crop',
+            crop: { x: 0.25, y: 0, width: 0.5, height: 1 },
+          },
+        ],
+        texts: hasFont
+          ? [
+              {
+                id: 't',
+                text: "It's 50% off: C:\\x, [a]; b",
+                font: 'Test-Bold.ttf',
+                size: 40,
+                outlineWidth: 2,
+                startMs: 0,
+                endMs: 2000,
+              },
+            ]
+          : [],
+        images: [
+          {
+            id: 'logo',
+            mediaId: 'logo',
+            x: 0.8,
+            y: 0.1,
+            width: 0.2,
+            opacity: 0.7,
+            startMs: 500,
+            endMs: 2500,
+          },
+        ],
+        effects: [{ type: 'temperature', kelvin: 5500 }],
+        audio: {
+          music: { mediaId: 'music', volume: 0.5, fadeInMs: 200, fadeOutMs: 300 },
+          originalVolume: 0.8,
+        },
+      })
+
+      const output = file('out.mp4')
+      // superfast (not ultrafast) so x264 really writes a High-profile stream.
+      run(
+        'ffmpeg',
+        compileFfmpeg(timeline, media, {
+          fontDir,
+          lutDir,
+          preset: 'superfast',
+          outputFileName: output,
+        }),
+      )
+
+      const info = probe(output)
+      const videoStream = info.streams.find((s) => s.codec_type === 'video')
+      const audioStream = info.streams.find((s) => s.codec_type === 'audio')
+      expect(videoStream).toMatchObject({
+        codec_name: 'h264',
+        profile: 'High',
+        width: 720,
+        height: 1280,
+        pix_fmt: 'yuv420p',
+        r_frame_rate: '30/1',
+      })
+      expect(videoStream?.level).toBeGreaterThanOrEqual(40)
+      expect(Number(videoStream?.nb_read_frames)).toBe(90)
+      expect(Math.abs(Number(info.format.duration) - 3)).toBeLessThanOrEqual(1 / 30)
+      expect(audioStream).toMatchObject({ codec_name: 'aac', sample_rate: '48000', channels: 2 })
+      expect(Math.abs(Number(audioStream?.duration) - 3)).toBeLessThanOrEqual(1 / 30)
+      // +faststart: the moov index comes before the media data.
+      const bytes = readFileSync(output).toString('latin1')
+      expect(bytes.indexOf('moov')).toBeLessThan(bytes.indexOf('mdat'))
+
+      const cover = file('cover.jpg')
+      run(
+        'ffmpeg',
+        compileCoverFrame(timeline, media, 1000, { fontDir, lutDir, outputFileName: cover }),
+      )
+      expect(probe(cover).streams[0]).toMatchObject({
+        codec_name: 'mjpeg',
+        width: 720,
+        height: 1280,
+      })
+    }, 60_000)
+
+    it("escapes filter values so ffmpeg reads them back exactly (: ' \\ % , ; [ ])", () => {
+      const raw = "It's 50% off: C:\\x, [a]; b \\\\ end"
+      const graph = `metadata=mode=add:key=k:value=${escapeFilterValue(raw)},metadata=mode=print`
+      const log = run('ffmpeg', [
+        '-hide_banner',
+        '-nostdin',
+        '-f',
+        'lavfi',
+        '-i',
+        'color=s=16x16:d=0.04',
+        '-vf',
+        graph,
+        '-frames:v',
+        '1',
+        '-f',
+        'null',
+        '-',
+      ])
+      const printed = log.split('\n').find((line) => line.includes(' k='))
+      expect(printed?.slice(printed.indexOf(' k=') + 3)).toBe(raw)
+    })
+  },
+)

@@ -1,0 +1,75 @@
+import type { CanvasSize } from './canvas'
+import { effectFilters } from './ffmpeg-effects'
+import type { FfmpegInputs } from './ffmpeg-inputs'
+import {
+  drawtextFilter,
+  imageFilters,
+  imagePlacement,
+  overlayFilter,
+  type OverlayWindow,
+} from './ffmpeg-overlays'
+import { clipVideoFilters, joinVideo } from './ffmpeg-video'
+import type { FilterGraph } from './filter-graph'
+import type { MediaInfoMap } from './media-info'
+import type { ImageOverlay, TextOverlay, Timeline } from './model'
+import { lookupMedia, type PlannedClip } from './render-plan'
+
+export interface PictureContext {
+  readonly timeline: Timeline
+  readonly media: MediaInfoMap
+  readonly canvas: CanvasSize
+  readonly fontDir: string
+  readonly lutDir: string
+}
+
+/**
+ * The picture: clips (framed, graded), joined, whole-picture effects, then images and text on
+ * top — text last so it stays readable over stickers, and neither is colour-graded.
+ * `windowOf` decides when each overlay shows (undefined: leave it out).
+ */
+export function buildPicture(
+  graph: FilterGraph,
+  inputs: FfmpegInputs,
+  plan: readonly PlannedClip[],
+  ctx: PictureContext,
+  windowOf: (item: { startMs: number; endMs: number }) => OverlayWindow | undefined,
+  clipInput: (p: PlannedClip) => number,
+): string {
+  const { timeline, canvas } = ctx
+  const video = { canvas, fps: timeline.fps, lutDir: ctx.lutDir }
+  const labels = plan.map((p) =>
+    graph.add([`${clipInput(p)}:v`], clipVideoFilters(p, video), graph.label('v')),
+  )
+  let picture = joinVideo(graph, labels, plan, timeline.fps)
+
+  const global = effectFilters(timeline.effects, ctx.lutDir)
+  if (global.length > 0) picture = graph.add([picture], global, graph.label('g'))
+
+  for (const image of timeline.images) {
+    const window = windowOf(image)
+    if (window === undefined) continue
+    picture = addImage(graph, inputs, ctx, image, window, picture)
+  }
+
+  const texts = timeline.texts.flatMap((text: TextOverlay) => {
+    const window = windowOf(text)
+    return window === undefined ? [] : [drawtextFilter(text, canvas, ctx.fontDir, window)]
+  })
+  if (texts.length > 0) picture = graph.add([picture], texts, graph.label('t'))
+  return picture
+}
+
+function addImage(
+  graph: FilterGraph,
+  inputs: FfmpegInputs,
+  ctx: PictureContext,
+  image: ImageOverlay,
+  window: OverlayWindow,
+  picture: string,
+): string {
+  const info = lookupMedia(ctx.media, image.mediaId, `image overlay "${image.id}"`)
+  const place = imagePlacement(image, info, ctx.canvas)
+  const index = inputs.add(info.fileName)
+  const prepared = graph.add([`${index}:v`], imageFilters(place, image.opacity), graph.label('i'))
+  return graph.add([picture, prepared], [overlayFilter(place, window)], graph.label('o'))
+}

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest'
+import { clipPlacement, displaySize } from './placement'
+
+const canvas = { width: 1080, height: 1920 }
+const centred = { position: { x: 0.5, y: 0.5 }, scale: 1 }
+
+describe('clip placement', () => {
+  it('fill covers the canvas and crops the overhang (landscape into 9:16)', () => {
+    const p = clipPlacement({ fit: 'fill', ...centred }, { width: 1920, height: 1080 }, canvas)
+    expect(p.scaled).toEqual({ width: 3414, height: 1920 })
+    expect(p.visible).toEqual({ x: 1166, y: 0, width: 1080, height: 1920 })
+    expect([p.canvasX, p.canvasY]).toEqual([0, 0])
+  })
+
+  it('fit letterboxes the whole picture', () => {
+    const p = clipPlacement({ fit: 'fit', ...centred }, { width: 1920, height: 1080 }, canvas)
+    expect(p.scaled).toEqual({ width: 1080, height: 608 })
+    expect(p.visible).toEqual({ x: 0, y: 0, width: 1080, height: 608 })
+    expect([p.canvasX, p.canvasY]).toEqual([0, 656])
+  })
+
+  it('crop takes a region of the source and covers the canvas with it', () => {
+    const p = clipPlacement(
+      { fit: 'crop', crop: { x: 0.25, y: 0, width: 0.5, height: 1 }, ...centred },
+      { width: 1920, height: 1080 },
+      canvas,
+    )
+    expect(p.sourceCrop).toEqual({ x: 480, y: 0, width: 960, height: 1080 })
+    expect(p.scaled).toEqual({ width: 1706, height: 1920 })
+    expect(p.visible.width).toBe(1080)
+  })
+
+  it('zoom and position move the picture; only the on-canvas part is kept', () => {
+    const p = clipPlacement(
+      { fit: 'fit', position: { x: 0, y: 0.5 }, scale: 0.5 },
+      { width: 1080, height: 1920 },
+      canvas,
+    )
+    expect(p.scaled).toEqual({ width: 540, height: 960 })
+    expect(p.visible).toEqual({ x: 270, y: 0, width: 270, height: 960 })
+    expect([p.canvasX, p.canvasY]).toEqual([0, 480])
+  })
+
+  it('keeps every size and offset even for 4:2:0 video', () => {
+    const p = clipPlacement(
+      { fit: 'fit', position: { x: 0.33, y: 0.71 }, scale: 0.77 },
+      { width: 1279, height: 721 },
+      canvas,
+    )
+    for (const v of [
+      p.scaled.width,
+      p.scaled.height,
+      p.visible.x,
+      p.visible.width,
+      p.canvasX,
+      p.canvasY,
+    ]) {
+      expect(v % 2).toBe(0)
+    }
+  })
+
+  it('swaps width and height for 90° and 270° rotations', () => {
+    expect(displaySize({ width: 1920, height: 1080, rotation: 90 })).toEqual({
+      width: 1080,
+      height: 1920,
+    })
+    expect(displaySize({ width: 1920, height: 1080, rotation: 270 })).toEqual({
+      width: 1080,
+      height: 1920,
+    })
+    expect(displaySize({ width: 1920, height: 1080, rotation: 180 })).toEqual({
+      width: 1920,
+      height: 1080,
+    })
+  })
+})

@@ -1,0 +1,80 @@
+import type { CanvasSize } from './canvas'
+import type { Clip } from './model'
+
+/**
+ * Where a clip's picture lands on the canvas, in whole pixels. Shared by the ffmpeg compiler
+ * (crop → scale → crop → pad) and the preview compositor (drawImage's source/dest rectangles),
+ * so both frame the picture identically.
+ */
+export interface Rect {
+  readonly x: number
+  readonly y: number
+  readonly width: number
+  readonly height: number
+}
+
+export interface ClipPlacement {
+  /** Region of the (displayed) source used; the whole source unless fit is 'crop'. */
+  readonly sourceCrop: Rect
+  /** Size the source region is scaled to. */
+  readonly scaled: CanvasSize
+  /** Part of the scaled picture inside the canvas (it may overhang when zoomed or moved). */
+  readonly visible: Rect
+  /** Top-left of the visible part on the canvas. */
+  readonly canvasX: number
+  readonly canvasY: number
+}
+
+/** 4:2:0 chroma needs even sizes and offsets; rounding to even keeps ffmpeg from adjusting them. */
+const toEven = (v: number) => 2 * Math.round(v / 2)
+const even = (v: number) => Math.max(2, toEven(v))
+const evenFloor = (v: number) => 2 * Math.floor(v / 2)
+
+export function clipPlacement(
+  clip: Pick<Clip, 'fit' | 'crop' | 'position' | 'scale'>,
+  source: CanvasSize,
+  canvas: CanvasSize,
+): ClipPlacement {
+  const crop = clip.fit === 'crop' && clip.crop ? clip.crop : { x: 0, y: 0, width: 1, height: 1 }
+  const sourceCrop = {
+    x: evenFloor(crop.x * source.width),
+    y: evenFloor(crop.y * source.height),
+    width: Math.min(even(crop.width * source.width), source.width),
+    height: Math.min(even(crop.height * source.height), source.height),
+  }
+  const sx = canvas.width / sourceCrop.width
+  const sy = canvas.height / sourceCrop.height
+  // 'fit' shows everything (contain); 'fill' and 'crop' cover the canvas.
+  const base = clip.fit === 'fit' ? Math.min(sx, sy) : Math.max(sx, sy)
+  const factor = base * clip.scale
+  const scaled = {
+    width: even(sourceCrop.width * factor),
+    height: even(sourceCrop.height * factor),
+  }
+  const left = toEven(clip.position.x * canvas.width - scaled.width / 2)
+  const top = toEven(clip.position.y * canvas.height - scaled.height / 2)
+  // The centre is on the canvas (position is 0..1), so the visible part is never empty.
+  const x0 = Math.max(0, -left)
+  const y0 = Math.max(0, -top)
+  const x1 = Math.min(scaled.width, canvas.width - left)
+  const y1 = Math.min(scaled.height, canvas.height - top)
+  return {
+    sourceCrop,
+    scaled,
+    visible: { x: x0, y: y0, width: Math.max(2, x1 - x0), height: Math.max(2, y1 - y0) },
+    canvasX: left + x0,
+    canvasY: top + y0,
+  }
+}
+
+/** The displayed size of a media file: ffmpeg auto-rotates, so 90°/270° swap the axes. */
+export function displaySize(media: {
+  width: number
+  height: number
+  rotation: number
+}): CanvasSize {
+  const quarter = Math.abs(media.rotation) % 180 === 90
+  return quarter
+    ? { width: media.height, height: media.width }
+    : { width: media.width, height: media.height }
+}
