@@ -4,6 +4,7 @@ import { defineConfig } from 'electron-vite'
 import pkg from './package.json' with { type: 'json' }
 
 const root = import.meta.dirname
+const NEVER_INLINE = /[\\/](@ffmpeg|resources[\\/](fonts|luts))[\\/]/
 
 // Entries are named explicitly: the project keeps processes in top-level folders, not src/.
 export default defineConfig({
@@ -28,10 +29,21 @@ export default defineConfig({
     root: resolve(root, 'renderer'),
     plugins: [react()],
     define: { 'import.meta.env.VITE_APP_VERSION': JSON.stringify(pkg.version) },
+    // The export worker is a module worker (the ffmpeg core is imported from a URL at run time).
+    worker: { format: 'es' },
     build: {
       outDir: resolve(root, 'out/renderer'),
       emptyOutDir: true,
-      rolldownOptions: { input: { index: resolve(root, 'renderer/index.html') } },
+      // ffmpeg.wasm's files and the shipped fonts/LUTs must stay real files on our origin: as
+      // data: URLs the mt core's pthread workers break under COEP and the CSP blocks the fetches.
+      assetsInlineLimit: (file) => (NEVER_INLINE.test(file) ? false : undefined),
+      rolldownOptions: {
+        input: {
+          index: resolve(root, 'renderer/index.html'),
+          // Test-only page for the export engine (e2e/export.e2e.test.ts, bench/export.mjs).
+          'export-harness': resolve(root, 'renderer/features/editor/engine/harness.html'),
+        },
+      },
     },
   },
 })

@@ -38,6 +38,7 @@ const MIME_TYPES: Record<string, string> = {
   ico: 'image/x-icon',
   woff2: 'font/woff2',
   ttf: 'font/ttf',
+  otf: 'font/otf',
   cube: 'text/plain; charset=utf-8',
   txt: 'text/plain; charset=utf-8',
 }

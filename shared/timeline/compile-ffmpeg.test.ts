@@ -282,7 +282,7 @@ describe('compileFfmpeg: text and images', () => {
           {
             id: 't',
             text: 'Hi',
-            font: 'Inter-Bold.ttf',
+            font: 'Inter-Bold.otf',
             size: 80,
             color: '#FFCC00',
             outlineColor: '#000000',
@@ -296,7 +296,7 @@ describe('compileFfmpeg: text and images', () => {
       }),
     )
     expect(graph).toContain(
-      "drawtext=fontfile=\\'/fonts/Inter-Bold.ttf\\':expansion=none:text=\\'Hi\\':fontsize=80:fontcolor=0xffcc00:borderw=4:bordercolor=0x000000:x=540-text_w/2:y=480-text_h/2:enable='between(t,0.25,1.5)'",
+      "drawtext=fontfile=\\'/fonts/Inter-Bold.otf\\':expansion=none:text=\\'Hi\\':fontsize=80:fontcolor=0xffcc00:borderw=4:bordercolor=0x000000:x=540-text_w/2:y=480-text_h/2:enable='between(t,0.25,1.5)'",
     )
   })
 

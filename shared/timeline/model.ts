@@ -9,7 +9,7 @@ import { effectSchema } from './effects'
  */
 
 /** An OFL font shipped in resources/fonts; text overlays use it unless they name another. */
-export const DEFAULT_FONT = 'Inter-Bold.ttf'
+export const DEFAULT_FONT = 'Inter-Bold.otf'
 export const TIMELINE_VERSION = 1
 export const MIN_SPEED = 0.25
 export const MAX_SPEED = 4

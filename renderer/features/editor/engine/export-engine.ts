@@ -1,0 +1,265 @@
+import { createLogger } from '../../../../shared/logger'
+import { bundledResources } from './bundled-resources'
+import { EtaEstimator } from './eta'
+import { ExportError, explainFfmpegFailure } from './export-error'
+import {
+  prepareCover,
+  prepareExport,
+  type ExportJob,
+  type PreparedRun,
+  type RenderJob,
+  type ResourceUrls,
+  type Runtime,
+} from './prepare-job'
+import { progressFraction } from './progress'
+import type { RunRequest, WorkerReply } from './worker-protocol'
+
+const log = createLogger('export-engine')
+
+export interface ExportProgress {
+  /** 'loading': fetching and compiling the ffmpeg core (first run, or after a cancel). */
+  readonly phase: 'loading' | 'rendering' | 'finishing'
+  /** 0..1 of the render (loading counts as 0). */
+  readonly fraction: number
+  /** Output frames encoded so far. */
+  readonly frame: number
+  readonly totalFrames: number
+  /** Estimated time left in ms; null until there is enough progress to tell. */
+  readonly etaMs: number | null
+  readonly elapsedMs: number
+}
+
+export interface ExportResult {
+  readonly mp4: Blob
+  /** The timeline's length, which the file's duration matches to within a frame. */
+  readonly durationMs: number
+  readonly frames: number
+  /** Wall time of the whole export, including loading the core if it was not loaded. */
+  readonly elapsedMs: number
+  /** Time spent loading the core for this export (0 when it was already loaded). */
+  readonly loadMs: number
+  readonly multiThread: boolean
+}
+
+export interface ExportEngine {
+  /** Renders the timeline to an MP4 (H.264 + AAC). Rejects with an ExportError. */
+  export(
+    job: ExportJob,
+    onProgress?: (progress: ExportProgress) => void,
+    signal?: AbortSignal,
+  ): Promise<ExportResult>
+  /** One JPEG of the finished picture at timeline time `atMs`, for the post's cover. */
+  cover(job: RenderJob, atMs: number, signal?: AbortSignal): Promise<Blob>
+  /** Stops the worker; a later call starts a new one. */
+  dispose(): void
+}
+
+export interface ExportEngineOptions {
+  /**
+   * Force the single- or multi-thread core. By default the multi-thread core is used when the
+   * page is crossOriginIsolated (it needs SharedArrayBuffer) and the single-thread one otherwise.
+   */
+  readonly multiThread?: boolean
+  /** For tests and benchmarks; the bundled fonts and LUTs by default. */
+  readonly resources?: ResourceUrls
+  /** Receives ffmpeg's log lines as they come (diagnostics; costs a message per line). */
+  readonly onLog?: (line: string) => void
+}
+
+interface RunOutcome {
+  readonly output: ArrayBuffer
+  readonly loadMs: number
+}
+
+/** The ffmpeg.wasm export engine: one worker, kept loaded between jobs, one job at a time. */
+export function createExportEngine(options: ExportEngineOptions = {}): ExportEngine {
+  const runtime: Runtime = {
+    multiThread:
+      options.multiThread ??
+      (globalThis.crossOriginIsolated === true && typeof SharedArrayBuffer === 'function'),
+    cores: Math.max(1, navigator.hardwareConcurrency || 1),
+  }
+  const resources = options.resources ?? bundledResources
+  let worker: { instance: Worker; multiThread: boolean } | null = null
+  let queue: Promise<unknown> = Promise.resolve()
+
+  const stopWorker = () => {
+    worker?.instance.terminate()
+    worker = null
+  }
+
+  /** Jobs wait for the previous one: the worker's ffmpeg runs one command at a time. */
+  function enqueue<T>(task: () => Promise<T>): Promise<T> {
+    const result = queue.then(task, task)
+    queue = result.catch(() => undefined)
+    return result
+  }
+
+  function runInWorker(
+    prepared: PreparedRun,
+    signal: AbortSignal | undefined,
+    onReply: (reply: WorkerReply) => void,
+  ): Promise<RunOutcome> {
+    return new Promise<RunOutcome>((resolve, reject) => {
+      if (signal?.aborted) return reject(cancelled())
+      // A worker holds one core; a job for the other core gets a fresh worker.
+      if (worker && worker.multiThread !== prepared.multiThread) stopWorker()
+      worker ??= {
+        instance: new Worker(new URL('./export.worker.ts', import.meta.url), {
+          type: 'module',
+          name: 'reeldesk-export',
+        }),
+        multiThread: prepared.multiThread,
+      }
+      const current = worker.instance
+      let loadMs = 0
+      const finish = (error: ExportError | null, output?: ArrayBuffer) => {
+        current.removeEventListener('message', onMessage)
+        current.removeEventListener('error', onError)
+        signal?.removeEventListener('abort', onAbort)
+        if (error) reject(error)
+        else if (output) resolve({ output, loadMs })
+      }
+      const onAbort = () => {
+        // ffmpeg runs synchronously in the worker: terminating it is the only way to stop it
+        // (and it frees the core's memory and its pthread workers with it).
+        stopWorker()
+        finish(cancelled())
+      }
+      const onError = (event: ErrorEvent) => {
+        event.preventDefault()
+        stopWorker()
+        finish(
+          new ExportError(
+            'worker-crashed',
+            `The export worker stopped: ${event.message || 'unknown error'}`,
+          ),
+        )
+      }
+      const onMessage = (event: MessageEvent<WorkerReply>) => {
+        const reply = event.data
+        if (reply.type === 'log') return options.onLog?.(reply.line)
+        onReply(reply)
+        if (reply.type === 'loaded') loadMs = reply.loadMs
+        else if (reply.type === 'done') finish(null, reply.output)
+        else if (reply.type === 'failed') {
+          // A failed run can leave the core's state inconsistent: start clean next time.
+          stopWorker()
+          finish(failure(reply, prepared))
+        }
+      }
+      current.addEventListener('message', onMessage)
+      current.addEventListener('error', onError)
+      signal?.addEventListener('abort', onAbort, { once: true })
+      const request: RunRequest = {
+        type: 'run',
+        multiThread: prepared.multiThread,
+        args: prepared.args,
+        inputs: prepared.inputs,
+        resources: prepared.resources,
+        outputPath: prepared.outputPath,
+        forwardLog: options.onLog !== undefined,
+      }
+      current.postMessage(request)
+    })
+  }
+
+  return {
+    export(job, onProgress, signal) {
+      return enqueue(async () => {
+        const prepared = prepareExport(job, resources, runtime)
+        const started = performance.now()
+        const eta = new EtaEstimator()
+        let renderStarted = started
+        const report = (
+          phase: ExportProgress['phase'],
+          fraction: number,
+          frame: number,
+          etaMs: number | null,
+        ) =>
+          onProgress?.({
+            phase,
+            fraction,
+            frame,
+            totalFrames: prepared.frames,
+            etaMs,
+            elapsedMs: Math.round(performance.now() - started),
+          })
+        report('loading', 0, 0, null)
+        const outcome = await runInWorker(prepared, signal, (reply) => {
+          if (reply.type === 'loaded') {
+            renderStarted = performance.now()
+            log.info('ffmpeg core loaded', { multiThread: reply.multiThread, loadMs: reply.loadMs })
+          } else if (reply.type === 'progress') {
+            const fraction = progressFraction(reply.stats, prepared)
+            const now = performance.now()
+            const etaMs = eta.update(fraction, now - renderStarted)
+            report(
+              reply.stats.end ? 'finishing' : 'rendering',
+              fraction,
+              reply.stats.frame ?? 0,
+              etaMs,
+            )
+          }
+        })
+        const elapsedMs = Math.round(performance.now() - started)
+        report('finishing', 1, prepared.frames, 0)
+        log.info('export finished', {
+          elapsedMs,
+          durationMs: prepared.durationMs,
+          multiThread: prepared.multiThread,
+        })
+        return {
+          mp4: new Blob([outcome.output], { type: 'video/mp4' }),
+          durationMs: prepared.durationMs,
+          frames: prepared.frames,
+          elapsedMs,
+          loadMs: outcome.loadMs,
+          multiThread: prepared.multiThread,
+        }
+      })
+    },
+    cover(job, atMs, signal) {
+      return enqueue(async () => {
+        const prepared = prepareCover(job, atMs, resources, runtime)
+        const outcome = await runInWorker(prepared, signal, () => undefined)
+        return new Blob([outcome.output], { type: 'image/jpeg' })
+      })
+    },
+    dispose: stopWorker,
+  }
+}
+
+function cancelled(): ExportError {
+  return new ExportError('cancelled', 'The export was cancelled.')
+}
+
+function failure(
+  reply: Extract<WorkerReply, { type: 'failed' }>,
+  prepared: PreparedRun,
+): ExportError {
+  const detail = reply.log.join('\n')
+  if (reply.stage === 'load') {
+    return new ExportError(
+      'load-failed',
+      `The video engine could not be loaded: ${reply.message}`,
+      detail,
+    )
+  }
+  if (reply.stage === 'resources') {
+    return new ExportError(
+      'missing-resource',
+      `A font or LUT could not be loaded: ${reply.message}`,
+      detail,
+    )
+  }
+  if (reply.exitCode === null) {
+    return new ExportError(
+      'worker-crashed',
+      `The render stopped unexpectedly: ${reply.message}`,
+      detail,
+    )
+  }
+  const explained = explainFfmpegFailure(reply.exitCode, reply.log, prepared.names)
+  return new ExportError(explained.code, explained.message, detail)
+}

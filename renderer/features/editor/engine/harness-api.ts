@@ -1,0 +1,65 @@
+import type { MediaInfo } from '../../../../shared/timeline'
+
+/**
+ * What the test-only harness page (harness.html) exposes as window.__reeldeskEngineTest, for
+ * e2e/export.e2e.test.ts and bench/export.mjs. Self-contained types, so Node-side tests can
+ * import them without pulling in the Vite-only engine modules.
+ */
+
+export interface HarnessSpec {
+  readonly timeline: unknown
+  /** mediaId → the file's name in the page's #files input, and its probed info. */
+  readonly media: Readonly<
+    Record<string, { readonly file: string; readonly info: Omit<MediaInfo, 'fileName'> }>
+  >
+  readonly preset?: 'ultrafast' | 'superfast' | 'veryfast' | 'faster' | 'fast' | 'medium' | 'slow'
+  readonly crf?: number
+  /** Abort the export once this fraction is reached (tests cancel). */
+  readonly cancelAtFraction?: number
+}
+
+export interface HarnessProgress {
+  readonly phase: 'loading' | 'rendering' | 'finishing'
+  readonly fraction: number
+  readonly frame: number
+  readonly etaMs: number | null
+  readonly elapsedMs: number
+}
+
+export type HarnessOutcome =
+  | {
+      readonly ok: true
+      readonly base64: string
+      readonly bytes: number
+      readonly elapsedMs: number
+      readonly loadMs: number
+      readonly multiThread: boolean
+      readonly progress: readonly HarnessProgress[]
+    }
+  | {
+      readonly ok: false
+      readonly code: string
+      readonly message: string
+      readonly elapsedMs: number
+    }
+
+export interface EngineTestApi {
+  readonly crossOriginIsolated: boolean
+  exportVideo(spec: HarnessSpec): Promise<HarnessOutcome>
+  cover(spec: HarnessSpec, atMs: number): Promise<HarnessOutcome>
+  /**
+   * The compiled argument list of an export (as the MT core would run it) and which FS path is
+   * which input file, so a benchmark can run the same command with native ffmpeg.
+   */
+  plan(spec: HarnessSpec): { args: string[]; files: Record<string, string> }
+  /** ffmpeg's log lines since the last call. */
+  takeLog(): string[]
+  /** Replaces the engine, e.g. to force the single-thread core. */
+  reset(options?: { multiThread?: boolean }): void
+}
+
+declare global {
+  interface Window {
+    __reeldeskEngineTest?: EngineTestApi
+  }
+}

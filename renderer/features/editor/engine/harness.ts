@@ -1,0 +1,125 @@
+import type { HarnessOutcome, HarnessSpec } from './harness-api'
+import { createExportEngine, ExportError, type ExportEngine, type ExportProgress } from './index'
+import { bundledResources } from './bundled-resources'
+import { prepareExport, type MediaSource } from './prepare-job'
+
+/**
+ * Test-only entry (harness.html): exposes the engine to Playwright as window.__reeldeskEngineTest.
+ * Files come from the page's file input (setInputFiles), results go back as base64.
+ */
+
+/** ffmpeg's log of the current engine, for failing tests to print. */
+let ffmpegLog: string[] = []
+const withLog = (options: { multiThread?: boolean } = {}) =>
+  createExportEngine({ ...options, onLog: (line) => ffmpegLog.push(line) })
+let engine: ExportEngine = withLog()
+
+function mediaFromInput(spec: HarnessSpec): Record<string, MediaSource> {
+  const input = document.querySelector<HTMLInputElement>('#files')
+  const files = [...(input?.files ?? [])]
+  const media: Record<string, MediaSource> = {}
+  for (const [mediaId, { file, info }] of Object.entries(spec.media)) {
+    const found = files.find((f) => f.name === file)
+    if (!found) throw new Error(`test harness: no file "${file}" in the input`)
+    media[mediaId] = { file: found, info }
+  }
+  return media
+}
+
+async function toBase64(blob: Blob): Promise<string> {
+  const url = await new Promise<string>((resolve, reject) => {
+    const reader = new FileReader()
+    reader.onload = () => resolve(String(reader.result))
+    reader.onerror = () => reject(reader.error ?? new Error('read failed'))
+    reader.readAsDataURL(blob)
+  })
+  return url.slice(url.indexOf(',') + 1)
+}
+
+async function settle(
+  started: number,
+  work: () => Promise<{ blob: Blob; loadMs: number; multiThread: boolean }>,
+  progress: ExportProgress[],
+): Promise<HarnessOutcome> {
+  try {
+    const { blob, loadMs, multiThread } = await work()
+    return {
+      ok: true,
+      base64: await toBase64(blob),
+      bytes: blob.size,
+      elapsedMs: Math.round(performance.now() - started),
+      loadMs,
+      multiThread,
+      progress,
+    }
+  } catch (error) {
+    const code = error instanceof ExportError ? error.code : 'unexpected'
+    const message = error instanceof Error ? error.message : String(error)
+    return { ok: false, code, message, elapsedMs: Math.round(performance.now() - started) }
+  }
+}
+
+window.__reeldeskEngineTest = {
+  crossOriginIsolated: globalThis.crossOriginIsolated === true,
+  exportVideo(spec) {
+    const started = performance.now()
+    const progress: ExportProgress[] = []
+    const controller = new AbortController()
+    return settle(
+      started,
+      async () => {
+        const result = await engine.export(
+          { timeline: spec.timeline, media: mediaFromInput(spec), ...pick(spec) },
+          (p) => {
+            progress.push(p)
+            if (spec.cancelAtFraction !== undefined && p.fraction >= spec.cancelAtFraction) {
+              controller.abort()
+            }
+          },
+          controller.signal,
+        )
+        return { blob: result.mp4, loadMs: result.loadMs, multiThread: result.multiThread }
+      },
+      progress,
+    )
+  },
+  cover(spec, atMs) {
+    const started = performance.now()
+    return settle(
+      started,
+      async () => ({
+        blob: await engine.cover({ timeline: spec.timeline, media: mediaFromInput(spec) }, atMs),
+        loadMs: 0,
+        multiThread: false,
+      }),
+      [],
+    )
+  },
+  plan(spec) {
+    const prepared = prepareExport(
+      { timeline: spec.timeline, media: mediaFromInput(spec), ...pick(spec) },
+      bundledResources,
+      { multiThread: true, cores: Math.max(1, navigator.hardwareConcurrency || 1) },
+    )
+    return { args: prepared.args, files: Object.fromEntries(prepared.names) }
+  },
+  takeLog() {
+    const lines = ffmpegLog
+    ffmpegLog = []
+    return lines
+  },
+  reset(options = {}) {
+    engine.dispose()
+    engine = withLog(options)
+  },
+}
+
+function pick(spec: HarnessSpec) {
+  return {
+    ...(spec.preset ? { preset: spec.preset } : {}),
+    ...(spec.crf !== undefined ? { crf: spec.crf } : {}),
+  }
+}
+
+const status = document.querySelector('#status')
+if (status) status.textContent = 'ready'

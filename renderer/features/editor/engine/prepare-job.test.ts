@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest'
+import { ExportError } from './export-error'
+import {
+  extensionOf,
+  prepareCover,
+  prepareExport,
+  type ExportJob,
+  type ResourceUrls,
+} from './prepare-job'
+
+const resources: ResourceUrls = {
+  fonts: new Map([['Inter-Bold.otf', '/assets/Inter-Bold-x.otf']]),
+  luts: new Map([['warm.cube', '/assets/warm-x.cube']]),
+}
+const mt = { multiThread: true, cores: 2 }
+const video = { width: 1920, height: 1080, durationMs: 4000, hasAudio: true, rotation: 0 } as const
+
+function job(overrides: Partial<ExportJob> = {}): ExportJob {
+  return {
+    timeline: {
+      version: 1,
+      clips: [
+        {
+          id: 'a',
+          mediaId: 'v',
+          inMs: 0,
+          outMs: 1000,
+          effects: [{ type: 'lut', file: 'warm.cube' }],
+        },
+        { id: 'b', mediaId: 'v', inMs: 1000, outMs: 2000 },
+      ],
+      texts: [{ id: 't', text: 'Hi', font: 'Inter-Bold.otf', startMs: 0, endMs: 500 }],
+    },
+    media: {
+      v: { file: new File(['x'], 'My clip (1).MOV'), info: video },
+      unused: { file: new Blob(['y']), info: video },
+    },
+    ...overrides,
+  }
+}
+
+describe('prepareExport', () => {
+  it('mounts each used media once under a plain name and remembers the user name', () => {
+    const run = prepareExport(job(), resources, mt)
+    expect(run.inputs.map((i) => i.name)).toEqual(['m0.mov'])
+    expect(run.names.get('/reeldesk/in/m0.mov')).toBe('My clip (1).MOV')
+    expect(run.args.filter((a) => a === '/reeldesk/in/m0.mov')).toHaveLength(2)
+    expect(run.outputPath).toBe('/reeldesk/out/export.mp4')
+    expect(run.args.at(-1)).toBe('/reeldesk/out/export.mp4')
+    expect(run).toMatchObject({ durationMs: 2000, frames: 60, multiThread: true })
+  })
+
+  it('asks for machine-readable progress and limits threads on the MT core', () => {
+    const run = prepareExport(job(), resources, mt)
+    expect(run.args.slice(0, 5)).toEqual([
+      '-filter_complex_threads',
+      '1',
+      '-nostats',
+      '-progress',
+      'pipe:1',
+    ])
+    expect(run.args.at(-3)).toBe('-threads')
+    const st = prepareExport(job(), resources, { multiThread: false, cores: 2 })
+    expect(st.multiThread).toBe(false)
+    expect(st.args).not.toContain('-filter_complex_threads')
+  })
+
+  it('fetches only the fonts and LUTs the timeline uses', () => {
+    expect(prepareExport(job(), resources, mt).resources).toEqual([
+      { path: '/reeldesk/fonts/Inter-Bold.otf', url: '/assets/Inter-Bold-x.otf' },
+      { path: '/reeldesk/luts/warm.cube', url: '/assets/warm-x.cube' },
+    ])
+  })
+
+  it('fails clearly on a font that is not shipped, a missing file or a bad timeline', () => {
+    const noFont = job({
+      timeline: {
+        version: 1,
+        clips: [{ id: 'a', mediaId: 'v', inMs: 0, outMs: 1000 }],
+        texts: [{ id: 't', text: 'x', startMs: 0, endMs: 1, font: 'Missing-Regular.ttf' }],
+      },
+    })
+    expect(() => prepareExport(noFont, resources, mt)).toThrow(
+      /The font "Missing-Regular.ttf" is not available \(available: Inter-Bold.otf\)/,
+    )
+    expect(() => prepareExport(job({ media: {} }), resources, mt)).toThrow(
+      'The file for media "v" was not provided.',
+    )
+    const bad = job({
+      timeline: { version: 1, clips: [{ id: 'a', mediaId: 'v', inMs: 5, outMs: 1 }] },
+    })
+    try {
+      prepareExport(bad, resources, mt)
+      expect.unreachable()
+    } catch (error) {
+      expect(error).toBeInstanceOf(ExportError)
+      expect(error).toMatchObject({ code: 'invalid-timeline' })
+    }
+  })
+})
+
+describe('prepareCover', () => {
+  it('renders one JPEG through the same mounts', () => {
+    const run = prepareCover(job(), 500, resources, mt)
+    expect(run.outputPath).toBe('/reeldesk/out/cover.jpg')
+    expect(run.frames).toBe(1)
+    expect(run.args).not.toContain('-progress')
+  })
+})
+
+describe('extensionOf', () => {
+  it('keeps a short extension, lower-cased, and drops anything odd', () => {
+    expect(extensionOf('a.MP4')).toBe('.mp4')
+    expect(extensionOf('noext')).toBe('')
+    expect(extensionOf('weird.e x t')).toBe('')
+  })
+})

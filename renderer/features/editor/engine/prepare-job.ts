@@ -1,0 +1,220 @@
+import {
+  TimelineError,
+  compileCoverFrame,
+  compileFfmpeg,
+  timelineDurationMs,
+  validateTimeline,
+  type MediaInfo,
+  type MediaInfoMap,
+  type Timeline,
+  type X264Preset,
+} from '../../../../shared/timeline'
+import { ExportError } from './export-error'
+import { applyThreadPlan, countInputs, planThreads } from './thread-plan'
+import {
+  FONT_DIR,
+  INPUT_DIR,
+  LUT_DIR,
+  OUTPUT_DIR,
+  type InputFile,
+  type ResourceFile,
+} from './worker-protocol'
+
+/** One media file of a job: the user's file and what was probed from it at import. */
+export interface MediaSource {
+  readonly file: Blob
+  /** What the user calls it (errors name it); defaults to File.name, then the media id. */
+  readonly name?: string
+  readonly info: Omit<MediaInfo, 'fileName'>
+}
+
+export interface RenderJob {
+  /** A timeline document (validated here; defaults are filled in). */
+  readonly timeline: unknown
+  /** mediaId → source. Only the media the timeline uses are read. */
+  readonly media: Readonly<Record<string, MediaSource>>
+}
+
+export interface ExportJob extends RenderJob {
+  readonly preset?: X264Preset
+  readonly crf?: number
+}
+
+/** Shipped fonts and LUTs: file name → URL on the app's origin. */
+export interface ResourceUrls {
+  readonly fonts: ReadonlyMap<string, string>
+  readonly luts: ReadonlyMap<string, string>
+}
+
+export interface PreparedRun {
+  readonly args: string[]
+  readonly inputs: InputFile[]
+  readonly resources: ResourceFile[]
+  readonly outputPath: string
+  /** ffmpeg FS path → the user's name for it, for error messages. */
+  readonly names: ReadonlyMap<string, string>
+  readonly durationMs: number
+  readonly frames: number
+  /** Which core runs it: multi-thread unless not allowed or the job has too many inputs. */
+  readonly multiThread: boolean
+}
+
+/** What the page can offer the run. */
+export interface Runtime {
+  /** The page is crossOriginIsolated (SharedArrayBuffer) and the MT core is wanted. */
+  readonly multiThread: boolean
+  readonly cores: number
+}
+
+/**
+ * `-progress pipe:1` makes ffmpeg write machine-readable progress to stdout, which the wasm core
+ * forwards line by line; -nostats drops the \r-redrawn stats line nobody reads.
+ */
+const PROGRESS_ARGS = ['-nostats', '-progress', 'pipe:1']
+
+export function prepareExport(
+  job: ExportJob,
+  resources: ResourceUrls,
+  runtime: Runtime,
+): PreparedRun {
+  const timeline = parse(job.timeline)
+  const media = mountMedia(timeline, job.media)
+  const outputPath = `${OUTPUT_DIR}/export.mp4`
+  const args = compile(() =>
+    compileFfmpeg(timeline, media.info, {
+      fontDir: FONT_DIR,
+      lutDir: LUT_DIR,
+      ...(job.preset ? { preset: job.preset } : {}),
+      ...(job.crf !== undefined ? { crf: job.crf } : {}),
+      outputFileName: outputPath,
+    }),
+  )
+  const durationMs = timelineDurationMs(timeline)
+  return {
+    ...fitThreads([...PROGRESS_ARGS, ...args], runtime),
+    inputs: media.inputs,
+    resources: neededResources(timeline, resources),
+    outputPath,
+    names: media.names,
+    durationMs,
+    frames: Math.round((durationMs * timeline.fps) / 1000),
+  }
+}
+
+export function prepareCover(
+  job: RenderJob,
+  atMs: number,
+  resources: ResourceUrls,
+  runtime: Runtime,
+): PreparedRun {
+  const timeline = parse(job.timeline)
+  const media = mountMedia(timeline, job.media)
+  const outputPath = `${OUTPUT_DIR}/cover.jpg`
+  const args = compile(() =>
+    compileCoverFrame(timeline, media.info, atMs, {
+      fontDir: FONT_DIR,
+      lutDir: LUT_DIR,
+      outputFileName: outputPath,
+    }),
+  )
+  return {
+    ...fitThreads(args, runtime),
+    inputs: media.inputs,
+    resources: neededResources(timeline, resources),
+    outputPath,
+    names: media.names,
+    durationMs: 1000 / timeline.fps,
+    frames: 1,
+  }
+}
+
+/** Thread limits for the MT core, or the ST core when the job has too many inputs for it. */
+function fitThreads(args: string[], runtime: Runtime): { args: string[]; multiThread: boolean } {
+  if (!runtime.multiThread) return { args, multiThread: false }
+  const plan = planThreads(countInputs(args), runtime.cores)
+  return plan
+    ? { args: applyThreadPlan(args, plan), multiThread: true }
+    : { args, multiThread: false }
+}
+
+function parse(input: unknown): Timeline {
+  const result = validateTimeline(input)
+  if (!result.ok)
+    throw new ExportError('invalid-timeline', `The timeline is invalid: ${result.error}`)
+  return result.timeline
+}
+
+function compile(run: () => string[]): string[] {
+  try {
+    return run()
+  } catch (error) {
+    if (error instanceof TimelineError) throw new ExportError('invalid-timeline', error.message)
+    throw error
+  }
+}
+
+/** Media ids the timeline reads, in a stable order. */
+export function usedMediaIds(timeline: Timeline): string[] {
+  const ids = [
+    ...timeline.clips.map((c) => c.mediaId),
+    ...timeline.images.map((i) => i.mediaId),
+    ...(timeline.audio.music ? [timeline.audio.music.mediaId] : []),
+  ]
+  return [...new Set(ids)]
+}
+
+/**
+ * Gives each used media file a plain name in the WORKERFS mount (the user's file names may hold
+ * anything; ffmpeg only needs the extension as a hint) and builds the compiler's media map.
+ */
+function mountMedia(timeline: Timeline, sources: Readonly<Record<string, MediaSource>>) {
+  const info: Record<string, MediaInfo> = {}
+  const inputs: InputFile[] = []
+  const names = new Map<string, string>()
+  usedMediaIds(timeline).forEach((mediaId, index) => {
+    const source = Object.hasOwn(sources, mediaId) ? sources[mediaId] : undefined
+    if (!source) {
+      throw new ExportError('invalid-input', `The file for media "${mediaId}" was not provided.`)
+    }
+    const display = source.name ?? (source.file instanceof File ? source.file.name : mediaId)
+    const name = `m${index}${extensionOf(display)}`
+    inputs.push({ name, data: source.file })
+    info[mediaId] = { ...source.info, fileName: `${INPUT_DIR}/${name}` }
+    names.set(`${INPUT_DIR}/${name}`, display)
+  })
+  const map: MediaInfoMap = info
+  return { info: map, inputs, names }
+}
+
+export function extensionOf(name: string): string {
+  const match = /\.[A-Za-z0-9]{1,8}$/.exec(name)
+  return match ? match[0].toLowerCase() : ''
+}
+
+/** Only the fonts and LUTs this timeline uses are fetched and written to the wasm FS. */
+export function neededResources(timeline: Timeline, urls: ResourceUrls): ResourceFile[] {
+  const fonts = new Set(timeline.texts.map((t) => t.font))
+  const luts = new Set(
+    [...timeline.effects, ...timeline.clips.flatMap((c) => c.effects)].flatMap((e) =>
+      e.type === 'lut' ? [e.file] : [],
+    ),
+  )
+  const pick = (
+    names: Set<string>,
+    available: ReadonlyMap<string, string>,
+    dir: string,
+    what: string,
+  ) =>
+    [...names].map((name): ResourceFile => {
+      const url = available.get(name)
+      if (!url) {
+        const list = [...available.keys()].join(', ') || 'none'
+        throw new ExportError(
+          'missing-resource',
+          `The ${what} "${name}" is not available (available: ${list}).`,
+        )
+      }
+      return { path: `${dir}/${name}`, url }
+    })
+  return [...pick(fonts, urls.fonts, FONT_DIR, 'font'), ...pick(luts, urls.luts, LUT_DIR, 'LUT')]
+}
