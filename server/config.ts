@@ -10,6 +10,9 @@ const envSchema = z.object({
   REELDESK_RENDERER_DIR: z.string().min(1).optional(),
   DATABASE_URL: z.string().min(1).optional(),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
+  // Streams notice revocations made on this instance at once; this bounds how late they notice
+  // expiry and revocations made through another instance.
+  REELDESK_STREAM_RECHECK_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
 })
 
 export interface ServerConfig {
@@ -19,6 +22,7 @@ export interface ServerConfig {
   rendererDir: string
   databaseUrl: string | undefined
   production: boolean
+  streamRecheckMs: number
 }
 
 export function defaultDataDir(): string {
@@ -40,5 +44,6 @@ export function loadConfig(env: NodeJS.ProcessEnv, serverDir: string): ServerCon
     rendererDir: path.resolve(e.REELDESK_RENDERER_DIR ?? path.join(serverDir, '../renderer')),
     databaseUrl: e.DATABASE_URL,
     production: e.NODE_ENV === 'production',
+    streamRecheckMs: e.REELDESK_STREAM_RECHECK_MS,
   }
 }

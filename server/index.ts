@@ -2,9 +2,15 @@ import { createServer } from 'node:http'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createLogger } from '../shared/logger'
+import { createSignInLimiter } from './auth/rate-limit'
 import { loadConfig } from './config'
-import { openSqlite } from './db/connect'
+import { openDatabase } from './db/connect'
+import { migrateToLatest } from './db/migrate'
+import { drainWrites } from './db/transaction'
 import { createHttpApp } from './http/app'
+import { ChangeBus } from './sync/change-bus'
+import { startPgNotifyBridge } from './sync/pg-notify'
+import type { AppServices } from './trpc/context'
 
 const log = createLogger('server')
 const here = path.dirname(fileURLToPath(import.meta.url))
@@ -12,8 +18,19 @@ const version = typeof __REELDESK_VERSION__ === 'string' ? __REELDESK_VERSION__ 
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env, here)
-  const database = openSqlite(config.dataDir)
-  const server = createServer(createHttpApp({ database, rendererDir: config.rendererDir, version }))
+  const database = openDatabase(config)
+  await migrateToLatest(database.db, database.dialect)
+  const shutdown = new AbortController()
+  const bridge = database.pgPool ? await startPgNotifyBridge(database.pgPool) : null
+  const services: AppServices = {
+    database,
+    bus: bridge?.bus ?? new ChangeBus(),
+    limiter: createSignInLimiter(),
+    production: config.production,
+    streamRecheckMs: config.streamRecheckMs,
+    shutdown: shutdown.signal,
+  }
+  const server = createServer(createHttpApp({ services, rendererDir: config.rendererDir, version }))
   // Keep-alive sockets would hold shutdown open; SSE streams are ended explicitly on close.
   server.keepAliveTimeout = 5_000
 
@@ -27,12 +44,19 @@ async function main(): Promise<void> {
       process.exit(1)
     }, 10_000)
     force.unref()
-    // Stop accepting, let in-flight requests finish, then close the database (WAL checkpoint).
+    // End streams and refuse new requests; requests already running (pushes mid-transaction)
+    // finish and answer. Then wait for any write still committing, and close the database.
+    shutdown.abort()
+    const idle = setInterval(() => server.closeIdleConnections(), 100)
     server.close(() => {
-      void database.close().then(() => {
+      clearInterval(idle)
+      void (async () => {
+        await drainWrites()
+        await bridge?.close()
+        await database.close()
         log.info('stopped')
         process.exit(0)
-      })
+      })()
     })
     server.closeIdleConnections()
   }

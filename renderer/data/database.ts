@@ -1,0 +1,53 @@
+import { createRxDatabase, type RxCollection, type RxDatabase, type RxJsonSchema, type RxStorage } from 'rxdb'
+import { wrappedValidateAjvStorage } from 'rxdb/plugins/validate-ajv'
+import { COLLECTION_NAMES, type CollectionName } from '../../shared/data/collection-contract'
+import { collections, type CollectionDocs } from '../../shared/data/registry'
+import { conflictHandlerFor } from './conflict-handler'
+
+export type ReeldeskCollections = { [K in CollectionName]: RxCollection<CollectionDocs[K]> }
+export type ReeldeskDatabase = RxDatabase<ReeldeskCollections>
+
+export interface CreateDatabaseOptions<Internals, InstanceCreationOptions> {
+  /** Dexie (IndexedDB) in the app; memory storage in Node tests. */
+  storage: RxStorage<Internals, InstanceCreationOptions>
+  name: string
+  /** Validate every write with ajv against the collection's JSON schema (default true). */
+  validate?: boolean
+  /**
+   * Collections to open (default all ten). The free RxDB build allows 13 open collections per
+   * JS process: tests running several clients in one process open a few each.
+   */
+  only?: readonly CollectionName[]
+  multiInstance?: boolean
+}
+
+function collectionConfig<K extends CollectionName>(name: K) {
+  const definition = collections[name]
+  return {
+    // The registry keeps JSON schemas structural so shared/ does not depend on rxdb's types.
+    schema: definition.rxSchema as RxJsonSchema<CollectionDocs[K]>,
+    migrationStrategies: definition.migrationStrategies,
+    conflictHandler: conflictHandlerFor(definition),
+  }
+}
+
+/** The renderer's database: the replicated collections from the registry, merging on conflict. */
+export async function createReeldeskDatabase<Internals, InstanceCreationOptions>(
+  options: CreateDatabaseOptions<Internals, InstanceCreationOptions>,
+): Promise<ReeldeskDatabase> {
+  const storage = options.validate === false ? options.storage : wrappedValidateAjvStorage({ storage: options.storage })
+  const db = await createRxDatabase<ReeldeskCollections>({
+    name: options.name,
+    storage,
+    multiInstance: options.multiInstance ?? false,
+  })
+  const names = options.only ?? COLLECTION_NAMES
+  try {
+    const config = Object.fromEntries(names.map((name) => [name, collectionConfig(name)]))
+    await db.addCollections(config)
+  } catch (error) {
+    await db.close()
+    throw error
+  }
+  return db
+}

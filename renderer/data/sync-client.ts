@@ -1,0 +1,100 @@
+import { createTRPCUntypedClient, httpLink, httpSubscriptionLink, splitLink, TRPCClientError } from '@trpc/client'
+import type { AnyTRPCRouter } from '@trpc/server'
+import {
+  pullOutputSchema,
+  pushOutputSchema,
+  streamEventSchema,
+  SYNC_PROCEDURES,
+  type PullInput,
+  type PullOutput,
+  type PushInput,
+  type PushOutput,
+  type StreamEvent,
+  type StreamInput,
+} from '../../shared/sync/protocol'
+
+/** The three replication calls, with responses validated against the shared protocol. */
+export interface SyncClient {
+  pull(input: PullInput): Promise<PullOutput>
+  push(input: PushInput): Promise<PushOutput>
+  stream(input: StreamInput, handlers: StreamHandlers): { unsubscribe(): void }
+}
+
+export interface StreamHandlers {
+  onData(event: StreamEvent): void
+  onError(error: unknown): void
+  /** The server ended the stream (it is shutting down): reopen it, elsewhere or later. */
+  onComplete(): void
+}
+
+/** An `EventSource` constructor: the browser's, or the `eventsource` package's in Node. */
+export type EventSourceConstructor = NonNullable<Parameters<typeof httpSubscriptionLink>[0]['EventSource']>
+
+export interface SyncClientOptions {
+  /** Server origin, e.g. http://127.0.0.1:4400 (the API is at /trpc). */
+  serverUrl: string
+  /** The session token; read on every request so a new sign-in takes effect at once. */
+  token: () => string | null
+  EventSource?: EventSourceConstructor
+}
+
+/**
+ * Untyped tRPC client over the shared protocol: the renderer may not import server types, and
+ * validating responses at the boundary catches a mismatched server version early.
+ * HTTP calls carry `Authorization: Bearer`; the SSE stream carries the token in connectionParams
+ * because EventSource cannot set headers.
+ */
+export function createSyncClient(options: SyncClientOptions): SyncClient {
+  const url = `${options.serverUrl.replace(/\/$/, '')}/trpc`
+  const subscriptionOptions: Parameters<typeof httpSubscriptionLink>[0] = {
+    url,
+    connectionParams: () => {
+      const token = options.token()
+      return token ? { token } : {}
+    },
+  }
+  if (options.EventSource) subscriptionOptions.EventSource = options.EventSource
+  const client = createTRPCUntypedClient<AnyTRPCRouter>({
+    links: [
+      splitLink({
+        condition: (op) => op.type === 'subscription',
+        true: httpSubscriptionLink(subscriptionOptions),
+        false: httpLink({
+          url,
+          headers: () => {
+            const token = options.token()
+            return token ? { Authorization: `Bearer ${token}` } : {}
+          },
+        }),
+      }),
+    ],
+  })
+  return {
+    async pull(input) {
+      return pullOutputSchema.parse(await client.query(SYNC_PROCEDURES.pull, input))
+    },
+    async push(input) {
+      return pushOutputSchema.parse(await client.mutation(SYNC_PROCEDURES.push, input))
+    },
+    stream(input, handlers) {
+      return client.subscription(SYNC_PROCEDURES.stream, input, {
+        onData: (value: unknown) => {
+          const parsed = streamEventSchema.safeParse(value)
+          if (parsed.success) handlers.onData(parsed.data)
+          else handlers.onError(new Error(`malformed stream event: ${parsed.error.message}`))
+        },
+        onError: (error: unknown) => handlers.onError(error),
+        onComplete: () => handlers.onComplete(),
+      })
+    },
+  }
+}
+
+/** The tRPC error code of a failed call ('UNAUTHORIZED', 'FORBIDDEN', …), if it has one. */
+export function errorCode(error: unknown): string | null {
+  if (error instanceof TRPCClientError) {
+    const data: unknown = error.data
+    if (typeof data === 'object' && data !== null && 'code' in data && typeof data.code === 'string') return data.code
+  }
+  return null
+}

@@ -1,0 +1,24 @@
+import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely'
+import { createLogger } from '../../shared/logger'
+import type { Dialect } from './connect'
+import { initialMigration } from './migrations/0001_initial'
+
+const log = createLogger('migrate')
+
+/** Migrations are compiled into the bundle (no folder scan), keyed in the order they run. */
+function provider(dialect: Dialect): MigrationProvider {
+  const migrations: Record<string, Migration> = {
+    '0001_initial': initialMigration(dialect),
+  }
+  return { getMigrations: () => Promise.resolve(migrations) }
+}
+
+export async function migrateToLatest<T>(db: Kysely<T>, dialect: Dialect): Promise<void> {
+  const migrator = new Migrator({ db, provider: provider(dialect) })
+  const { error, results } = await migrator.migrateToLatest()
+  for (const r of results ?? []) {
+    if (r.status === 'Success') log.info('applied migration', { name: r.migrationName })
+    else if (r.status === 'Error') log.error('migration failed', { name: r.migrationName })
+  }
+  if (error) throw error instanceof Error ? error : new Error(String(error))
+}

@@ -1,0 +1,96 @@
+import type { ColumnType, Generated } from 'kysely'
+
+/**
+ * Table shapes as Kysely sees them. Integers that can pass 2^31 are `bigint` columns: PostgreSQL
+ * returns those as strings, so readers convert with `toNumber` (server/db/values.ts).
+ */
+type BigIntColumn = ColumnType<number | string, number, number>
+type JsonColumn = ColumnType<unknown, string, string>
+
+export interface UsersTable {
+  id: string
+  email: string
+  display_name: string
+  password_hash: string
+  created_at: BigIntColumn
+}
+
+export interface SessionsTable {
+  id: string
+  user_id: string
+  token_hash: string
+  created_at: BigIntColumn
+  expires_at: BigIntColumn
+  last_used_at: BigIntColumn
+  revoked_at: BigIntColumn | null
+  user_agent: string | null
+  ip: string | null
+}
+
+export interface WorkspacesTable {
+  id: string
+  name: string
+  kind: string
+  created_by: string
+  created_at: BigIntColumn
+}
+
+export interface MembershipsTable {
+  workspace_id: string
+  user_id: string
+  role: string
+  /** JSON array of account ids a creator is assigned to (text in both dialects). */
+  account_ids: string
+  created_at: BigIntColumn
+}
+
+export interface InvitesTable {
+  id: string
+  workspace_id: string
+  code_hash: string
+  role: string
+  account_ids: string
+  created_by: string
+  created_at: BigIntColumn
+  expires_at: BigIntColumn
+  used_at: BigIntColumn | null
+  used_by: string | null
+}
+
+export interface AuditLogTable {
+  id: Generated<number>
+  workspace_id: string
+  actor_user_id: string | null
+  action: string
+  target_user_id: string | null
+  details: string
+  created_at: BigIntColumn
+}
+
+export interface DocumentsTable {
+  workspace_id: string
+  collection: string
+  id: string
+  account_id: string | null
+  seq: BigIntColumn
+  /** jsonb on PostgreSQL (arrives parsed), text on SQLite (arrives as a string). */
+  data: JsonColumn
+  deleted: number
+  updated_at: BigIntColumn
+}
+
+export interface WorkspaceSeqTable {
+  workspace_id: string
+  seq: BigIntColumn
+}
+
+export interface DB {
+  users: UsersTable
+  sessions: SessionsTable
+  workspaces: WorkspacesTable
+  memberships: MembershipsTable
+  invites: InvitesTable
+  audit_log: AuditLogTable
+  documents: DocumentsTable
+  workspace_seq: WorkspaceSeqTable
+}

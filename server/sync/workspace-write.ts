@@ -1,0 +1,76 @@
+import type { Kysely } from 'kysely'
+import type { CollectionName } from '../../shared/data/collection-contract'
+import { jsonEqual } from '../../shared/data/merge'
+import { collections } from '../../shared/data/registry'
+import type { Database } from '../db/connect'
+import type { DB } from '../db/schema'
+import { writeTransaction } from '../db/transaction'
+import type { ChangeBus } from './change-bus'
+import { lockWorkspaceSeq, readMasters, storeWorkspaceSeq, writeDoc } from './documents'
+import { describeIssues, docIdOf } from './validate'
+
+/** A write transaction on one workspace, its counter row already locked. */
+export interface WorkspaceWrite {
+  trx: Kysely<DB>
+  read(collection: CollectionName, ids: readonly string[]): Promise<Map<string, Record<string, unknown>>>
+  /** Writes server-authored documents (validated; unchanged ones skipped). */
+  write(collection: CollectionName, docs: readonly Record<string, unknown>[]): Promise<void>
+}
+
+/**
+ * Runs `work` holding the workspace's seq lock, assigns seqs to whatever it writes, commits, then
+ * tells open streams. Server-side writers (membership service, later connectors) use this so
+ * their documents replicate exactly like pushed ones.
+ */
+export async function withWorkspaceWrite<T>(
+  database: Database,
+  bus: ChangeBus,
+  workspaceId: string,
+  work: (w: WorkspaceWrite) => Promise<T>,
+): Promise<T> {
+  const touched = new Set<string>()
+  let committedSeq = 0
+  const result = await writeTransaction(database, async (trx) => {
+    const startSeq = await lockWorkspaceSeq(trx, database.dialect, workspaceId)
+    let seq = startSeq
+    const now = Date.now()
+    const w: WorkspaceWrite = {
+      trx,
+      async read(collection, ids) {
+        const found = await readMasters(trx, workspaceId, collection, ids)
+        return new Map([...found].map(([id, doc]) => [id, doc.data]))
+      },
+      async write(collection, docs) {
+        const masters = await readMasters(trx, workspaceId, collection, docs.map(docIdOf))
+        for (const doc of docs) {
+          const parsed = collections[collection].schema.safeParse(doc)
+          // A server-written document that fails its schema is a bug here, not bad input.
+          if (!parsed.success) throw new Error(`server wrote an invalid document: ${describeIssues(docIdOf(doc), parsed.error.issues)}`)
+          if (doc['workspaceId'] !== workspaceId) throw new Error(`server wrote document ${docIdOf(doc)} to the wrong workspace`)
+          const master = masters.get(docIdOf(doc))
+          if (master && jsonEqual(master.data, doc)) continue
+          seq += 1
+          await writeDoc(trx, workspaceId, collection, doc, seq, master !== undefined, now)
+          touched.add(collection)
+        }
+      },
+    }
+    const value = await work(w)
+    if (seq !== startSeq) await storeWorkspaceSeq(trx, workspaceId, seq)
+    committedSeq = seq
+    return value
+  })
+  if (touched.size) bus.publish({ type: 'commit', workspaceId, collections: [...touched], seq: committedSeq })
+  return result
+}
+
+/** Writes server-owned documents (connectors, services) in their own transaction. */
+export function writeServerDocs(
+  database: Database,
+  bus: ChangeBus,
+  workspaceId: string,
+  collection: CollectionName,
+  docs: readonly Record<string, unknown>[],
+): Promise<void> {
+  return withWorkspaceWrite(database, bus, workspaceId, (w) => w.write(collection, docs))
+}

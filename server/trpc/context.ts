@@ -1,0 +1,51 @@
+import type { IncomingMessage } from 'node:http'
+import type { Database } from '../db/connect'
+import type { SignInLimiter } from '../auth/rate-limit'
+import { authenticate, type SessionInfo } from '../auth/sessions'
+import type { ChangeBus } from '../sync/change-bus'
+
+/** Long-lived pieces every procedure may use; built once at start. */
+export interface AppServices {
+  database: Database
+  bus: ChangeBus
+  limiter: SignInLimiter
+  production: boolean
+  /** How often an open stream re-checks its session and membership (revocation on other instances). */
+  streamRecheckMs: number
+  /** Aborted at shutdown: open streams end so the HTTP server can close. */
+  shutdown: AbortSignal
+}
+
+export interface Context {
+  services: AppServices
+  session: SessionInfo | null
+  ip: string | null
+  userAgent: string | null
+}
+
+/** HTTP calls send `Authorization: Bearer`; the SSE stream cannot set headers and uses connectionParams. */
+export function bearerToken(req: IncomingMessage, connectionParams: Record<string, string | undefined> | null): string | null {
+  const header = req.headers.authorization
+  if (typeof header === 'string') {
+    const match = /^Bearer\s+(\S+)$/i.exec(header)
+    if (match?.[1]) return match[1]
+  }
+  const fromParams = connectionParams?.['token']
+  return typeof fromParams === 'string' && fromParams.length > 0 ? fromParams : null
+}
+
+export async function createContext(
+  services: AppServices,
+  req: IncomingMessage,
+  connectionParams: Record<string, string | undefined> | null,
+): Promise<Context> {
+  const token = bearerToken(req, connectionParams)
+  const session = token ? await authenticate(services.database.db, token) : null
+  const userAgent = req.headers['user-agent']
+  return {
+    services,
+    session,
+    ip: req.socket.remoteAddress ?? null,
+    userAgent: typeof userAgent === 'string' ? userAgent : null,
+  }
+}

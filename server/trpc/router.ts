@@ -1,0 +1,17 @@
+import { createAuthRouter } from './auth-router'
+import type { Trpc } from './init'
+import { createProcedures } from './procedures'
+import { createSyncRouter } from './sync-router'
+import { createWorkspacesRouter } from './workspaces-router'
+
+export function createAppRouter(t: Trpc) {
+  const procedures = createProcedures(t)
+  return procedures.router({
+    auth: createAuthRouter(procedures),
+    workspaces: createWorkspacesRouter(procedures),
+    sync: createSyncRouter(procedures),
+  })
+}
+
+/** The router's type, for typed clients in tests and tools (the renderer uses the shared protocol). */
+export type AppRouter = ReturnType<typeof createAppRouter>
