@@ -52,7 +52,7 @@ if (!app.requestSingleInstanceLock()) {
       encrypt: (plain) => safeStorage.encryptString(plain),
       decrypt: (cipher) => safeStorage.decryptString(cipher),
     })
-    registerIpc(createHandlers(tokens))
+    registerIpc(createHandlers(tokens, serverUrl))
 
     mainWindow = createMainWindow(preloadDir)
     mainWindow.on('closed', () => (mainWindow = null))

@@ -4,7 +4,12 @@ import { createIpcDispatcher, type IpcHandlers } from './dispatcher'
 
 function handlers(overrides: Partial<IpcHandlers> = {}): IpcHandlers {
   return {
-    'app.info': () => ({ version: '1.0.0', platform: 'linux', electron: '41.0.0' }),
+    'app.info': () => ({
+      version: '1.0.0',
+      platform: 'linux',
+      electron: '41.0.0',
+      serverUrl: 'http://127.0.0.1:4400',
+    }),
     'shell.openExternal': vi.fn(async () => undefined),
     'tokens.get': vi.fn(async () => 'secret'),
     'tokens.set': vi.fn(async () => undefined),

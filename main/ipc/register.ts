@@ -7,12 +7,13 @@ import { createIpcDispatcher, type IpcHandlers } from './dispatcher'
 
 const log = createLogger('ipc')
 
-export function createHandlers(tokens: TokenStore): IpcHandlers {
+export function createHandlers(tokens: TokenStore, serverUrl: string): IpcHandlers {
   return {
     'app.info': () => ({
       version: app.getVersion(),
       platform: process.platform,
       electron: process.versions.electron ?? 'unknown',
+      serverUrl,
     }),
     'shell.openExternal': ({ url }) => openExternalSafely(url),
     'tokens.get': ({ key }) => tokens.get(key),

@@ -1,62 +1,65 @@
-import { useEffect, type ComponentType } from 'react'
-import { AccountsPage } from '../features/accounts/AccountsPage'
-import { AnalyticsPage } from '../features/analytics/AnalyticsPage'
-import { DealsPage } from '../features/deals/DealsPage'
-import { EarningsPage } from '../features/earnings/EarningsPage'
-import { EditorPage } from '../features/editor/EditorPage'
-import { EligibilityPage } from '../features/eligibility/EligibilityPage'
-import { PublishPage } from '../features/publish/PublishPage'
-import { ShopPage } from '../features/shop/ShopPage'
+import { lazy, Suspense, useCallback, useEffect, useMemo } from 'react'
 import type { Platform } from '../platform'
-import { AppNav } from './AppNav'
-import { AREAS, type AreaId } from './areas'
+import { AuthScreen } from '../session/AuthScreen'
+import { createServerApi } from '../session/server-api-client'
+import { SessionProvider, useSession } from '../session/session-context'
+import { createSessionStore, type SessionStore } from '../session/session-store'
+import { AREAS } from './areas'
 import { useNavigation } from './navigation-store'
-import { ThemeToggle } from './ThemeToggle'
 import { useTheme } from './theme-store'
-import { useAreaShortcuts } from './use-area-shortcuts'
 
-const PAGES: Record<AreaId, ComponentType> = {
-  editor: EditorPage,
-  publish: PublishPage,
-  analytics: AnalyticsPage,
-  earnings: EarningsPage,
-  eligibility: EligibilityPage,
-  deals: DealsPage,
-  shop: ShopPage,
-  accounts: AccountsPage,
-}
+const SignedInStudio = lazy(() => import('./SignedInStudio'))
 
-export function App({ platform }: { platform: Platform }) {
-  const area = useNavigation((s) => s.area)
+function useDocumentChrome() {
   const theme = useTheme((s) => s.theme)
-  useAreaShortcuts()
+  const area = useNavigation((s) => s.area)
   useEffect(() => {
     document.documentElement.dataset.theme = theme
   }, [theme])
-  const label = AREAS.find((a) => a.id === area)?.label ?? ''
   useEffect(() => {
-    document.title = `${label} · Reeldesk`
-  }, [label])
-  const Page = PAGES[area]
+    document.title = `${AREAS.find((a) => a.id === area)?.label ?? ''} · Reeldesk`
+  }, [area])
+}
+
+function SessionGate({ platform, serverUrl, store }: { platform: Platform; serverUrl: string; store: SessionStore }) {
+  const phase = useSession((s) => s.phase)
+  const workspaceId = useSession((s) => s.workspaceId)
+  const userId = useSession((s) => s.user?.id)
+  const token = useCallback(() => store.getState().token, [store])
+  const refused = useCallback(() => void store.getState().restore(), [store])
+  if (phase === 'restoring') return <p className="loading">Opening Reeldesk…</p>
+  if (phase === 'signed-out' || !userId) return <AuthScreen />
+  if (!workspaceId) return <p className="loading">Loading your workspaces…</p>
   return (
-    <div className="app-shell">
-      <aside className="app-sidebar">
-        <div className="app-brand">
-          <img src="/icon.svg" alt="" width={28} height={28} />
-          <span>Reeldesk</span>
-        </div>
-        <AppNav />
-        <p className="app-shell-kind">{platform.kind === 'electron' ? 'Desktop' : 'Web'}</p>
-      </aside>
-      <div className="app-main">
-        <header className="app-header">
-          <h1>{label}</h1>
-          <ThemeToggle />
-        </header>
-        <main className="app-content" id="content">
-          <Page />
-        </main>
-      </div>
-    </div>
+    <Suspense fallback={<p className="loading">Opening the studio…</p>}>
+      <SignedInStudio
+        key={`${userId}/${workspaceId}`}
+        platform={platform}
+        serverUrl={serverUrl}
+        workspaceId={workspaceId}
+        token={token}
+        onSessionRefused={refused}
+      />
+    </Suspense>
+  )
+}
+
+export function App({ platform, serverUrl }: { platform: Platform; serverUrl: string }) {
+  useDocumentChrome()
+  const store = useMemo(() => {
+    const created = createSessionStore({
+      api: createServerApi(serverUrl, () => created.getState().token),
+      secrets: platform.secrets,
+      cache: window.localStorage,
+    })
+    return created
+  }, [platform, serverUrl])
+  useEffect(() => {
+    void store.getState().restore()
+  }, [store])
+  return (
+    <SessionProvider store={store}>
+      <SessionGate platform={platform} serverUrl={serverUrl} store={store} />
+    </SessionProvider>
   )
 }

@@ -1,9 +1,9 @@
 import type { RxReplicationPullStreamItem, WithDeleted } from 'rxdb'
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication'
-import { Observable, Subject } from 'rxjs'
+import { filter, map, Observable, share, Subject } from 'rxjs'
 import type { CollectionName } from '../../shared/data/collection-contract'
 import type { CollectionDocs } from '../../shared/data/registry'
-import { MAX_PULL_LIMIT, type Checkpoint, type WireDocument } from '../../shared/sync/protocol'
+import { MAX_PULL_LIMIT, type Checkpoint, type StreamEvent, type WireDocument } from '../../shared/sync/protocol'
 import { withoutInternals } from './conflict-handler'
 import type { ReeldeskDatabase } from './database'
 import { createSyncClient, errorCode, type EventSourceConstructor, type SyncClient } from './sync-client'
@@ -76,36 +76,31 @@ export function startReplication(options: StartReplicationOptions): ReeldeskRepl
     return error
   }
 
-  for (const name of Object.keys(options.db.collections) as CollectionName[]) {
-    const collection = options.db.collections[name]
-    const input = { collection: name, workspaceId: options.workspaceId }
-    const stream$ = new Observable<RxReplicationPullStreamItem<CollectionDocs[CollectionName], Checkpoint>>((subscriber) => {
-      let current: { unsubscribe(): void } | null = null
-      let retry: ReturnType<typeof setTimeout> | null = null
-      // Callbacks of a stream already replaced are ignored, so one failure schedules one reopen.
-      let generation = 0
-      const reopen = (of: number) => {
-        if (of !== generation || retry || cancelled || subscriber.closed) return
-        current?.unsubscribe()
-        current = null
-        retry = setTimeout(() => {
-          retry = null
-          open()
-        }, options.retryTime ?? 1000)
-      }
-      const open = () => {
-        generation += 1
-        const mine = generation
-        current = client.stream(input, {
-          /*
-           * Every event, document batches included, is handed to RxDB as 'RESYNC' (pull from its
-           * own checkpoint). RxDB 17.6's downstream queue drops a RESYNC that is queued behind a
-           * batch (replication-protocol/downstream.js, addNewTask), and a batch from a freshly
-           * reconnected stream then moves the checkpoint past documents never pulled. Pulling
-           * keeps the checkpoint gap-free at the cost of one request per change notification.
-           */
-          onData: () => {
-            if (mine === generation) subscriber.next('RESYNC')
+  const names = Object.keys(options.db.collections) as CollectionName[]
+  // One SSE stream for the whole workspace, shared by every collection's replication: browsers
+  // allow six HTTP/1.1 connections per host, and ten streams would starve pulls and pushes.
+  const workspaceStream$ = new Observable<StreamEvent>((subscriber) => {
+    let current: { unsubscribe(): void } | null = null
+    let retry: ReturnType<typeof setTimeout> | null = null
+    // Callbacks of a stream already replaced are ignored, so one failure schedules one reopen.
+    let generation = 0
+    const reopen = (of: number) => {
+      if (of !== generation || retry || cancelled || subscriber.closed) return
+      current?.unsubscribe()
+      current = null
+      retry = setTimeout(() => {
+        retry = null
+        open()
+      }, options.retryTime ?? 1000)
+    }
+    const open = () => {
+      generation += 1
+      const mine = generation
+      current = client.stream(
+        { workspaceId: options.workspaceId, collections: names },
+        {
+          onData: (event) => {
+            if (mine === generation) subscriber.next(event)
           },
           onError: (error) => {
             errors$.next(watch(error))
@@ -113,15 +108,31 @@ export function startReplication(options: StartReplicationOptions): ReeldeskRepl
           },
           // The server ended the stream (shutting down): reconnect; the first event is RESYNC.
           onComplete: () => reopen(mine),
-        })
-      }
-      open()
-      return () => {
-        generation += 1
-        if (retry) clearTimeout(retry)
-        current?.unsubscribe()
-      }
-    })
+        },
+      )
+    }
+    open()
+    return () => {
+      generation += 1
+      if (retry) clearTimeout(retry)
+      current?.unsubscribe()
+    }
+  }).pipe(share())
+
+  for (const name of names) {
+    const collection = options.db.collections[name]
+    const input = { collection: name, workspaceId: options.workspaceId }
+    /*
+     * Every event for this collection, document batches included, is handed to RxDB as 'RESYNC'
+     * (pull from its own checkpoint). RxDB 17.6's downstream queue drops a RESYNC that is queued
+     * behind a batch (replication-protocol/downstream.js, addNewTask), and a batch from a freshly
+     * reconnected stream then moves the checkpoint past documents never pulled. Pulling keeps the
+     * checkpoint gap-free at the cost of one request per change notification.
+     */
+    const stream$ = workspaceStream$.pipe(
+      filter((event) => event === 'RESYNC' || event.collection === name),
+      map((): RxReplicationPullStreamItem<CollectionDocs[CollectionName], Checkpoint> => 'RESYNC'),
+    )
 
     const state = replicateRxCollection<CollectionDocs[CollectionName], Checkpoint>({
       replicationIdentifier: `reeldesk|${serverId}|${options.workspaceId}|${name}`,

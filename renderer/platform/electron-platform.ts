@@ -6,7 +6,7 @@ export function createElectronPlatform(bridge: ReeldeskBridge): Platform {
     kind: 'electron',
     async info() {
       const info = await bridge.invoke('app.info', undefined)
-      return { shell: 'electron', version: info.version, os: info.platform }
+      return { shell: 'electron', version: info.version, os: info.platform, serverUrl: info.serverUrl }
     },
     openExternal: (url) => bridge.invoke('shell.openExternal', { url }),
     secrets: {

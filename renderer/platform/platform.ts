@@ -7,6 +7,8 @@ export interface PlatformInfo {
   shell: 'electron' | 'web'
   version: string
   os: string
+  /** Origin of the sync server: the page's own in web mode, the one main was given on desktop. */
+  serverUrl: string
 }
 
 export interface SecretStore {

@@ -14,6 +14,7 @@ export function createWebPlatform(): Platform {
         shell: 'web',
         version: import.meta.env.VITE_APP_VERSION ?? '0.0.0',
         os: navigator.platform || 'unknown',
+        serverUrl: window.location.origin,
       }),
     openExternal(url) {
       const verdict = checkExternalLink(url)

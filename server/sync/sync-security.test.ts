@@ -31,7 +31,7 @@ function openStream(api: TestClient, input: { collection: 'accounts' | 'deals' |
   let onError: (e: { code: string; message: string }) => void = () => undefined
   const resynced = new Promise<void>((r) => (onResync = r))
   const error = new Promise<{ code: string; message: string }>((r) => (onError = r))
-  const sub = api.sync.stream.subscribe(input, {
+  const sub = api.sync.stream.subscribe({ workspaceId: input.workspaceId, collections: [input.collection] }, {
     onData: (event) => {
       events.push(event)
       if (event === 'RESYNC') onResync()

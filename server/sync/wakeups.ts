@@ -1,6 +1,12 @@
 import type { BusEvent, ChangeBus } from './change-bus'
 
-export type Wakeup = 'commit' | 'access' | 'timer'
+export type WakeupReason = 'commit' | 'access' | 'timer'
+
+/** Why to look again, and for commits which collections changed since the last wakeup. */
+export interface Wakeup {
+  reason: WakeupReason
+  collections: ReadonlySet<string>
+}
 
 /**
  * Why an open stream should look at the database again: a commit in its workspace, an access
@@ -13,14 +19,18 @@ export async function* wakeups(
   recheckMs: number,
   signal: AbortSignal,
 ): AsyncGenerator<Wakeup> {
-  const pending = new Set<Wakeup>()
+  const pending = new Set<WakeupReason>()
+  let changed = new Set<string>()
   let notify: (() => void) | null = null
-  const wake = (reason: Wakeup) => {
+  const wake = (reason: WakeupReason) => {
     pending.add(reason)
     notify?.()
   }
   const unsubscribe = bus.subscribe((event: BusEvent) => {
-    if (event.type === 'commit' && event.workspaceId === workspaceId) wake('commit')
+    if (event.type === 'commit' && event.workspaceId === workspaceId) {
+      for (const c of event.collections) changed.add(c)
+      wake('commit')
+    }
     else if (event.type === 'access' && (event.workspaceId === null || event.workspaceId === workspaceId)) wake('access')
   })
   const timer = setInterval(() => wake('timer'), recheckMs)
@@ -36,9 +46,11 @@ export async function* wakeups(
         continue
       }
       // Access first: a revoked session must not receive one more batch.
-      const reason: Wakeup = pending.has('access') ? 'access' : pending.has('timer') ? 'timer' : 'commit'
+      const reason: WakeupReason = pending.has('access') ? 'access' : pending.has('timer') ? 'timer' : 'commit'
       pending.delete(reason)
-      yield reason
+      const collections = changed
+      changed = new Set()
+      yield { reason, collections }
     }
   } finally {
     unsubscribe()

@@ -1,5 +1,6 @@
 import { TRPCError } from '@trpc/server'
-import { accessScope, can } from '../../shared/auth/permissions'
+import { accessScope, can, type AccessScope } from '../../shared/auth/permissions'
+import type { CollectionName } from '../../shared/data/collection-contract'
 import { collections } from '../../shared/data/registry'
 import {
   MAX_PULL_LIMIT,
@@ -67,30 +68,43 @@ export function createSyncRouter({ router, authedProcedure }: Procedures) {
     }),
 
     /**
-     * RESYNC on every (re)connect, then batches after commits. The session and membership are
-     * re-checked on access changes and periodically: a revoked or expired session, or a member
-     * removed, ends the stream with an error instead of receiving more documents.
+     * One stream per workspace: RESYNC on every (re)connect, then batches of each requested
+     * collection after commits. The session and membership are re-checked on access changes and
+     * periodically: a revoked or expired session, or a member removed, ends the stream with an
+     * error instead of receiving more documents.
      */
     stream: authedProcedure.input(streamInputSchema).subscription(async function* ({ ctx, input, signal }): AsyncGenerator<StreamEvent> {
       const { services } = ctx
       const { db } = services.database
-      let { scope } = await readableScope(ctx, input.workspaceId, input.collection)
+      const wanted = [...new Set(input.collections)]
+      const scopes = new Map<CollectionName, AccessScope>()
+      const refreshScopes = async () => {
+        for (const collection of wanted) scopes.set(collection, (await readableScope(ctx, input.workspaceId, collection)).scope)
+      }
+      await refreshScopes()
       const stop = AbortSignal.any([signal ?? new AbortController().signal, services.shutdown])
-      let cursor = await currentSeq(db, input.workspaceId)
+      const start = await currentSeq(db, input.workspaceId)
+      const cursors = new Map<CollectionName, number>(wanted.map((c) => [c, start]))
       yield 'RESYNC'
-      for await (const reason of wakeups(services.bus, input.workspaceId, services.streamRecheckMs, stop)) {
-        if (reason !== 'commit') {
+      for await (const wakeup of wakeups(services.bus, input.workspaceId, services.streamRecheckMs, stop)) {
+        if (wakeup.reason !== 'commit') {
           if (!(await isSessionLive(db, ctx.session.sessionId))) {
             throw new TRPCError({ code: 'UNAUTHORIZED', message: 'session expired or revoked' })
           }
-          ;({ scope } = await readableScope(ctx, input.workspaceId, input.collection))
-          // Fall through and look for documents too: a missed notification costs one re-check period.
+          await refreshScopes()
         }
-        for (;;) {
-          const batch = await pullDocuments(db, { workspaceId: input.workspaceId, collection: input.collection, afterSeq: cursor, limit: MAX_PULL_LIMIT, scope })
-          cursor = Math.max(cursor, batch.checkpoint.seq)
-          if (batch.documents.length) yield batch
-          if (batch.documents.length < MAX_PULL_LIMIT) break
+        // After a commit only the collections it touched; after a re-check all of them, since a
+        // missed notification costs at most one re-check period.
+        const look = wakeup.reason === 'commit' ? wanted.filter((c) => wakeup.collections.has(c)) : wanted
+        for (const collection of look) {
+          for (;;) {
+            const afterSeq = cursors.get(collection) ?? start
+            const scope = scopes.get(collection) ?? { kind: 'none' as const }
+            const batch = await pullDocuments(db, { workspaceId: input.workspaceId, collection, afterSeq, limit: MAX_PULL_LIMIT, scope })
+            cursors.set(collection, Math.max(afterSeq, batch.checkpoint.seq))
+            if (batch.documents.length) yield { collection, ...batch }
+            if (batch.documents.length < MAX_PULL_LIMIT) break
+          }
         }
       }
     }),

@@ -18,6 +18,8 @@ export const ipcContract = {
       version: z.string(),
       platform: z.string(),
       electron: z.string(),
+      /** The sync server this window talks to (npm start passes the one it started). */
+      serverUrl: z.string(),
     }),
   },
   'shell.openExternal': {

@@ -56,16 +56,24 @@ export type PushInput = z.infer<typeof pushInputSchema>
 export const pushOutputSchema = z.array(wireDocumentSchema)
 export type PushOutput = z.infer<typeof pushOutputSchema>
 
+/**
+ * One stream per workspace, for all the collections a client replicates: browsers allow only six
+ * HTTP/1.1 connections per host, so a stream per collection (ten) would starve every other request.
+ */
 export const streamInputSchema = z.strictObject({
-  collection: collectionNameSchema,
   workspaceId: workspaceIdSchema,
+  collections: z.array(collectionNameSchema).min(1).max(COLLECTION_NAMES.length),
 })
 export type StreamInput = z.infer<typeof streamInputSchema>
 
 /** 'RESYNC' first on every (re)connect, so the client pulls whatever it missed while away. */
 export const streamEventSchema = z.union([
   z.literal('RESYNC'),
-  z.strictObject({ documents: z.array(wireDocumentSchema), checkpoint: checkpointSchema }),
+  z.strictObject({
+    collection: collectionNameSchema,
+    documents: z.array(wireDocumentSchema),
+    checkpoint: checkpointSchema,
+  }),
 ])
 export type StreamEvent = z.infer<typeof streamEventSchema>
 

@@ -1,10 +1,17 @@
-import { Users } from 'lucide-react'
-import { EmptyState } from '../../ui/EmptyState'
+import { useSession } from '../../session/session-context'
+import { CreatorAccounts } from './CreatorAccounts'
+import { MembersPanel } from './MembersPanel'
+import { useWorkspaceMember } from './use-workspace-member'
 
+/** Creator accounts of the current workspace, its members and their roles, invites. */
 export function AccountsPage() {
+  const workspaceId = useSession((s) => s.workspaceId)
+  const { member, workspace } = useWorkspaceMember()
+  if (!workspaceId) return null
   return (
-    <EmptyState icon={Users} title="No creator accounts yet" availability="Accounts and workspaces arrive with sign-in and sync.">
-      The creator accounts in this workspace, their members and roles appear here.
-    </EmptyState>
+    <div className="page-stack">
+      <CreatorAccounts workspaceId={workspaceId} member={member} />
+      <MembersPanel workspace={workspace} member={member} />
+    </div>
   )
 }

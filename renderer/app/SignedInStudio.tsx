@@ -1,0 +1,23 @@
+import type { Platform } from '../platform'
+import { Studio } from './Studio'
+import { WorkspaceData } from './WorkspaceData'
+
+interface SignedInStudioProps {
+  platform: Platform
+  serverUrl: string
+  workspaceId: string
+  token: () => string | null
+  onSessionRefused: () => void
+}
+
+/**
+ * Everything that needs the local database: loaded lazily, so the sign-in screen does not wait
+ * for RxDB, Dexie and the replication client to download and parse.
+ */
+export default function SignedInStudio({ platform, ...data }: SignedInStudioProps) {
+  return (
+    <WorkspaceData {...data}>
+      <Studio platform={platform} />
+    </WorkspaceData>
+  )
+}

@@ -1,0 +1,126 @@
+import { useState, type FormEvent } from 'react'
+import {
+  Button,
+  Dialog,
+  Form,
+  Heading,
+  Label,
+  ListBox,
+  ListBoxItem,
+  Modal,
+  Popover,
+  Select,
+  SelectValue,
+} from 'react-aria-components'
+import { ACCOUNT_TYPES, PLATFORMS, type AccountDoc } from '../../../shared/data/collections/accounts'
+import { Field } from '../../ui/Field'
+import { buildAccountDoc, formValuesOf, type AccountFormValues } from './account-draft'
+
+interface AccountDialogProps {
+  workspaceId: string
+  existing: AccountDoc | null
+  isOpen: boolean
+  onClose(): void
+  onSave(doc: AccountDoc): Promise<void>
+}
+
+const PLATFORM_LABELS: Record<AccountDoc['platform'], string> = { tiktok: 'TikTok', sandbox: 'Sandbox (demo)' }
+const TYPE_LABELS: Record<AccountDoc['accountType'], string> = { personal: 'Personal', business: 'Business' }
+
+function Choice<T extends string>(props: {
+  label: string
+  name: string
+  value: T
+  options: readonly T[]
+  labels: Record<T, string>
+  onChange(value: T): void
+}) {
+  return (
+    <Select
+      className="field"
+      name={props.name}
+      selectedKey={props.value}
+      onSelectionChange={(key) => key !== null && props.onChange(String(key) as T)}
+    >
+      <Label>{props.label}</Label>
+      <Button className="select-button">
+        <SelectValue />
+      </Button>
+      <Popover className="popover">
+        <ListBox className="listbox">
+          {props.options.map((o) => (
+            <ListBoxItem key={o} id={o} className="listbox__item">
+              {props.labels[o]}
+            </ListBoxItem>
+          ))}
+        </ListBox>
+      </Popover>
+    </Select>
+  )
+}
+
+/** Create or edit a creator account; validated with the same schema the server applies. */
+export function AccountDialog({ workspaceId, existing, isOpen, onClose, onSave }: AccountDialogProps) {
+  const [values, setValues] = useState<AccountFormValues>(() => formValuesOf(existing))
+  const [errors, setErrors] = useState<Partial<Record<keyof AccountFormValues | 'form', string>>>({})
+  const [busy, setBusy] = useState(false)
+  const set = <K extends keyof AccountFormValues>(key: K) => (value: AccountFormValues[K]) =>
+    setValues((v) => ({ ...v, [key]: value }))
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault()
+    const result = buildAccountDoc(values, { workspaceId, existing, now: Date.now() })
+    if (!result.ok) return setErrors(result.errors)
+    setErrors({})
+    setBusy(true)
+    try {
+      await onSave(result.doc)
+      onClose()
+    } catch (e) {
+      setErrors({ form: e instanceof Error ? e.message : String(e) })
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const fieldProps = (key: 'handle' | 'displayName' | 'region' | 'birthDate') => ({
+    value: values[key],
+    onChange: set(key),
+  })
+  // React Aria shows these under the field of the same name (server-style validation errors).
+  const { form: formError, ...fieldErrors } = errors
+
+  return (
+    <Modal isOpen={isOpen} onOpenChange={(open) => !open && onClose()} isDismissable className="modal">
+      <Dialog className="dialog">
+        <Heading slot="title">{existing ? `Edit @${existing.handle}` : 'Add a creator account'}</Heading>
+        <Form
+          onSubmit={submit}
+          validationBehavior="aria"
+          validationErrors={fieldErrors}
+          className="dialog__form"
+        >
+          <Field label="Handle" name="handle" isRequired placeholder="creator.name" {...fieldProps('handle')} />
+          <Field label="Display name" name="displayName" isRequired {...fieldProps('displayName')} />
+          <Choice label="Platform" name="platform" value={values.platform} options={PLATFORMS} labels={PLATFORM_LABELS} onChange={set('platform')} />
+          <Choice label="Account type" name="accountType" value={values.accountType} options={ACCOUNT_TYPES} labels={TYPE_LABELS} onChange={set('accountType')} />
+          <Field label="Region" name="region" description="Two-letter country code, e.g. US" {...fieldProps('region')} />
+          <Field label="Birth date" name="birthDate" type="date" description="Used for the 18+ rule of Creator Rewards." {...fieldProps('birthDate')} />
+          {formError ? (
+            <p role="alert" className="form-error">
+              {formError}
+            </p>
+          ) : null}
+          <div className="dialog__actions">
+            <Button className="button" onPress={onClose}>
+              Cancel
+            </Button>
+            <Button type="submit" className="button button--primary" isDisabled={busy}>
+              {existing ? 'Save' : 'Add account'}
+            </Button>
+          </div>
+        </Form>
+      </Dialog>
+    </Modal>
+  )
+}

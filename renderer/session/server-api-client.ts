@@ -1,0 +1,45 @@
+import { createTRPCUntypedClient, httpLink } from '@trpc/client'
+import type { AnyTRPCRouter } from '@trpc/server'
+import { errorCode } from '../data/sync-client'
+import { ServerUnreachableError, type ServerApi } from './server-api'
+
+/**
+ * The auth and workspace procedures over tRPC (untyped client: the renderer cannot import the
+ * server's router type). A failure without a tRPC error code never reached the server and becomes
+ * ServerUnreachableError, so the UI can keep working offline instead of showing a refusal.
+ */
+export function createServerApi(serverUrl: string, token: () => string | null): ServerApi {
+  const client = createTRPCUntypedClient<AnyTRPCRouter>({
+    links: [
+      httpLink({
+        url: `${serverUrl.replace(/\/$/, '')}/trpc`,
+        headers: () => {
+          const t = token()
+          return t ? { Authorization: `Bearer ${t}` } : {}
+        },
+      }),
+    ],
+  })
+  const call = async <T>(kind: 'query' | 'mutation', path: string, input?: unknown): Promise<T> => {
+    try {
+      return (await (kind === 'query' ? client.query(path, input) : client.mutation(path, input))) as T
+    } catch (error) {
+      if (errorCode(error) === null) throw new ServerUnreachableError()
+      throw error
+    }
+  }
+  return {
+    signUp: (input) => call('mutation', 'auth.signUp', input),
+    signIn: (input) => call('mutation', 'auth.signIn', input),
+    signOut: async () => void (await call('mutation', 'auth.signOut')),
+    me: () => call('query', 'auth.me'),
+    sessions: () => call('query', 'auth.sessions'),
+    revokeSession: async (sessionId) => void (await call('mutation', 'auth.revokeSession', { sessionId })),
+    listWorkspaces: () => call('query', 'workspaces.list'),
+    createWorkspace: (name) => call('mutation', 'workspaces.create', { name }),
+    createInvite: (input) => call('mutation', 'workspaces.createInvite', input),
+    acceptInvite: (code) => call('mutation', 'workspaces.acceptInvite', { code }),
+    changeRole: async (input) => void (await call('mutation', 'workspaces.changeRole', input)),
+    removeMember: async (input) => void (await call('mutation', 'workspaces.removeMember', input)),
+  }
+}

@@ -1,0 +1,68 @@
+import type { Role } from '../../shared/auth/roles'
+
+/**
+ * What the UI asks of the sync server outside replication: auth and workspace membership.
+ * Declared here because the renderer cannot import the server's router type (it is compiled
+ * without Node typings); `createServerApi` maps each call to its tRPC procedure.
+ */
+export interface SessionUser {
+  id: string
+  email: string
+  displayName: string
+}
+
+export interface WorkspaceSummary {
+  id: string
+  name: string
+  kind: 'personal' | 'agency'
+  role: Role
+}
+
+export interface SignedIn {
+  token: string
+  expiresAt: number
+  user: SessionUser
+}
+
+export interface SessionListItem {
+  id: string
+  createdAt: number
+  lastUsedAt: number
+  expiresAt: number
+  userAgent: string | null
+  ip: string | null
+  current: boolean
+}
+
+export interface InviteCreated {
+  code: string
+  inviteId: string
+  expiresAt: number
+}
+
+export interface ServerApi {
+  signUp(input: { email: string; password: string; displayName: string }): Promise<SignedIn>
+  signIn(input: { email: string; password: string }): Promise<SignedIn>
+  signOut(): Promise<void>
+  me(): Promise<{ user: SessionUser }>
+  sessions(): Promise<SessionListItem[]>
+  revokeSession(sessionId: string): Promise<void>
+  listWorkspaces(): Promise<WorkspaceSummary[]>
+  createWorkspace(name: string): Promise<{ workspaceId: string }>
+  createInvite(input: {
+    workspaceId: string
+    role: Role
+    accountIds: string[]
+  }): Promise<InviteCreated>
+  acceptInvite(code: string): Promise<{ workspaceId: string; role: Role }>
+  changeRole(input: { workspaceId: string; userId: string; role: Role; accountIds: string[] }): Promise<void>
+  removeMember(input: { workspaceId: string; userId: string }): Promise<void>
+}
+
+/** Errors the UI shows as they are: a network failure is told apart from a refusal. */
+export class ServerUnreachableError extends Error {
+  constructor() {
+    super('The sync server cannot be reached. Your work is kept on this device.')
+    this.name = 'ServerUnreachableError'
+  }
+}

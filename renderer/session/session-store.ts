@@ -1,0 +1,146 @@
+import { createStore } from 'zustand/vanilla'
+import { createJSONStorage, persist, type StateStorage } from 'zustand/middleware'
+import type { SecretStore } from '../platform/platform'
+import {
+  ServerUnreachableError,
+  type ServerApi,
+  type SessionUser,
+  type WorkspaceSummary,
+} from './server-api'
+
+export const TOKEN_KEY = 'session:main'
+
+export type SessionPhase = 'restoring' | 'signed-out' | 'signed-in'
+
+export interface SessionState {
+  phase: SessionPhase
+  user: SessionUser | null
+  /** In memory only; the durable copy is in the platform's secret store. */
+  token: string | null
+  workspaces: WorkspaceSummary[]
+  workspaceId: string | null
+  /** Why the user was signed out (expired session), shown on the sign-in screen. */
+  notice: string | null
+  /** The server calls behind this session, for screens that manage members and invites. */
+  api: ServerApi
+  restore(): Promise<void>
+  signIn(input: { email: string; password: string }): Promise<void>
+  signUp(input: { email: string; password: string; displayName: string }): Promise<void>
+  signOut(): Promise<void>
+  selectWorkspace(workspaceId: string): void
+  refreshWorkspaces(): Promise<void>
+}
+
+export interface SessionDeps {
+  api: ServerApi
+  secrets: SecretStore
+  /** Where the non-secret part (user, workspaces, choice) is cached for offline starts. */
+  cache: StateStorage
+}
+
+function isUnauthorized(error: unknown): boolean {
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    'data' in error &&
+    (error as { data?: { code?: string } }).data?.code === 'UNAUTHORIZED'
+  )
+}
+
+/**
+ * The signed-in user and the chosen workspace. Offline first: with a stored token the studio opens
+ * at once on the cached user and workspaces, then confirms with the server when it can. Only an
+ * explicit refusal (expired or revoked session) signs the user out; an unreachable server does not.
+ */
+export function createSessionStore({ api, secrets, cache }: SessionDeps) {
+  return createStore<SessionState>()(
+    persist(
+      (set, get) => {
+        const pickWorkspace = (workspaces: WorkspaceSummary[], preferred: string | null) =>
+          workspaces.find((w) => w.id === preferred)?.id ?? workspaces[0]?.id ?? null
+
+        const enter = async (token: string, user: SessionUser) => {
+          await secrets.set(TOKEN_KEY, token)
+          set({ token, user, phase: 'signed-in', notice: null })
+          await get().refreshWorkspaces()
+        }
+
+        const expire = async (notice: string) => {
+          await secrets.delete(TOKEN_KEY)
+          set({ phase: 'signed-out', token: null, user: null, workspaces: [], workspaceId: null, notice })
+        }
+
+        return {
+          phase: 'restoring',
+          user: null,
+          token: null,
+          workspaces: [],
+          workspaceId: null,
+          notice: null,
+          api,
+
+          async restore() {
+            const token = await secrets.get(TOKEN_KEY)
+            if (!token) {
+              set({ phase: 'signed-out' })
+              return
+            }
+            set({ token, phase: get().user ? 'signed-in' : 'restoring' })
+            try {
+              const { user } = await api.me()
+              set({ user, phase: 'signed-in' })
+              await get().refreshWorkspaces()
+            } catch (error) {
+              if (isUnauthorized(error)) return expire('Your session has ended. Sign in again.')
+              // Offline: carry on with the cached user if there is one.
+              if (!get().user) set({ phase: 'signed-out', token: null, notice: (error as Error).message })
+            }
+          },
+
+          async signIn(input) {
+            const result = await api.signIn(input)
+            await enter(result.token, result.user)
+          },
+
+          async signUp(input) {
+            const result = await api.signUp(input)
+            await enter(result.token, result.user)
+          },
+
+          async signOut() {
+            try {
+              await api.signOut()
+            } catch (error) {
+              // Signing out locally must work offline; the server session then simply expires.
+              if (!(error instanceof ServerUnreachableError) && !isUnauthorized(error)) throw error
+            }
+            await expire('')
+            set({ notice: null })
+          },
+
+          selectWorkspace(workspaceId) {
+            if (get().workspaces.some((w) => w.id === workspaceId)) set({ workspaceId })
+          },
+
+          async refreshWorkspaces() {
+            try {
+              const workspaces = await api.listWorkspaces()
+              set({ workspaces, workspaceId: pickWorkspace(workspaces, get().workspaceId) })
+            } catch (error) {
+              if (isUnauthorized(error)) return expire('Your session has ended. Sign in again.')
+              if (!(error instanceof ServerUnreachableError)) throw error
+            }
+          },
+        }
+      },
+      {
+        name: 'reeldesk-session',
+        storage: createJSONStorage(() => cache),
+        // Never the token: it lives in the platform's secret store.
+        partialize: (s) => ({ user: s.user, workspaces: s.workspaces, workspaceId: s.workspaceId }),
+      },
+    ),
+  )
+}
+
+export type SessionStore = ReturnType<typeof createSessionStore>
