@@ -26,7 +26,8 @@ describe.skipIf(binary.path === null)('desktop shell (Electron)', () => {
 
   it('loads the renderer from app:// cross-origin isolated, sandboxed, without Node', async () => {
     const page = await app.firstWindow()
-    await page.getByRole('heading', { level: 1, name: 'Editor' }).waitFor()
+    // Signed out on a fresh profile: the sign-in screen.
+    await page.getByRole('heading', { level: 1, name: 'Reeldesk' }).waitFor()
     expect(page.url()).toBe('app://reeldesk/index.html')
     expect(await page.evaluate(() => window.crossOriginIsolated)).toBe(true)
     expect(await page.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined')
