@@ -1,0 +1,24 @@
+// Runs a TypeScript benchmark: bundles it with esbuild (packages stay external) and imports it.
+//   node bench/run-ts.mjs bench/sync/main.ts
+import path from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { build } from 'esbuild'
+
+const entry = process.argv[2]
+if (!entry) {
+  console.error('usage: node bench/run-ts.mjs <entry.ts>')
+  process.exit(2)
+}
+const outfile = path.resolve('out/bench', `${path.basename(entry, '.ts')}.mjs`)
+await build({
+  entryPoints: [entry],
+  outfile,
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'esm',
+  packages: 'external',
+  sourcemap: 'inline',
+  logLevel: 'warning',
+})
+await import(pathToFileURL(outfile).href)
