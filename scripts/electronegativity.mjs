@@ -40,15 +40,15 @@ try {
     console.error(run.stdout, run.stderr)
     throw new Error(`electronegativity exited with ${run.status}`)
   }
-  const rows = readFileSync(report, 'utf8').trim().split('\n').slice(1).filter(Boolean)
-  const findings = rows.map((row) => {
-    // CSV with quoted fields; the CSP sample column contains quotes of its own.
-    const cells = [...row.matchAll(/("(?:[^"]|"")*"|[^,]*)(?:,|$)/g)].map((m) =>
-      (m[1] ?? '').replace(/^"|"$/g, ''),
-    )
-    const [id = '?', severity = '?', confidence = '?', file = '?', location = '?'] = cells
-    return { id, severity, confidence, file, location }
-  })
+  const findings = parseCsv(readFileSync(report, 'utf8'))
+    .slice(1)
+    .map(([id = '?', severity = '?', confidence = '?', file = '?', location = '?']) => ({
+      id,
+      severity,
+      confidence,
+      file,
+      location,
+    }))
   const blocking = findings.filter((f) => f.severity === 'HIGH' || f.severity === 'MEDIUM')
   for (const f of findings) {
     console.log(`${f.severity.padEnd(13)} ${f.id.padEnd(36)} ${f.file}:${f.location} (${f.confidence})`)
@@ -59,4 +59,39 @@ try {
   if (blocking.length > 0) process.exitCode = 1
 } finally {
   if (!process.env.KEEP_ENEG) rmSync(stage, { recursive: true, force: true })
+}
+
+/**
+ * RFC 4180 CSV: quoted fields may hold commas, quotes ("") and line breaks.
+ * @param {string} text
+ * @returns {string[][]}
+ */
+function parseCsv(text) {
+  /** @type {string[][]} */
+  const rows = []
+  /** @type {string[]} */
+  let row = []
+  let field = ''
+  let quoted = false
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"'
+        i++
+      } else if (c === '"') quoted = false
+      else field += c
+    } else if (c === '"') quoted = true
+    else if (c === ',') {
+      row.push(field)
+      field = ''
+    } else if (c === '\n') {
+      row.push(field)
+      rows.push(row)
+      row = []
+      field = ''
+    } else if (c !== '\r') field += c
+  }
+  if (field || row.length) rows.push([...row, field])
+  return rows
 }

@@ -3,12 +3,14 @@ import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/rep
 import { filter, map, Observable, share, Subject } from 'rxjs'
 import type { CollectionName } from '../../shared/data/collection-contract'
 import type { CollectionDocs } from '../../shared/data/registry'
-import { MAX_PULL_LIMIT, type Checkpoint, type StreamEvent, type WireDocument } from '../../shared/sync/protocol'
+import { MAX_PULL_LIMIT, MAX_PUSH_ROWS, type Checkpoint, type StreamEvent, type WireDocument } from '../../shared/sync/protocol'
 import { withoutInternals } from './conflict-handler'
 import type { ReeldeskDatabase } from './database'
+import { withReadAhead } from './pull-ahead'
 import { createSyncClient, errorCode, type EventSourceConstructor, type SyncClient } from './sync-client'
 
-export const PUSH_BATCH_SIZE = 200
+/** Documents per push request: the server's maximum, so an offline backlog takes few round trips. */
+export const PUSH_BATCH_SIZE = MAX_PUSH_ROWS
 
 export interface StartReplicationOptions {
   db: ReeldeskDatabase
@@ -129,6 +131,7 @@ export function startReplication(options: StartReplicationOptions): ReeldeskRepl
      * reconnected stream then moves the checkpoint past documents never pulled. Pulling keeps the
      * checkpoint gap-free at the cost of one request per change notification.
      */
+    const pull = withReadAhead((checkpoint, limit) => client.pull({ ...input, checkpoint, limit }))
     const stream$ = workspaceStream$.pipe(
       filter((event) => event === 'RESYNC' || event.collection === name),
       map((): RxReplicationPullStreamItem<CollectionDocs[CollectionName], Checkpoint> => 'RESYNC'),
@@ -146,7 +149,7 @@ export function startReplication(options: StartReplicationOptions): ReeldeskRepl
         stream$,
         handler: async (checkpoint, batchSize) => {
           try {
-            const out = await client.pull({ ...input, checkpoint: checkpoint ?? null, limit: Math.min(batchSize, MAX_PULL_LIMIT) })
+            const out = await pull(checkpoint ?? null, Math.min(batchSize, MAX_PULL_LIMIT))
             return { documents: out.documents.map(asDoc), checkpoint: out.checkpoint }
           } catch (error) {
             throw watch(error)

@@ -1,0 +1,50 @@
+import { describe, expect, it, vi } from 'vitest'
+import type { Checkpoint, PullOutput } from '../../shared/sync/protocol'
+import { withReadAhead } from './pull-ahead'
+
+/** A server holding documents with seq 1..total. */
+function server(total: number) {
+  return vi.fn(async (checkpoint: Checkpoint | null, limit: number): Promise<PullOutput> => {
+    const after = checkpoint?.seq ?? 0
+    const seqs = Array.from({ length: Math.max(0, Math.min(limit, total - after)) }, (_, i) => after + i + 1)
+    return { documents: seqs.map((seq) => ({ id: `d${seq}` })), checkpoint: { seq: seqs.at(-1) ?? after } }
+  })
+}
+
+describe('withReadAhead', () => {
+  it('fetches the next batch while the current one is processed, and uses it', async () => {
+    const pull = server(25)
+    const ahead = withReadAhead(pull)
+    const first = await ahead(null, 10)
+    expect(first.checkpoint).toEqual({ seq: 10 })
+    expect(pull).toHaveBeenCalledTimes(2) // the second batch is already on its way
+    const second = await ahead(first.checkpoint, 10)
+    expect(second.documents.map((d) => d.id)).toEqual(Array.from({ length: 10 }, (_, i) => `d${11 + i}`))
+    expect(pull).toHaveBeenCalledTimes(3)
+    const third = await ahead(second.checkpoint, 10)
+    expect(third.documents).toHaveLength(5)
+    expect(pull).toHaveBeenCalledTimes(3) // a short batch means the end: nothing more prefetched
+  })
+
+  it('ignores a prefetched batch for another checkpoint', async () => {
+    const pull = server(30)
+    const ahead = withReadAhead(pull)
+    await ahead(null, 10)
+    const other = await ahead({ seq: 20 }, 10)
+    expect(other.documents[0]).toEqual({ id: 'd21' })
+    expect(pull).toHaveBeenCalledWith({ seq: 20 }, 10)
+  })
+
+  it('surfaces a failed prefetch to the call that uses it, then recovers on retry', async () => {
+    const pull = server(30)
+    let calls = 0
+    // The second request (the prefetch) fails as if the network dropped.
+    const flaky = vi.fn((checkpoint: Checkpoint | null, limit: number) =>
+      ++calls === 2 ? Promise.reject(new Error('network down')) : pull(checkpoint, limit),
+    )
+    const ahead = withReadAhead(flaky)
+    const first = await ahead(null, 10)
+    await expect(ahead(first.checkpoint, 10)).rejects.toThrow('network down')
+    await expect(ahead(first.checkpoint, 10)).resolves.toMatchObject({ checkpoint: { seq: 20 } })
+  })
+})
