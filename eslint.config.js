@@ -21,7 +21,10 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-explicit-any': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', ignoreRestSiblings: true }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
     },
   },
   // App code logs through shared/logger, never console.*.
@@ -64,7 +67,10 @@ export default tseslint.config(
         ),
       ],
       patterns: [
-        forbidPatterns(['electron/*', 'node:*', 'rxdb/plugins/storage-*'], 'shared/ is pure: no I/O.'),
+        forbidPatterns(
+          ['electron/*', 'node:*', 'rxdb/plugins/storage-*'],
+          'shared/ is pure: no I/O.',
+        ),
         forbidPatterns(
           ['**/main/**', '**/preload/**', '**/server/**', '**/renderer/**'],
           'shared/ cannot depend on a process folder.',
@@ -90,7 +96,10 @@ export default tseslint.config(
     rules: restrict({
       paths: forbid(nodeBuiltins, 'The sandboxed preload has no Node built-ins.'),
       patterns: [
-        forbidPatterns(['**/renderer/**', '**/server/**', '**/main/**'], 'preload/ imports shared/ only.'),
+        forbidPatterns(
+          ['**/renderer/**', '**/server/**', '**/main/**'],
+          'preload/ imports shared/ only.',
+        ),
       ],
     }),
   },
@@ -100,7 +109,10 @@ export default tseslint.config(
     rules: restrict({
       paths: forbid(['electron', 'react', 'react-dom'], 'The server is a plain Node process.'),
       patterns: [
-        forbidPatterns(['**/renderer/**', '**/main/**', '**/preload/**'], 'server/ imports shared/ only.'),
+        forbidPatterns(
+          ['**/renderer/**', '**/main/**', '**/preload/**'],
+          'server/ imports shared/ only.',
+        ),
       ],
     }),
   },

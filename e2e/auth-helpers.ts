@@ -6,7 +6,11 @@ let counter = 0
 export function newUser(prefix = 'user') {
   counter += 1
   const id = `${prefix}${Date.now().toString(36)}${counter}`
-  return { displayName: `Test ${prefix} ${counter}`, email: `${id}@example.com`, password: 'correct horse battery staple' }
+  return {
+    displayName: `Test ${prefix} ${counter}`,
+    email: `${id}@example.com`,
+    password: 'correct horse battery staple',
+  }
 }
 
 /** Creates an account through the sign-up screen and waits for the studio. */

@@ -20,7 +20,7 @@ export function chromiumPath(): string {
       // try the next name
     }
   }
-  throw new Error('Chromium not found: install Debian\'s chromium or set CHROMIUM_PATH')
+  throw new Error("Chromium not found: install Debian's chromium or set CHROMIUM_PATH")
 }
 
 export function launchChromium(): Promise<Browser> {

@@ -30,17 +30,24 @@ describe.skipIf(binary.path === null)('desktop shell (Electron)', () => {
     await page.getByRole('heading', { level: 1, name: 'Reeldesk' }).waitFor()
     expect(page.url()).toBe('app://reeldesk/index.html')
     expect(await page.evaluate(() => window.crossOriginIsolated)).toBe(true)
-    expect(await page.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined')
-    expect(await page.evaluate(() => typeof (globalThis as { process?: unknown }).process)).toBe('undefined')
+    expect(await page.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe(
+      'undefined',
+    )
+    expect(await page.evaluate(() => typeof (globalThis as { process?: unknown }).process)).toBe(
+      'undefined',
+    )
   })
 
   it('exposes one frozen bridge whose calls are validated by main', async () => {
     const page = await app.firstWindow()
     const result = await page.evaluate(async () => {
-      const bridge = (window as unknown as { reeldesk: { invoke(m: string, i: unknown): Promise<unknown> } })
-        .reeldesk
+      const bridge = (
+        window as unknown as { reeldesk: { invoke(m: string, i: unknown): Promise<unknown> } }
+      ).reeldesk
       const info = await bridge.invoke('app.info', undefined)
-      const refused = await bridge.invoke('tokens.get', { key: '../etc' }).catch((e: Error) => e.message)
+      const refused = await bridge
+        .invoke('tokens.get', { key: '../etc' })
+        .catch((e: Error) => e.message)
       return { frozen: Object.isFrozen(bridge), info, refused }
     })
     expect(result.frozen).toBe(true)

@@ -36,7 +36,11 @@ beforeAll(async () => {
   await member.goto(`${baseUrl}/#/accounts`)
   await member.getByLabel('Join a workspace with a code').fill(code)
   await member.getByRole('button', { name: 'Join' }).click()
-  await member.getByRole('listitem').filter({ hasText: /owner/i }).first().waitFor({ timeout: 15_000 })
+  await member
+    .getByRole('listitem')
+    .filter({ hasText: /owner/i })
+    .first()
+    .waitFor({ timeout: 15_000 })
 }, 120_000)
 
 afterAll(async () => {
@@ -59,7 +63,9 @@ describe('live sync between two devices', () => {
     expect(await member.getByRole('cell', { name: '@made.offline', exact: true }).count()).toBe(0)
 
     await ownerContext.setOffline(false)
-    await member.getByRole('cell', { name: '@made.offline', exact: true }).waitFor({ timeout: 20_000 })
+    await member
+      .getByRole('cell', { name: '@made.offline', exact: true })
+      .waitFor({ timeout: 20_000 })
     await syncStatus(owner).filter({ hasText: 'Synced' }).waitFor({ timeout: 20_000 })
   })
 })

@@ -4,7 +4,16 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { isVendorNotice, signUpThroughUi, syncStatus } from './auth-helpers'
 import { launchChromium } from './chromium'
 
-const AREAS = ['Editor', 'Publish', 'Analytics', 'Earnings', 'Eligibility', 'Deals', 'Shop', 'Accounts']
+const AREAS = [
+  'Editor',
+  'Publish',
+  'Analytics',
+  'Earnings',
+  'Eligibility',
+  'Deals',
+  'Shop',
+  'Accounts',
+]
 
 let browser: Browser
 let page: Page
@@ -61,7 +70,9 @@ describe('web mode shell', () => {
       await nav.getByRole('link', { name: area }).click()
       await page.getByRole('heading', { level: 1, name: area }).waitFor()
       expect(await nav.getByRole('link', { name: area }).getAttribute('aria-current')).toBe('page')
-      expect(await page.getByRole('main').getByRole('heading', { level: 2 }).count()).toBeGreaterThan(0)
+      expect(
+        await page.getByRole('main').getByRole('heading', { level: 2 }).count(),
+      ).toBeGreaterThan(0)
       expect(page.url()).toContain(`#/${area.toLowerCase()}`)
     }
   })
@@ -83,7 +94,9 @@ describe('web mode shell', () => {
     expect(await html.getAttribute('data-theme')).toBe('dark')
     // Moving focus by keyboard from the toggle lands on the sync status's neighbour, visibly.
     await page.keyboard.press('Tab')
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Sign out')
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(
+      'Sign out',
+    )
     const outline = await page.evaluate(() => {
       const el = document.activeElement
       return el ? getComputedStyle(el).outlineStyle : 'none'

@@ -10,7 +10,13 @@ export function registerAppSchemeAsPrivileged(): void {
   protocol.registerSchemesAsPrivileged([
     {
       scheme: APP_SCHEME,
-      privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true, codeCache: true },
+      privileges: {
+        standard: true,
+        secure: true,
+        supportFetchAPI: true,
+        stream: true,
+        codeCache: true,
+      },
     },
   ])
 }
@@ -32,7 +38,10 @@ export function handleAppProtocol(
     const file = isSpaRoute(relative) ? 'index.html' : relative
     try {
       const body = await readFile(path.join(rendererDir, ...file.split('/')))
-      return new Response(body, { status: 200, headers: { ...headers, 'Content-Type': mimeTypeFor(file) } })
+      return new Response(body, {
+        status: 200,
+        headers: { ...headers, 'Content-Type': mimeTypeFor(file) },
+      })
     } catch {
       return new Response('Not found', { status: 404, headers })
     }

@@ -22,7 +22,15 @@ describe('permission handler', () => {
     expect(isPermissionAllowed('clipboard-sanitized-write', 'app://reeldesk/index.html')).toBe(true)
     expect(isPermissionAllowed('fullscreen', 'app://reeldesk/index.html')).toBe(true)
     expect(isPermissionAllowed('fullscreen', 'https://evil.example/')).toBe(false)
-    for (const permission of ['media', 'geolocation', 'notifications', 'midi', 'hid', 'serial', 'openExternal']) {
+    for (const permission of [
+      'media',
+      'geolocation',
+      'notifications',
+      'midi',
+      'hid',
+      'serial',
+      'openExternal',
+    ]) {
       expect(isPermissionAllowed(permission, 'app://reeldesk/index.html')).toBe(false)
     }
   })

@@ -1,6 +1,6 @@
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import type { BrowserWindow} from 'electron';
+import type { BrowserWindow } from 'electron'
 import { app, safeStorage, session } from 'electron'
 import { createLogger } from '../shared/logger'
 import { handleAppProtocol, registerAppSchemeAsPrivileged } from './app-protocol'

@@ -10,7 +10,12 @@ import { build } from 'esbuild'
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const stamp = path.join(root, 'out', '.build-stamp')
 const SOURCES = ['main', 'preload', 'renderer', 'shared', 'server', 'resources']
-const CONFIGS = ['package.json', 'package-lock.json', 'electron.vite.config.ts', 'scripts/build.mjs']
+const CONFIGS = [
+  'package.json',
+  'package-lock.json',
+  'electron.vite.config.ts',
+  'scripts/build.mjs',
+]
 
 /** @param {string} entry */
 function newestMtime(entry) {

@@ -27,7 +27,10 @@ export function findElectron() {
   } catch {
     // falls through: the package is there but its binary was never downloaded
   }
-  return { path: null, reason: `the Electron binary is not downloaded (${path.join(pkgDir, 'dist')})` }
+  return {
+    path: null,
+    reason: `the Electron binary is not downloaded (${path.join(pkgDir, 'dist')})`,
+  }
 }
 
 /**

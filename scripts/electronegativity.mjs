@@ -27,11 +27,15 @@ try {
     process.execPath,
     [
       path.join(root, 'node_modules/@doyensec/electronegativity/dist/index.js'),
-      '-i', path.join(stage, 'src'),
+      '-i',
+      path.join(stage, 'src'),
       '-r',
-      '-v', 'false',
-      '-e', electronVersion,
-      '-o', report,
+      '-v',
+      'false',
+      '-e',
+      electronVersion,
+      '-o',
+      report,
     ],
     // No colour codes in the report (FORCE_COLOR from npm test would leak into the CSV).
     { encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' } },
@@ -51,7 +55,9 @@ try {
     }))
   const blocking = findings.filter((f) => f.severity === 'HIGH' || f.severity === 'MEDIUM')
   for (const f of findings) {
-    console.log(`${f.severity.padEnd(13)} ${f.id.padEnd(36)} ${f.file}:${f.location} (${f.confidence})`)
+    console.log(
+      `${f.severity.padEnd(13)} ${f.id.padEnd(36)} ${f.file}:${f.location} (${f.confidence})`,
+    )
   }
   console.log(
     `electronegativity: ${findings.length} findings, ${blocking.length} HIGH or MEDIUM (Electron ${electronVersion})`,

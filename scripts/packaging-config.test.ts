@@ -36,6 +36,9 @@ describe('electron-builder configuration', () => {
 
   it('has an e2e variant that differs only by keeping inspect arguments on', () => {
     expect(e2e.extends).toBe('./electron-builder.yml')
-    expect(e2e.electronFuses).toEqual({ ...release.electronFuses, enableNodeCliInspectArguments: true })
+    expect(e2e.electronFuses).toEqual({
+      ...release.electronFuses,
+      enableNodeCliInspectArguments: true,
+    })
   })
 })

@@ -50,7 +50,9 @@ async function desktopBinary() {
   }
   const found = findElectron()
   if (found.path) return found
-  return fetchElectron({ timeoutMs: Number(process.env.REELDESK_ELECTRON_FETCH_TIMEOUT_MS ?? 120_000) })
+  return fetchElectron({
+    timeoutMs: Number(process.env.REELDESK_ELECTRON_FETCH_TIMEOUT_MS ?? 120_000),
+  })
 }
 
 function shutdown(code = 0) {
@@ -79,7 +81,9 @@ try {
   const url = `http://127.0.0.1:${actualPort}/`
   const binary = await desktopBinary()
   if (binary.path === null) {
-    console.log(`No desktop window: ${binary.reason}. Web mode is running at ${url} (Ctrl-C to stop).`)
+    console.log(
+      `No desktop window: ${binary.reason}. Web mode is running at ${url} (Ctrl-C to stop).`,
+    )
   } else {
     console.log(`Opening the desktop app (sync server at ${url}; Ctrl-C to stop).`)
     const desktop = spawn(binary.path, [root], {

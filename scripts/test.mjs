@@ -19,14 +19,25 @@ const stages = [
   { name: 'build', command: [process.execPath, 'scripts/build.mjs'] },
   {
     name: 'unit',
-    command: [bin('vitest'), 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/unit.json'],
+    command: [
+      bin('vitest'),
+      'run',
+      '--reporter=default',
+      '--reporter=json',
+      '--outputFile.json=test-results/unit.json',
+    ],
     report: 'test-results/unit.json',
   },
   {
     name: 'e2e',
     command: [
-      bin('vitest'), 'run', '--config', 'vitest.e2e.config.ts',
-      '--reporter=default', '--reporter=json', '--outputFile.json=test-results/e2e.json',
+      bin('vitest'),
+      'run',
+      '--config',
+      'vitest.e2e.config.ts',
+      '--reporter=default',
+      '--reporter=json',
+      '--outputFile.json=test-results/e2e.json',
     ],
     report: 'test-results/e2e.json',
   },
@@ -41,7 +52,11 @@ for (const stage of stages) {
   console.log(`\n━━ ${stage.name} ━━`)
   const started = Date.now()
   const [cmd = '', ...args] = stage.command
-  const run = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, FORCE_COLOR: '1' } })
+  const run = spawnSync(cmd, args, {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, FORCE_COLOR: '1' },
+  })
   const ok = run.status === 0
   if (stage.report && existsSync(path.join(root, stage.report))) {
     const r = JSON.parse(readFileSync(path.join(root, stage.report), 'utf8'))
@@ -54,7 +69,9 @@ for (const stage of stages) {
     else totals.failed += 1
   }
   if (stage.report && !ok && !existsSync(path.join(root, stage.report))) totals.failed += 1
-  summary.push(`${ok ? 'ok  ' : 'FAIL'} ${stage.name} (${((Date.now() - started) / 1000).toFixed(1)} s)`)
+  summary.push(
+    `${ok ? 'ok  ' : 'FAIL'} ${stage.name} (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+  )
 }
 
 console.log(`\n${summary.join('\n')}`)

@@ -69,12 +69,18 @@ async function main(): Promise<void> {
   })
   const address = server.address()
   const port = typeof address === 'object' && address ? address.port : config.port
-  log.info('listening', { url: `http://${config.host}:${port}`, db: database.dialect, data: config.dataDir })
+  log.info('listening', {
+    url: `http://${config.host}:${port}`,
+    db: database.dialect,
+    data: config.dataDir,
+  })
   // A parent process (npm start, tests) reads this line to learn the port when PORT=0.
   process.stdout.write(`REELDESK_SERVER_READY ${JSON.stringify({ port })}\n`)
 }
 
 main().catch((error: unknown) => {
-  log.error('server failed to start', { error: error instanceof Error ? error.message : String(error) })
+  log.error('server failed to start', {
+    error: error instanceof Error ? error.message : String(error),
+  })
   process.exit(1)
 })

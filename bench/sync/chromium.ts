@@ -43,7 +43,8 @@ export async function measureChromium(url: string, count: number): Promise<numbe
         store,
       )
       if (stored >= count) return Date.now() - started
-      if (Date.now() - started > 120_000) throw new Error(`Chromium: only ${stored} of ${count} documents after 120 s`)
+      if (Date.now() - started > 120_000)
+        throw new Error(`Chromium: only ${stored} of ${count} documents after 120 s`)
       await page.waitForTimeout(50)
     }
   } finally {

@@ -19,7 +19,10 @@ interface Row {
 }
 
 // The Chromium measure loads the web build that the server serves.
-if (spawnSync(process.execPath, ['scripts/build.mjs', '--if-stale'], { stdio: 'inherit' }).status !== 0) {
+if (
+  spawnSync(process.execPath, ['scripts/build.mjs', '--if-stale'], { stdio: 'inherit' }).status !==
+  0
+) {
   throw new Error('build failed')
 }
 
@@ -28,21 +31,57 @@ const round = (n: number) => Math.round(n)
 
 const sqlite = await startBenchServer('sqlite')
 const pull = await measurePull(sqlite.server.url, PULL_DOCS)
-rows.push({ measure: `initial pull, ${PULL_DOCS} docs, SQLite`, value: round(pull), unit: 'docs/s', target: '≥ 40000', ok: pull >= 40_000 })
+rows.push({
+  measure: `initial pull, ${PULL_DOCS} docs, SQLite`,
+  value: round(pull),
+  unit: 'docs/s',
+  target: '≥ 40000',
+  ok: pull >= 40_000,
+})
 const push = await measurePush(sqlite.server.url, PUSH_DOCS)
-rows.push({ measure: `push of ${PUSH_DOCS} offline docs, SQLite`, value: round(push), unit: 'docs/s', target: '≥ 10000', ok: push >= 10_000 })
+rows.push({
+  measure: `push of ${PUSH_DOCS} offline docs, SQLite`,
+  value: round(push),
+  unit: 'docs/s',
+  target: '≥ 10000',
+  ok: push >= 10_000,
+})
 const live = await measureLive(sqlite.server.url, LIVE_UPDATES)
-rows.push({ measure: `live propagation p50, ${LIVE_UPDATES} updates`, value: +live.p50.toFixed(1), unit: 'ms', target: '', ok: true })
-rows.push({ measure: `live propagation p95, ${LIVE_UPDATES} updates`, value: +live.p95.toFixed(1), unit: 'ms', target: '≤ 25', ok: live.p95 <= 25 })
+rows.push({
+  measure: `live propagation p50, ${LIVE_UPDATES} updates`,
+  value: +live.p50.toFixed(1),
+  unit: 'ms',
+  target: '',
+  ok: true,
+})
+rows.push({
+  measure: `live propagation p95, ${LIVE_UPDATES} updates`,
+  value: +live.p95.toFixed(1),
+  unit: 'ms',
+  target: '≤ 25',
+  ok: live.p95 <= 25,
+})
 const chromiumMs = await measureChromium(sqlite.server.url, CHROMIUM_DOCS)
-rows.push({ measure: `initial sync, ${CHROMIUM_DOCS} docs into Chromium IndexedDB`, value: round(chromiumMs), unit: 'ms', target: '≤ 6000', ok: chromiumMs <= 6000 })
+rows.push({
+  measure: `initial sync, ${CHROMIUM_DOCS} docs into Chromium IndexedDB`,
+  value: round(chromiumMs),
+  unit: 'ms',
+  target: '≤ 6000',
+  ok: chromiumMs <= 6000,
+})
 await sqlite.cleanup()
 
 let pullPg: number | null = null
 if (postgresAvailable()) {
   const pg = await startBenchServer('postgres')
   pullPg = await measurePull(pg.server.url, PULL_DOCS)
-  rows.push({ measure: `initial pull, ${PULL_DOCS} docs, PostgreSQL`, value: round(pullPg), unit: 'docs/s', target: '', ok: true })
+  rows.push({
+    measure: `initial pull, ${PULL_DOCS} docs, PostgreSQL`,
+    value: round(pullPg),
+    unit: 'docs/s',
+    target: '',
+    ok: true,
+  })
   await pg.cleanup()
   stopPostgres()
 } else {

@@ -17,6 +17,18 @@ export async function benchDatabase(): Promise<ReeldeskDatabase> {
   })
 }
 
-export function replicate(db: ReeldeskDatabase, url: string, token: string, workspaceId: string): ReeldeskReplication {
-  return startReplication({ db, workspaceId, serverUrl: url, token: () => token, EventSource, retryTime: 200 })
+export function replicate(
+  db: ReeldeskDatabase,
+  url: string,
+  token: string,
+  workspaceId: string,
+): ReeldeskReplication {
+  return startReplication({
+    db,
+    workspaceId,
+    serverUrl: url,
+    token: () => token,
+    EventSource,
+    retryTime: 200,
+  })
 }

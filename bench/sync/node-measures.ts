@@ -15,7 +15,8 @@ export async function measurePull(url: string, count: number): Promise<number> {
   const pulled = await db.products.count().exec()
   await replication.cancel()
   await db.close()
-  if (pulled !== count) throw new Error(`pull: expected ${count} documents, the client has ${pulled}`)
+  if (pulled !== count)
+    throw new Error(`pull: expected ${count} documents, the client has ${pulled}`)
   return count / (elapsed / 1000)
 }
 
@@ -38,12 +39,16 @@ export async function measurePush(url: string, count: number): Promise<number> {
   const onServer = await check.products.count().exec()
   await pulling.cancel()
   await check.close()
-  if (onServer !== count) throw new Error(`push: expected ${count} documents on the server, found ${onServer}`)
+  if (onServer !== count)
+    throw new Error(`push: expected ${count} documents on the server, found ${onServer}`)
   return count / (elapsed / 1000)
 }
 
 /** Writer → server → reader latency of single-document updates; p50 and p95 in ms. */
-export async function measureLive(url: string, updates: number): Promise<{ p50: number; p95: number }> {
+export async function measureLive(
+  url: string,
+  updates: number,
+): Promise<{ p50: number; p95: number }> {
   const user = await benchUser(url)
   const writer = await benchDatabase()
   const reader = await benchDatabase()
@@ -55,7 +60,9 @@ export async function measureLive(url: string, updates: number): Promise<{ p50: 
   for (let i = 0; i <= updates; i++) {
     const price = 1000 + i
     const seen = firstValueFrom(
-      reader.products.$.pipe(filter((e) => e.documentId === doc.id && e.documentData.priceMinor === price)),
+      reader.products.$.pipe(
+        filter((e) => e.documentId === doc.id && e.documentData.priceMinor === price),
+      ),
     )
     const started = performance.now()
     await writer.products.upsert({ ...doc, priceMinor: price, updatedAt: Date.now() })

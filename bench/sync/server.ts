@@ -1,7 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { createDatabase, postgresAvailable, startPostgresCluster, type PostgresCluster } from '../../server/test-support/postgres'
+import {
+  createDatabase,
+  postgresAvailable,
+  startPostgresCluster,
+  type PostgresCluster,
+} from '../../server/test-support/postgres'
 import { startServerProcess, type ServerProcess } from '../../server/test-support/server-process'
 import { testClient } from '../../server/test-support/client'
 import { MAX_PUSH_ROWS } from '../../shared/sync/protocol'
@@ -45,7 +50,11 @@ export async function benchUser(url: string) {
   users += 1
   const email = `bench${Date.now().toString(36)}${users}@example.com`
   const password = 'correct horse battery staple'
-  const signedUp = await testClient(url).auth.signUp.mutate({ email, password, displayName: `Bench ${users}` })
+  const signedUp = await testClient(url).auth.signUp.mutate({
+    email,
+    password,
+    displayName: `Bench ${users}`,
+  })
   return { email, password, token: signedUp.token, workspaceId: signedUp.personalWorkspaceId }
 }
 

@@ -22,7 +22,10 @@ describe('IPC dispatcher', () => {
   it('runs a valid call from the app window', async () => {
     const h = handlers()
     const dispatch = createIpcDispatcher(h)
-    const result = await dispatch(APP_ENTRY_URL, { method: 'tokens.get', input: { key: 'session:main' } })
+    const result = await dispatch(APP_ENTRY_URL, {
+      method: 'tokens.get',
+      input: { key: 'session:main' },
+    })
     expect(result).toEqual({ ok: true, value: 'secret' })
     expect(h['tokens.get']).toHaveBeenCalledWith({ key: 'session:main' })
   })

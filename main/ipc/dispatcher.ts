@@ -30,11 +30,17 @@ function describe(error: z.ZodError): string {
  * with a message the renderer can show, never a stack).
  */
 export function createIpcDispatcher(handlers: IpcHandlers) {
-  return async function dispatch(senderUrl: string | undefined, request: unknown): Promise<IpcResult> {
+  return async function dispatch(
+    senderUrl: string | undefined,
+    request: unknown,
+  ): Promise<IpcResult> {
     if (!senderUrl || !isAppUrl(senderUrl)) {
       return {
         ok: false,
-        error: { code: 'FORBIDDEN_SENDER', message: 'IPC is only accepted from the Reeldesk window' },
+        error: {
+          code: 'FORBIDDEN_SENDER',
+          message: 'IPC is only accepted from the Reeldesk window',
+        },
       }
     }
     const envelope = ipcRequestSchema.safeParse(request)
@@ -43,11 +49,17 @@ export function createIpcDispatcher(handlers: IpcHandlers) {
     }
     const { method, input } = envelope.data
     if (!isIpcMethod(method)) {
-      return { ok: false, error: { code: 'UNKNOWN_METHOD', message: `unknown IPC method "${method}"` } }
+      return {
+        ok: false,
+        error: { code: 'UNKNOWN_METHOD', message: `unknown IPC method "${method}"` },
+      }
     }
     const parsed = ipcContract[method].input.safeParse(input)
     if (!parsed.success) {
-      return { ok: false, error: { code: 'BAD_INPUT', message: `${method}: ${describe(parsed.error)}` } }
+      return {
+        ok: false,
+        error: { code: 'BAD_INPUT', message: `${method}: ${describe(parsed.error)}` },
+      }
     }
     try {
       const handler = handlers[method] as (input: unknown) => unknown

@@ -32,7 +32,8 @@ export function registerIpc(handlers: IpcHandlers): void {
     const frame = event.senderFrame
     const isTopFrame = frame !== null && frame === event.sender.mainFrame
     const result = await dispatch(isTopFrame ? frame.url : undefined, request)
-    if (!result.ok) log.warn('IPC call refused', { code: result.error.code, message: result.error.message })
+    if (!result.ok)
+      log.warn('IPC call refused', { code: result.error.code, message: result.error.message })
     return result
   })
 }

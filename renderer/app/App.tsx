@@ -21,7 +21,15 @@ function useDocumentChrome() {
   }, [area])
 }
 
-function SessionGate({ platform, serverUrl, store }: { platform: Platform; serverUrl: string; store: SessionStore }) {
+function SessionGate({
+  platform,
+  serverUrl,
+  store,
+}: {
+  platform: Platform
+  serverUrl: string
+  store: SessionStore
+}) {
   const phase = useSession((s) => s.phase)
   const workspaceId = useSession((s) => s.workspaceId)
   const userId = useSession((s) => s.user?.id)

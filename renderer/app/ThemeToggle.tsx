@@ -11,7 +11,11 @@ export function ThemeToggle() {
       isSelected={theme === 'light'}
       onChange={toggle}
     >
-      {theme === 'light' ? <Sun aria-hidden="true" size={18} /> : <Moon aria-hidden="true" size={18} />}
+      {theme === 'light' ? (
+        <Sun aria-hidden="true" size={18} />
+      ) : (
+        <Moon aria-hidden="true" size={18} />
+      )}
     </ToggleButton>
   )
 }

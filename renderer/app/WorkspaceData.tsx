@@ -33,7 +33,13 @@ interface WorkspaceDataProps {
  * server. Everything reads and writes the local database, so the studio works the same offline;
  * replication catches up whenever the server is reachable.
  */
-export function WorkspaceData({ serverUrl, workspaceId, token, onSessionRefused, children }: WorkspaceDataProps) {
+export function WorkspaceData({
+  serverUrl,
+  workspaceId,
+  token,
+  onSessionRefused,
+  children,
+}: WorkspaceDataProps) {
   const [db, setDb] = useState<ReeldeskDatabase | null>(null)
   const [error, setError] = useState<string | null>(null)
 

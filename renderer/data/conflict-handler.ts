@@ -14,12 +14,20 @@ export function withoutInternals<T extends object>(doc: T): T {
  * collection's three-way merge with the common ancestor (assumedMasterState), so both sides'
  * changes survive (DESIGN §3).
  */
-export function conflictHandlerFor<T extends BaseDoc>(definition: CollectionDefinition<T>): RxConflictHandler<T> {
+export function conflictHandlerFor<T extends BaseDoc>(
+  definition: CollectionDefinition<T>,
+): RxConflictHandler<T> {
   return {
     isEqual: (a, b) => jsonEqual(withoutInternals(a), withoutInternals(b)),
     resolve: ({ assumedMasterState, realMasterState, newDocumentState }) => {
       const base = assumedMasterState ? withoutInternals(assumedMasterState) : undefined
-      return Promise.resolve(definition.merge(base, withoutInternals(newDocumentState), withoutInternals(realMasterState)))
+      return Promise.resolve(
+        definition.merge(
+          base,
+          withoutInternals(newDocumentState),
+          withoutInternals(realMasterState),
+        ),
+      )
     },
   }
 }

@@ -1,4 +1,10 @@
-import { createRxDatabase, type RxCollection, type RxDatabase, type RxJsonSchema, type RxStorage } from 'rxdb'
+import {
+  createRxDatabase,
+  type RxCollection,
+  type RxDatabase,
+  type RxJsonSchema,
+  type RxStorage,
+} from 'rxdb'
 import { wrappedValidateAjvStorage } from 'rxdb/plugins/validate-ajv'
 import { COLLECTION_NAMES, type CollectionName } from '../../shared/data/collection-contract'
 import { collections, type CollectionDocs } from '../../shared/data/registry'
@@ -35,7 +41,10 @@ function collectionConfig<K extends CollectionName>(name: K) {
 export async function createReeldeskDatabase<Internals, InstanceCreationOptions>(
   options: CreateDatabaseOptions<Internals, InstanceCreationOptions>,
 ): Promise<ReeldeskDatabase> {
-  const storage = options.validate === false ? options.storage : wrappedValidateAjvStorage({ storage: options.storage })
+  const storage =
+    options.validate === false
+      ? options.storage
+      : wrappedValidateAjvStorage({ storage: options.storage })
   const db = await createRxDatabase<ReeldeskCollections>({
     name: options.name,
     storage,

@@ -6,8 +6,14 @@ import { withReadAhead } from './pull-ahead'
 function server(total: number) {
   return vi.fn(async (checkpoint: Checkpoint | null, limit: number): Promise<PullOutput> => {
     const after = checkpoint?.seq ?? 0
-    const seqs = Array.from({ length: Math.max(0, Math.min(limit, total - after)) }, (_, i) => after + i + 1)
-    return { documents: seqs.map((seq) => ({ id: `d${seq}` })), checkpoint: { seq: seqs.at(-1) ?? after } }
+    const seqs = Array.from(
+      { length: Math.max(0, Math.min(limit, total - after)) },
+      (_, i) => after + i + 1,
+    )
+    return {
+      documents: seqs.map((seq) => ({ id: `d${seq}` })),
+      checkpoint: { seq: seqs.at(-1) ?? after },
+    }
   })
 }
 
@@ -19,7 +25,9 @@ describe('withReadAhead', () => {
     expect(first.checkpoint).toEqual({ seq: 10 })
     expect(pull).toHaveBeenCalledTimes(2) // the second batch is already on its way
     const second = await ahead(first.checkpoint, 10)
-    expect(second.documents.map((d) => d.id)).toEqual(Array.from({ length: 10 }, (_, i) => `d${11 + i}`))
+    expect(second.documents.map((d) => d.id)).toEqual(
+      Array.from({ length: 10 }, (_, i) => `d${11 + i}`),
+    )
     expect(pull).toHaveBeenCalledTimes(3)
     const third = await ahead(second.checkpoint, 10)
     expect(third.documents).toHaveLength(5)

@@ -14,7 +14,10 @@ export function withReadAhead(pull: PullFn): PullFn {
   let ahead: { after: number; limit: number; result: Promise<PullOutput> } | null = null
   return async (checkpoint, limit) => {
     const after = checkpoint?.seq ?? 0
-    const result = ahead && ahead.after === after && ahead.limit === limit ? ahead.result : pull(checkpoint, limit)
+    const result =
+      ahead && ahead.after === after && ahead.limit === limit
+        ? ahead.result
+        : pull(checkpoint, limit)
     ahead = null
     const out = await result
     if (out.documents.length >= limit) {

@@ -3,11 +3,22 @@ import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/rep
 import { filter, map, Observable, share, Subject } from 'rxjs'
 import type { CollectionName } from '../../shared/data/collection-contract'
 import type { CollectionDocs } from '../../shared/data/registry'
-import { MAX_PULL_LIMIT, MAX_PUSH_ROWS, type Checkpoint, type StreamEvent, type WireDocument } from '../../shared/sync/protocol'
+import {
+  MAX_PULL_LIMIT,
+  MAX_PUSH_ROWS,
+  type Checkpoint,
+  type StreamEvent,
+  type WireDocument,
+} from '../../shared/sync/protocol'
 import { withoutInternals } from './conflict-handler'
 import type { ReeldeskDatabase } from './database'
 import { withReadAhead } from './pull-ahead'
-import { createSyncClient, errorCode, type EventSourceConstructor, type SyncClient } from './sync-client'
+import {
+  createSyncClient,
+  errorCode,
+  type EventSourceConstructor,
+  type SyncClient,
+} from './sync-client'
 
 /** Documents per push request: the server's maximum, so an offline backlog takes few round trips. */
 export const PUSH_BATCH_SIZE = MAX_PUSH_ROWS
@@ -30,7 +41,10 @@ export interface StartReplicationOptions {
 }
 
 export interface ReeldeskReplication {
-  states: ReadonlyMap<CollectionName, RxReplicationState<CollectionDocs[CollectionName], Checkpoint>>
+  states: ReadonlyMap<
+    CollectionName,
+    RxReplicationState<CollectionDocs[CollectionName], Checkpoint>
+  >
   /** Every error any collection's replication reports (RxDB retries them). */
   errors$: Observable<unknown>
   /**
@@ -57,7 +71,10 @@ export function startReplication(options: StartReplicationOptions): ReeldeskRepl
   const client = options.client ?? clientFrom(options)
   const serverId = options.serverId ?? options.serverUrl ?? 'default'
   const errors$ = new Subject<unknown>()
-  const states = new Map<CollectionName, RxReplicationState<CollectionDocs[CollectionName], Checkpoint>>()
+  const states = new Map<
+    CollectionName,
+    RxReplicationState<CollectionDocs[CollectionName], Checkpoint>
+  >()
   let cancelled = false
   let reportAuthFailure: (error: unknown) => void = () => undefined
   const authFailure = new Promise<unknown>((resolve) => {
@@ -164,7 +181,9 @@ export function startReplication(options: StartReplicationOptions): ReeldeskRepl
               ...input,
               rows: rows.map((row) => ({
                 newDocumentState: toWire(row.newDocumentState),
-                ...(row.assumedMasterState ? { assumedMasterState: toWire(row.assumedMasterState) } : {}),
+                ...(row.assumedMasterState
+                  ? { assumedMasterState: toWire(row.assumedMasterState) }
+                  : {}),
               })),
             })
             return conflicts.map(asDoc)
@@ -193,8 +212,12 @@ export function startReplication(options: StartReplicationOptions): ReeldeskRepl
 }
 
 function clientFrom(options: StartReplicationOptions): SyncClient {
-  if (!options.serverUrl || !options.token) throw new Error('startReplication needs a client, or serverUrl and token')
-  const clientOptions: Parameters<typeof createSyncClient>[0] = { serverUrl: options.serverUrl, token: options.token }
+  if (!options.serverUrl || !options.token)
+    throw new Error('startReplication needs a client, or serverUrl and token')
+  const clientOptions: Parameters<typeof createSyncClient>[0] = {
+    serverUrl: options.serverUrl,
+    token: options.token,
+  }
   if (options.EventSource) clientOptions.EventSource = options.EventSource
   return createSyncClient(clientOptions)
 }
@@ -210,4 +233,3 @@ function toWire(doc: object): WireDocument {
 function asDoc(doc: WireDocument): WithDeleted<CollectionDocs[CollectionName]> {
   return doc as WithDeleted<CollectionDocs[CollectionName]>
 }
-

@@ -1,4 +1,10 @@
-import { createTRPCUntypedClient, httpLink, httpSubscriptionLink, splitLink, TRPCClientError } from '@trpc/client'
+import {
+  createTRPCUntypedClient,
+  httpLink,
+  httpSubscriptionLink,
+  splitLink,
+  TRPCClientError,
+} from '@trpc/client'
 import type { AnyTRPCRouter } from '@trpc/server'
 import {
   pullOutputSchema,
@@ -28,7 +34,9 @@ export interface StreamHandlers {
 }
 
 /** An `EventSource` constructor: the browser's, or the `eventsource` package's in Node. */
-export type EventSourceConstructor = NonNullable<Parameters<typeof httpSubscriptionLink>[0]['EventSource']>
+export type EventSourceConstructor = NonNullable<
+  Parameters<typeof httpSubscriptionLink>[0]['EventSource']
+>
 
 export interface SyncClientOptions {
   /** Server origin, e.g. http://127.0.0.1:4400 (the API is at /trpc). */
@@ -94,7 +102,13 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
 export function errorCode(error: unknown): string | null {
   if (error instanceof TRPCClientError) {
     const data: unknown = error.data
-    if (typeof data === 'object' && data !== null && 'code' in data && typeof data.code === 'string') return data.code
+    if (
+      typeof data === 'object' &&
+      data !== null &&
+      'code' in data &&
+      typeof data.code === 'string'
+    )
+      return data.code
   }
   return null
 }

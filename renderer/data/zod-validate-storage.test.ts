@@ -27,8 +27,15 @@ describe('zod-validated storage', () => {
     await database.accounts.insert(account)
     expect(await database.accounts.count().exec()).toBe(1)
     await expect(
-      database.accounts.insert({ ...account, id: '01960000-0000-7000-8000-0000000000ff', accountId: '01960000-0000-7000-8000-0000000000ff', handle: 'not a handle!' }),
-    ).rejects.toMatchObject({ parameters: { writeError: { status: 422, validationErrors: [{ field: 'handle' }] } } })
+      database.accounts.insert({
+        ...account,
+        id: '01960000-0000-7000-8000-0000000000ff',
+        accountId: '01960000-0000-7000-8000-0000000000ff',
+        handle: 'not a handle!',
+      }),
+    ).rejects.toMatchObject({
+      parameters: { writeError: { status: 422, validationErrors: [{ field: 'handle' }] } },
+    })
     expect(await database.accounts.count().exec()).toBe(1)
   })
 
@@ -38,7 +45,13 @@ describe('zod-validated storage', () => {
     const instance = database.accounts.storageInstance
     const now = Date.now()
     const row = {
-      document: { ...account, handle: 'not a handle!', _rev: '1-a', _meta: { lwt: now }, _attachments: {} },
+      document: {
+        ...account,
+        handle: 'not a handle!',
+        _rev: '1-a',
+        _meta: { lwt: now },
+        _attachments: {},
+      },
     }
     // Locally this write is refused …
     const local = await instance.bulkWrite([row], 'local-insert')

@@ -25,7 +25,10 @@ function validatorFor(schema: { title?: unknown }): Validator | null {
     for (const field of INTERNAL_FIELDS) delete doc[field]
     const result = zodSchema.safeParse(doc)
     if (result.success) return []
-    return result.error.issues.map((issue) => ({ field: issue.path.join('.') || name, message: issue.message }))
+    return result.error.issues.map((issue) => ({
+      field: issue.path.join('.') || name,
+      message: issue.message,
+    }))
   }
 }
 
@@ -44,7 +47,9 @@ export function wrappedValidateZodStorage<Internals, Options>(args: {
   return {
     ...storage,
     name: `validate-zod-${storage.name}`,
-    async createStorageInstance<RxDocType>(params: RxStorageInstanceCreationParams<RxDocType, Options>) {
+    async createStorageInstance<RxDocType>(
+      params: RxStorageInstanceCreationParams<RxDocType, Options>,
+    ) {
       const instance = await storage.createStorageInstance(params)
       const validate = validatorFor(params.schema)
       if (!validate) return instance

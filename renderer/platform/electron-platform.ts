@@ -6,7 +6,12 @@ export function createElectronPlatform(bridge: ReeldeskBridge): Platform {
     kind: 'electron',
     async info() {
       const info = await bridge.invoke('app.info', undefined)
-      return { shell: 'electron', version: info.version, os: info.platform, serverUrl: info.serverUrl }
+      return {
+        shell: 'electron',
+        version: info.version,
+        os: info.platform,
+        serverUrl: info.serverUrl,
+      }
     },
     openExternal: (url) => bridge.invoke('shell.openExternal', { url }),
     secrets: {

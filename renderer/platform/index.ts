@@ -6,7 +6,8 @@ import { createWebPlatform } from './web-platform'
 
 /** Chosen once at start: the desktop bridge when the preload exposed it, browser APIs otherwise. */
 export function detectPlatform(globalObject: object = window): Platform {
-  const bridge = (globalObject as Record<string, unknown>)[BRIDGE_GLOBAL] as ReeldeskBridge | undefined
+  const bridge = (globalObject as Record<string, unknown>)[BRIDGE_GLOBAL] as
+    ReeldeskBridge | undefined
   return bridge?.kind === 'electron' ? createElectronPlatform(bridge) : createWebPlatform()
 }
 

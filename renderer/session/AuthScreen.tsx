@@ -24,7 +24,8 @@ export function AuthScreen() {
     setBusy(true)
     setError(null)
     try {
-      if (mode === 'sign-in') await signIn({ email: data.email ?? '', password: data.password ?? '' })
+      if (mode === 'sign-in')
+        await signIn({ email: data.email ?? '', password: data.password ?? '' })
       else
         await signUp({
           email: data.email ?? '',
@@ -41,7 +42,13 @@ export function AuthScreen() {
   const form = (
     <Form className="auth-form" onSubmit={submit} aria-busy={busy}>
       {mode === 'sign-up' ? (
-        <Field label="Your name" name="displayName" isRequired autoComplete="name" maxLength={120} />
+        <Field
+          label="Your name"
+          name="displayName"
+          isRequired
+          autoComplete="name"
+          maxLength={120}
+        />
       ) : null}
       <Field label="Email" name="email" type="email" isRequired autoComplete="email" />
       <Field

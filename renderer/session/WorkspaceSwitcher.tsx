@@ -1,5 +1,13 @@
 import { ChevronsUpDown } from 'lucide-react'
-import { Button, Label, ListBox, ListBoxItem, Popover, Select, SelectValue } from 'react-aria-components'
+import {
+  Button,
+  Label,
+  ListBox,
+  ListBoxItem,
+  Popover,
+  Select,
+  SelectValue,
+} from 'react-aria-components'
 import { useSession } from './session-context'
 
 /** Chooses the workspace the studio shows; each has its own local database. */

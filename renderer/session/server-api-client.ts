@@ -22,7 +22,9 @@ export function createServerApi(serverUrl: string, token: () => string | null): 
   })
   const call = async <T>(kind: 'query' | 'mutation', path: string, input?: unknown): Promise<T> => {
     try {
-      return (await (kind === 'query' ? client.query(path, input) : client.mutation(path, input))) as T
+      return (await (kind === 'query'
+        ? client.query(path, input)
+        : client.mutation(path, input))) as T
     } catch (error) {
       if (errorCode(error) === null) throw new ServerUnreachableError()
       throw error
@@ -34,7 +36,8 @@ export function createServerApi(serverUrl: string, token: () => string | null): 
     signOut: async () => void (await call('mutation', 'auth.signOut')),
     me: () => call('query', 'auth.me'),
     sessions: () => call('query', 'auth.sessions'),
-    revokeSession: async (sessionId) => void (await call('mutation', 'auth.revokeSession', { sessionId })),
+    revokeSession: async (sessionId) =>
+      void (await call('mutation', 'auth.revokeSession', { sessionId })),
     listWorkspaces: () => call('query', 'workspaces.list'),
     createWorkspace: (name) => call('mutation', 'workspaces.create', { name }),
     createInvite: (input) => call('mutation', 'workspaces.createInvite', input),

@@ -55,7 +55,12 @@ export interface ServerApi {
     accountIds: string[]
   }): Promise<InviteCreated>
   acceptInvite(code: string): Promise<{ workspaceId: string; role: Role }>
-  changeRole(input: { workspaceId: string; userId: string; role: Role; accountIds: string[] }): Promise<void>
+  changeRole(input: {
+    workspaceId: string
+    userId: string
+    role: Role
+    accountIds: string[]
+  }): Promise<void>
   removeMember(input: { workspaceId: string; userId: string }): Promise<void>
 }
 

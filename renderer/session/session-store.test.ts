@@ -21,7 +21,11 @@ function memorySecrets(initial: Record<string, string> = {}): SecretStore {
 
 function memoryCache(initial: Record<string, string> = {}): StateStorage {
   const map = new Map(Object.entries(initial))
-  return { getItem: (k) => map.get(k) ?? null, setItem: (k, v) => void map.set(k, v), removeItem: (k) => void map.delete(k) }
+  return {
+    getItem: (k) => map.get(k) ?? null,
+    setItem: (k, v) => void map.set(k, v),
+    removeItem: (k) => void map.delete(k),
+  }
 }
 
 function fakeApi(overrides: Partial<ServerApi> = {}): ServerApi {
@@ -65,7 +69,12 @@ describe('session store', () => {
       cache: memoryCache({ 'reeldesk-session': cached }),
     })
     await store.getState().restore()
-    expect(store.getState()).toMatchObject({ phase: 'signed-in', user, workspaceId: 'w2', token: 't1' })
+    expect(store.getState()).toMatchObject({
+      phase: 'signed-in',
+      user,
+      workspaceId: 'w2',
+      token: 't1',
+    })
   })
 
   it('signs out with a notice when the server refuses the stored session', async () => {
@@ -76,13 +85,20 @@ describe('session store', () => {
       cache: memoryCache(),
     })
     await store.getState().restore()
-    expect(store.getState()).toMatchObject({ phase: 'signed-out', notice: 'Your session has ended. Sign in again.' })
+    expect(store.getState()).toMatchObject({
+      phase: 'signed-out',
+      notice: 'Your session has ended. Sign in again.',
+    })
     expect(await secrets.get(TOKEN_KEY)).toBeNull()
   })
 
   it('starts signed out without a token', async () => {
     const me = vi.fn()
-    const store = createSessionStore({ api: fakeApi({ me }), secrets: memorySecrets(), cache: memoryCache() })
+    const store = createSessionStore({
+      api: fakeApi({ me }),
+      secrets: memorySecrets(),
+      cache: memoryCache(),
+    })
     await store.getState().restore()
     expect(store.getState().phase).toBe('signed-out')
     expect(me).not.toHaveBeenCalled()
@@ -102,7 +118,11 @@ describe('session store', () => {
   })
 
   it('ignores a workspace the user is not a member of', async () => {
-    const store = createSessionStore({ api: fakeApi(), secrets: memorySecrets(), cache: memoryCache() })
+    const store = createSessionStore({
+      api: fakeApi(),
+      secrets: memorySecrets(),
+      cache: memoryCache(),
+    })
     await store.getState().signIn({ email: user.email, password: 'x' })
     store.getState().selectWorkspace('w2')
     expect(store.getState().workspaceId).toBe('w2')

@@ -67,7 +67,14 @@ export function createSessionStore({ api, secrets, cache }: SessionDeps) {
 
         const expire = async (notice: string) => {
           await secrets.delete(TOKEN_KEY)
-          set({ phase: 'signed-out', token: null, user: null, workspaces: [], workspaceId: null, notice })
+          set({
+            phase: 'signed-out',
+            token: null,
+            user: null,
+            workspaces: [],
+            workspaceId: null,
+            notice,
+          })
         }
 
         return {
@@ -93,7 +100,8 @@ export function createSessionStore({ api, secrets, cache }: SessionDeps) {
             } catch (error) {
               if (isUnauthorized(error)) return expire('Your session has ended. Sign in again.')
               // Offline: carry on with the cached user if there is one.
-              if (!get().user) set({ phase: 'signed-out', token: null, notice: (error as Error).message })
+              if (!get().user)
+                set({ phase: 'signed-out', token: null, notice: (error as Error).message })
             }
           },
 

@@ -53,7 +53,11 @@ describe('sync status', () => {
   it('keeps a refusal visible as an error, and does not call that round synced', () => {
     const state = run([
       { type: 'active', active: true, at: 1 },
-      { type: 'error', message: 'accounts/x: handle: must be a handle without @', unreachable: false },
+      {
+        type: 'error',
+        message: 'accounts/x: handle: must be a handle without @',
+        unreachable: false,
+      },
       { type: 'active', active: false, at: 2 },
     ])
     expect(syncBadge(state)).toBe('error')

@@ -10,10 +10,16 @@ interface SyncStore {
   attached: boolean
 }
 
-export const useSyncStore = create<SyncStore>(() => ({ status: initialSyncStatus, attached: false }))
+export const useSyncStore = create<SyncStore>(() => ({
+  status: initialSyncStatus,
+  attached: false,
+}))
 
 /** Feeds the indicator from one workspace's replication until the returned function is called. */
-export function attachSyncStatus(db: ReeldeskDatabase, replication: ReeldeskReplication): () => void {
+export function attachSyncStatus(
+  db: ReeldeskDatabase,
+  replication: ReeldeskReplication,
+): () => void {
   const online = typeof navigator === 'undefined' ? true : navigator.onLine
   useSyncStore.setState({
     attached: true,

@@ -24,7 +24,6 @@ interface ChangeBulkLike {
 /** RxDB tags the fork writes of its downstream (server → client) with this context prefix. */
 const DOWNSTREAM_CONTEXT = 'replication-downstream'
 
-
 /** The original failure inside RxDB's replication error wrapper (RC_PULL / RC_PUSH). */
 function rootCause(error: unknown): unknown {
   const inner = (error as { parameters?: { errors?: unknown[] } } | null)?.parameters?.errors?.[0]
@@ -49,13 +48,20 @@ export function syncEvents(
 ): Observable<SyncEvent> {
   const streams: Observable<SyncEvent>[] = []
   for (const [name, state] of replication.states) {
-    streams.push(state.sent$.pipe(map((doc): SyncEvent => ({ type: 'sent', key: pendingKey(name, doc.id) }))))
+    streams.push(
+      state.sent$.pipe(map((doc): SyncEvent => ({ type: 'sent', key: pendingKey(name, doc.id) }))),
+    )
     const bulks$: Observable<ChangeBulkLike> = db.collections[name as CollectionName].eventBulks$
     streams.push(
       bulks$.pipe(
         // Writes the replication made from the server's documents are not local changes.
         filter((bulk) => !bulk.context.startsWith(DOWNSTREAM_CONTEXT)),
-        mergeMap((bulk) => bulk.events.map((e): SyncEvent => ({ type: 'local-write', key: pendingKey(name, e.documentId) }))),
+        mergeMap((bulk) =>
+          bulk.events.map((e): SyncEvent => ({
+            type: 'local-write',
+            key: pendingKey(name, e.documentId),
+          })),
+        ),
       ),
     )
   }
@@ -66,13 +72,19 @@ export function syncEvents(
     skipWhile((isActive, index) => index === 0 && !isActive),
     map((isActive): SyncEvent => ({ type: 'active', active: isActive, at: now() })),
   )
-  const errors = replication.errors$.pipe(map((e): SyncEvent => ({ type: 'error', ...describeSyncError(e) })))
+  const errors = replication.errors$.pipe(
+    map((e): SyncEvent => ({ type: 'error', ...describeSyncError(e) })),
+  )
   const network =
     typeof window === 'undefined'
       ? []
       : [
-          fromEvent(window, 'online').pipe(map((): SyncEvent => ({ type: 'network', online: true }))),
-          fromEvent(window, 'offline').pipe(map((): SyncEvent => ({ type: 'network', online: false }))),
+          fromEvent(window, 'online').pipe(
+            map((): SyncEvent => ({ type: 'network', online: true })),
+          ),
+          fromEvent(window, 'offline').pipe(
+            map((): SyncEvent => ({ type: 'network', online: false })),
+          ),
         ]
   return merge(active, errors, ...streams, ...network)
 }

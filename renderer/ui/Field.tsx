@@ -1,4 +1,11 @@
-import { FieldError, Input, Label, Text, TextField, type TextFieldProps } from 'react-aria-components'
+import {
+  FieldError,
+  Input,
+  Label,
+  Text,
+  TextField,
+  type TextFieldProps,
+} from 'react-aria-components'
 
 interface FieldProps extends Omit<TextFieldProps, 'children'> {
   label: string

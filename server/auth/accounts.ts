@@ -36,40 +36,69 @@ export async function signUp(
   const passwordHash = await hashPassword(input.password)
   const userId = randomUUID()
   const workspaceId = uuidv7()
-  const taken = () => new TRPCError({ code: 'CONFLICT', message: 'an account with this email already exists' })
-  if (await db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst()) throw taken()
+  const taken = () =>
+    new TRPCError({ code: 'CONFLICT', message: 'an account with this email already exists' })
+  if (await db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst())
+    throw taken()
   try {
     await withWorkspaceWrite(services.database, services.bus, workspaceId, async (w) => {
       await w.trx
         .insertInto('users')
-        .values({ id: userId, email, display_name: input.displayName, password_hash: passwordHash, created_at: Date.now() })
+        .values({
+          id: userId,
+          email,
+          display_name: input.displayName,
+          password_hash: passwordHash,
+          created_at: Date.now(),
+        })
         .execute()
-      await createWorkspaceIn(w, workspaceId, { name: `${input.displayName}'s workspace`.slice(0, 120), kind: 'personal', userId })
+      await createWorkspaceIn(w, workspaceId, {
+        name: `${input.displayName}'s workspace`.slice(0, 120),
+        kind: 'personal',
+        userId,
+      })
     })
   } catch (error) {
     // Two sign-ups racing for one email: the unique index decides, the loser gets the same answer.
-    if (await db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst()) throw taken()
+    if (await db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst())
+      throw taken()
     throw error
   }
   const { token, session } = await createSession(db, userId, meta)
   log.info('signed up', { userId })
-  return { token, session, user: { id: userId, email, displayName: input.displayName }, personalWorkspaceId: workspaceId }
+  return {
+    token,
+    session,
+    user: { id: userId, email, displayName: input.displayName },
+    personalWorkspaceId: workspaceId,
+  }
 }
 
 /**
  * Checks a password under two failure windows (this email, this address). A blocked attempt is
  * refused before the password is looked at, so guessing cannot continue at full speed.
  */
-export async function signIn(services: AppServices, input: { email: string; password: string }, meta: ClientMeta): Promise<SignedIn> {
+export async function signIn(
+  services: AppServices,
+  input: { email: string; password: string },
+  meta: ClientMeta,
+): Promise<SignedIn> {
   const { db } = services.database
   const { byEmail, byIp } = services.limiter
   const email = normalizeEmail(input.email)
   const ipKey = meta.ip ?? 'unknown'
   if (byEmail.isBlocked(email) || byIp.isBlocked(ipKey)) {
     const waitMs = Math.max(byEmail.retryAfterMs(email), byIp.retryAfterMs(ipKey))
-    throw new TRPCError({ code: 'TOO_MANY_REQUESTS', message: `too many failed sign-ins; try again in ${Math.ceil(waitMs / 60_000)} min` })
+    throw new TRPCError({
+      code: 'TOO_MANY_REQUESTS',
+      message: `too many failed sign-ins; try again in ${Math.ceil(waitMs / 60_000)} min`,
+    })
   }
-  const user = await db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst()
+  const user = await db
+    .selectFrom('users')
+    .selectAll()
+    .where('email', '=', email)
+    .executeTakeFirst()
   const ok = await verifyPassword(input.password, user?.password_hash ?? (await decoyHash()))
   if (!user || !ok) {
     byEmail.fail(email)
@@ -78,5 +107,9 @@ export async function signIn(services: AppServices, input: { email: string; pass
   }
   byEmail.clear(email)
   const { token, session } = await createSession(db, user.id, meta)
-  return { token, session, user: { id: user.id, email: user.email, displayName: user.display_name } }
+  return {
+    token,
+    session,
+    user: { id: user.id, email: user.email, displayName: user.display_name },
+  }
 }

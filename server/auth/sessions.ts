@@ -51,7 +51,11 @@ export async function createSession(
 }
 
 /** The live session a bearer token names, or null when unknown, revoked or expired. */
-export async function authenticate(db: Kysely<DB>, token: string, now = Date.now()): Promise<SessionInfo | null> {
+export async function authenticate(
+  db: Kysely<DB>,
+  token: string,
+  now = Date.now(),
+): Promise<SessionInfo | null> {
   if (!token || token.length > 200) return null
   const row = await db
     .selectFrom('sessions')
@@ -68,7 +72,11 @@ export async function authenticate(db: Kysely<DB>, token: string, now = Date.now
 }
 
 /** Re-checks a session already authenticated (long-lived streams), without touching it. */
-export async function isSessionLive(db: Kysely<DB>, sessionId: string, now = Date.now()): Promise<boolean> {
+export async function isSessionLive(
+  db: Kysely<DB>,
+  sessionId: string,
+  now = Date.now(),
+): Promise<boolean> {
   const row = await db
     .selectFrom('sessions')
     .select(['expires_at', 'revoked_at'])
@@ -103,7 +111,12 @@ export async function listSessions(
 }
 
 /** Revokes one of the user's own sessions; false when it is not theirs or already gone. */
-export async function revokeSession(db: Kysely<DB>, userId: string, sessionId: string, now = Date.now()): Promise<boolean> {
+export async function revokeSession(
+  db: Kysely<DB>,
+  userId: string,
+  sessionId: string,
+  now = Date.now(),
+): Promise<boolean> {
   const result = await db
     .updateTable('sessions')
     .set({ revoked_at: now })

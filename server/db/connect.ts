@@ -48,7 +48,10 @@ export function openPostgres(connectionString: string): Database {
 }
 
 /** PostgreSQL when DATABASE_URL says so, the SQLite file in the data folder otherwise. */
-export function openDatabase(options: { dataDir: string; databaseUrl: string | undefined }): Database {
+export function openDatabase(options: {
+  dataDir: string
+  databaseUrl: string | undefined
+}): Database {
   const url = options.databaseUrl
   if (url && /^postgres(ql)?:\/\//.test(url)) return openPostgres(url)
   if (url) throw new Error('DATABASE_URL must start with postgres:// or postgresql://')

@@ -9,7 +9,10 @@ import type { DB } from './schema'
  * else in this process interleaves. On PostgreSQL it is a normal transaction: callers serialise
  * on the rows they lock (the workspace counter, `SELECT … FOR UPDATE`).
  */
-export function writeTransaction<T>(database: Database, work: (trx: Kysely<DB>) => Promise<T>): Promise<T> {
+export function writeTransaction<T>(
+  database: Database,
+  work: (trx: Kysely<DB>) => Promise<T>,
+): Promise<T> {
   const running = runTransaction(database, work)
   const settled = running.then(
     () => undefined,
@@ -27,7 +30,10 @@ export async function drainWrites(): Promise<void> {
   while (inFlight.size > 0) await Promise.all([...inFlight])
 }
 
-async function runTransaction<T>(database: Database, work: (trx: Kysely<DB>) => Promise<T>): Promise<T> {
+async function runTransaction<T>(
+  database: Database,
+  work: (trx: Kysely<DB>) => Promise<T>,
+): Promise<T> {
   if (database.dialect === 'postgres') {
     return database.db.transaction().execute((trx) => work(trx))
   }

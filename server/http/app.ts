@@ -35,13 +35,26 @@ export function createHttpApp(options: HttpAppOptions) {
         if (url.pathname.startsWith('/trpc/')) {
           res.setHeader('Connection', 'close')
           res.setHeader('Retry-After', '1')
-          return sendJson(res, 503, { error: { message: 'server is shutting down', code: -32603, data: { code: 'SERVICE_UNAVAILABLE', httpStatus: 503 } } })
+          return sendJson(res, 503, {
+            error: {
+              message: 'server is shutting down',
+              code: -32603,
+              data: { code: 'SERVICE_UNAVAILABLE', httpStatus: 503 },
+            },
+          })
         }
-        return sendText(res, 503, 'Server is shutting down', { Connection: 'close', 'Retry-After': '1' })
+        return sendText(res, 503, 'Server is shutting down', {
+          Connection: 'close',
+          'Retry-After': '1',
+        })
       }
       if (url.pathname === '/health') {
         const dbOk = await ping(services.database).catch(() => false)
-        return sendJson(res, dbOk ? 200 : 503, { ok: dbOk, db: services.database.dialect, version: options.version })
+        return sendJson(res, dbOk ? 200 : 503, {
+          ok: dbOk,
+          db: services.database.dialect,
+          version: options.version,
+        })
       }
       if (url.pathname.startsWith('/trpc/')) return trpc(req, res)
       if (req.method !== 'GET' && req.method !== 'HEAD') {

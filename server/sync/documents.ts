@@ -12,7 +12,8 @@ export interface StoredDoc {
 }
 
 export function asRecord(value: unknown): Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error('stored document is not an object')
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new Error('stored document is not an object')
   return value as Record<string, unknown>
 }
 
@@ -26,20 +27,38 @@ function accountIdOf(doc: Record<string, unknown>): string | null {
  * one after another: a master read after the lock is the latest, and seqs are handed out in
  * commit order with no gaps (a PostgreSQL SEQUENCE gives neither guarantee).
  */
-export async function lockWorkspaceSeq(trx: Kysely<DB>, dialect: Dialect, workspaceId: string): Promise<number> {
+export async function lockWorkspaceSeq(
+  trx: Kysely<DB>,
+  dialect: Dialect,
+  workspaceId: string,
+): Promise<number> {
   await trx
     .insertInto('workspace_seq')
     .values({ workspace_id: workspaceId, seq: 0 })
     .onConflict((oc) => oc.column('workspace_id').doNothing())
     .execute()
   // SQLite has no FOR UPDATE: its BEGIN IMMEDIATE already holds the database write lock.
-  const query = trx.selectFrom('workspace_seq').select('seq').where('workspace_id', '=', workspaceId)
-  const row = dialect === 'postgres' ? await query.forUpdate().executeTakeFirstOrThrow() : await query.executeTakeFirstOrThrow()
+  const query = trx
+    .selectFrom('workspace_seq')
+    .select('seq')
+    .where('workspace_id', '=', workspaceId)
+  const row =
+    dialect === 'postgres'
+      ? await query.forUpdate().executeTakeFirstOrThrow()
+      : await query.executeTakeFirstOrThrow()
   return toNumber(row.seq)
 }
 
-export async function storeWorkspaceSeq(trx: Kysely<DB>, workspaceId: string, seq: number): Promise<void> {
-  await trx.updateTable('workspace_seq').set({ seq }).where('workspace_id', '=', workspaceId).execute()
+export async function storeWorkspaceSeq(
+  trx: Kysely<DB>,
+  workspaceId: string,
+  seq: number,
+): Promise<void> {
+  await trx
+    .updateTable('workspace_seq')
+    .set({ seq })
+    .where('workspace_id', '=', workspaceId)
+    .execute()
 }
 
 export async function readMasters(
@@ -59,7 +78,12 @@ export async function readMasters(
       .where('id', 'in', ids.slice(i, i + 500))
       .execute()
     for (const r of rows) {
-      found.set(r.id, { id: r.id, seq: toNumber(r.seq), accountId: r.account_id, data: asRecord(fromJsonColumn(r.data)) })
+      found.set(r.id, {
+        id: r.id,
+        seq: toNumber(r.seq),
+        accountId: r.account_id,
+        data: asRecord(fromJsonColumn(r.data)),
+      })
     }
   }
   return found
@@ -117,15 +141,20 @@ export async function readAfter(
     .where('collection', '=', collection)
     .where('seq', '>', afterSeq)
   if (accountIds) query = query.where('account_id', 'in', accountIds)
-  const rows = await query
-    .orderBy('seq')
-    .limit(limit)
-    .execute()
-  return rows.map((r) => ({ id: r.id, seq: toNumber(r.seq), accountId: r.account_id, data: asRecord(fromJsonColumn(r.data)) }))
+  const rows = await query.orderBy('seq').limit(limit).execute()
+  return rows.map((r) => ({
+    id: r.id,
+    seq: toNumber(r.seq),
+    accountId: r.account_id,
+    data: asRecord(fromJsonColumn(r.data)),
+  }))
 }
 
 export async function currentSeq(db: Kysely<DB>, workspaceId: string): Promise<number> {
-  const row = await db.selectFrom('workspace_seq').select('seq').where('workspace_id', '=', workspaceId).executeTakeFirst()
+  const row = await db
+    .selectFrom('workspace_seq')
+    .select('seq')
+    .where('workspace_id', '=', workspaceId)
+    .executeTakeFirst()
   return row ? toNumber(row.seq) : 0
 }
-

@@ -39,10 +39,23 @@ function parseRemote(text: string | undefined, self: string): BusEvent | null {
     const { from, event } = value as { from?: unknown; event?: unknown }
     if (from === self || typeof event !== 'object' || event === null) return null
     const e = event as Record<string, unknown>
-    if (e['type'] === 'commit' && typeof e['workspaceId'] === 'string' && typeof e['seq'] === 'number' && Array.isArray(e['collections'])) {
-      return { type: 'commit', workspaceId: e['workspaceId'], seq: e['seq'], collections: e['collections'].map(String) }
+    if (
+      e['type'] === 'commit' &&
+      typeof e['workspaceId'] === 'string' &&
+      typeof e['seq'] === 'number' &&
+      Array.isArray(e['collections'])
+    ) {
+      return {
+        type: 'commit',
+        workspaceId: e['workspaceId'],
+        seq: e['seq'],
+        collections: e['collections'].map(String),
+      }
     }
-    if (e['type'] === 'access' && (typeof e['workspaceId'] === 'string' || e['workspaceId'] === null)) {
+    if (
+      e['type'] === 'access' &&
+      (typeof e['workspaceId'] === 'string' || e['workspaceId'] === null)
+    ) {
       return { type: 'access', workspaceId: e['workspaceId'] }
     }
     return null
@@ -51,7 +64,9 @@ function parseRemote(text: string | undefined, self: string): BusEvent | null {
   }
 }
 
-export async function startPgNotifyBridge(pool: pg.Pool): Promise<{ bus: ChangeBus; close(): Promise<void> }> {
+export async function startPgNotifyBridge(
+  pool: pg.Pool,
+): Promise<{ bus: ChangeBus; close(): Promise<void> }> {
   const bus = new NotifyingBus(pool)
   let client: pg.PoolClient | null = null
   let closed = false

@@ -23,7 +23,17 @@ export interface PullRequest {
 export async function pullDocuments(db: Kysely<DB>, request: PullRequest): Promise<PullOutput> {
   if (request.scope.kind === 'none') return { documents: [], checkpoint: { seq: request.afterSeq } }
   const accountIds = request.scope.kind === 'accounts' ? request.scope.accountIds : undefined
-  const rows = await readAfter(db, request.workspaceId, request.collection, request.afterSeq, request.limit, accountIds)
+  const rows = await readAfter(
+    db,
+    request.workspaceId,
+    request.collection,
+    request.afterSeq,
+    request.limit,
+    accountIds,
+  )
   const last = rows[rows.length - 1]
-  return { documents: rows.map((r) => r.data), checkpoint: { seq: last ? last.seq : request.afterSeq } }
+  return {
+    documents: rows.map((r) => r.data),
+    checkpoint: { seq: last ? last.seq : request.afterSeq },
+  }
 }

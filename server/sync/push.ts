@@ -9,7 +9,10 @@ import { lockWorkspaceSeq, readMasters, storeWorkspaceSeq, writeDoc } from './do
 import { describeIssues, docIdOf } from './validate'
 
 /** Decides whether the pushing member may write `next` over `master` (undefined on insert). */
-export type WriteCheck = (next: Record<string, unknown>, master: Record<string, unknown> | undefined) => string | null
+export type WriteCheck = (
+  next: Record<string, unknown>,
+  master: Record<string, unknown> | undefined,
+) => string | null
 
 export interface PushRequest {
   workspaceId: string
@@ -24,7 +27,8 @@ export interface PushResult {
   committedSeq: number | null
 }
 
-const refuse = (code: 'BAD_REQUEST' | 'FORBIDDEN', message: string) => new TRPCError({ code, message })
+const refuse = (code: 'BAD_REQUEST' | 'FORBIDDEN', message: string) =>
+  new TRPCError({ code, message })
 
 /** Schema, workspace and duplicate checks: pure, done before any lock is taken. */
 function validateRows(request: PushRequest): { raw: Record<string, unknown>; doc: BaseDoc }[] {
@@ -35,7 +39,10 @@ function validateRows(request: PushRequest): { raw: Record<string, unknown>; doc
     const parsed = definition.schema.safeParse(doc)
     if (!parsed.success) throw refuse('BAD_REQUEST', describeIssues(id, parsed.error.issues))
     if (doc['workspaceId'] !== workspaceId) {
-      throw refuse('FORBIDDEN', `document ${id}: workspaceId does not match the workspace being pushed to`)
+      throw refuse(
+        'FORBIDDEN',
+        `document ${id}: workspaceId does not match the workspace being pushed to`,
+      )
     }
     if (seen.has(id)) throw refuse('BAD_REQUEST', `document ${id}: appears twice in one push`)
     seen.add(id)
@@ -74,7 +81,12 @@ export async function pushDocuments(database: Database, request: PushRequest): P
   const now = Date.now()
   return writeTransaction(database, async (trx) => {
     const startSeq = await lockWorkspaceSeq(trx, database.dialect, workspaceId)
-    const masters = await readMasters(trx, workspaceId, collection, rows.map((r) => r.doc.id))
+    const masters = await readMasters(
+      trx,
+      workspaceId,
+      collection,
+      rows.map((r) => r.doc.id),
+    )
     const conflicts: Record<string, unknown>[] = []
     let seq = startSeq
     for (const [i, { raw, doc }] of rows.entries()) {

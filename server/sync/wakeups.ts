@@ -30,8 +30,11 @@ export async function* wakeups(
     if (event.type === 'commit' && event.workspaceId === workspaceId) {
       for (const c of event.collections) changed.add(c)
       wake('commit')
-    }
-    else if (event.type === 'access' && (event.workspaceId === null || event.workspaceId === workspaceId)) wake('access')
+    } else if (
+      event.type === 'access' &&
+      (event.workspaceId === null || event.workspaceId === workspaceId)
+    )
+      wake('access')
   })
   const timer = setInterval(() => wake('timer'), recheckMs)
   const onAbort = () => notify?.()
@@ -46,7 +49,11 @@ export async function* wakeups(
         continue
       }
       // Access first: a revoked session must not receive one more batch.
-      const reason: WakeupReason = pending.has('access') ? 'access' : pending.has('timer') ? 'timer' : 'commit'
+      const reason: WakeupReason = pending.has('access')
+        ? 'access'
+        : pending.has('timer')
+          ? 'timer'
+          : 'commit'
       pending.delete(reason)
       const collections = changed
       changed = new Set()

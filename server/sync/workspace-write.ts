@@ -12,7 +12,10 @@ import { describeIssues, docIdOf } from './validate'
 /** A write transaction on one workspace, its counter row already locked. */
 export interface WorkspaceWrite {
   trx: Kysely<DB>
-  read(collection: CollectionName, ids: readonly string[]): Promise<Map<string, Record<string, unknown>>>
+  read(
+    collection: CollectionName,
+    ids: readonly string[],
+  ): Promise<Map<string, Record<string, unknown>>>
   /** Writes server-authored documents (validated; unchanged ones skipped). */
   write(collection: CollectionName, docs: readonly Record<string, unknown>[]): Promise<void>
 }
@@ -45,8 +48,12 @@ export async function withWorkspaceWrite<T>(
         for (const doc of docs) {
           const parsed = collections[collection].schema.safeParse(doc)
           // A server-written document that fails its schema is a bug here, not bad input.
-          if (!parsed.success) throw new Error(`server wrote an invalid document: ${describeIssues(docIdOf(doc), parsed.error.issues)}`)
-          if (doc['workspaceId'] !== workspaceId) throw new Error(`server wrote document ${docIdOf(doc)} to the wrong workspace`)
+          if (!parsed.success)
+            throw new Error(
+              `server wrote an invalid document: ${describeIssues(docIdOf(doc), parsed.error.issues)}`,
+            )
+          if (doc['workspaceId'] !== workspaceId)
+            throw new Error(`server wrote document ${docIdOf(doc)} to the wrong workspace`)
           const master = masters.get(docIdOf(doc))
           if (master && jsonEqual(master.data, doc)) continue
           seq += 1
@@ -60,7 +67,8 @@ export async function withWorkspaceWrite<T>(
     committedSeq = seq
     return value
   })
-  if (touched.size) bus.publish({ type: 'commit', workspaceId, collections: [...touched], seq: committedSeq })
+  if (touched.size)
+    bus.publish({ type: 'commit', workspaceId, collections: [...touched], seq: committedSeq })
   return result
 }
 

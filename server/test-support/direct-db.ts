@@ -5,7 +5,12 @@ import pg from 'pg'
 import type { BackendStore } from './harness'
 
 /** Runs one statement on a test store behind the server's back (e.g. to expire a session). */
-export async function execOnStore(store: BackendStore, sqliteSql: string, pgSql: string, params: unknown[]): Promise<void> {
+export async function execOnStore(
+  store: BackendStore,
+  sqliteSql: string,
+  pgSql: string,
+  params: unknown[],
+): Promise<void> {
   if (store.databaseUrl) {
     const client = new pg.Client({ connectionString: store.databaseUrl })
     await client.connect()
@@ -27,5 +32,10 @@ export async function execOnStore(store: BackendStore, sqliteSql: string, pgSql:
 
 export function expireSession(store: BackendStore, token: string): Promise<void> {
   const hash = createHash('sha256').update(token).digest('hex')
-  return execOnStore(store, 'update sessions set expires_at = 1 where token_hash = ?', 'update sessions set expires_at = 1 where token_hash = $1', [hash])
+  return execOnStore(
+    store,
+    'update sessions set expires_at = 1 where token_hash = ?',
+    'update sessions set expires_at = 1 where token_hash = $1',
+    [hash],
+  )
 }

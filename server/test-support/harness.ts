@@ -3,7 +3,13 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, inject } from 'vitest'
 import './provided-context'
-import { createDatabase, postgresAvailable, startPostgresCluster, PG_BIN, type PostgresCluster } from './postgres'
+import {
+  createDatabase,
+  postgresAvailable,
+  startPostgresCluster,
+  PG_BIN,
+  type PostgresCluster,
+} from './postgres'
 import { startServerProcess, type ServerOptions, type ServerProcess } from './server-process'
 
 export type BackendKind = 'sqlite' | 'postgres'
@@ -15,7 +21,9 @@ export function testBackends(): BackendKind[] {
   if (postgresAvailable()) return ['sqlite', 'postgres']
   if (!warned) {
     warned = true
-    process.stdout.write(`PostgreSQL runs were not made: no initdb/pg_ctl in ${PG_BIN} (set REELDESK_PG_BIN).\n`)
+    process.stdout.write(
+      `PostgreSQL runs were not made: no initdb/pg_ctl in ${PG_BIN} (set REELDESK_PG_BIN).\n`,
+    )
   }
   return ['sqlite']
 }
@@ -39,7 +47,10 @@ export interface Harness {
   kind: BackendKind
   /** A fresh, empty store: a temp data folder and, for PostgreSQL, a new database. */
   newStore(): Promise<BackendStore>
-  start(store: BackendStore, options?: Omit<ServerOptions, 'dataDir' | 'databaseUrl'>): Promise<ServerProcess>
+  start(
+    store: BackendStore,
+    options?: Omit<ServerOptions, 'dataDir' | 'databaseUrl'>,
+  ): Promise<ServerProcess>
 }
 
 /**
@@ -67,10 +78,17 @@ export function useHarness(kind: BackendKind): Harness {
     async newStore() {
       const dataDir = mkdtempSync(path.join(os.tmpdir(), 'reeldesk-data-'))
       dirs.push(dataDir)
-      return { dataDir, databaseUrl: kind === 'postgres' ? await createDatabase(await adminUrl()) : undefined }
+      return {
+        dataDir,
+        databaseUrl: kind === 'postgres' ? await createDatabase(await adminUrl()) : undefined,
+      }
     },
     async start(store, options = {}) {
-      const server = await startServerProcess({ ...options, dataDir: store.dataDir, databaseUrl: store.databaseUrl })
+      const server = await startServerProcess({
+        ...options,
+        dataDir: store.dataDir,
+        databaseUrl: store.databaseUrl,
+      })
       servers.push(server)
       return server
     },

@@ -65,7 +65,18 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
     if (result.status !== 0) throw new Error(`${bin} failed: ${result.stderr || result.stdout}`)
   }
   const data = path.join(dir, 'data')
-  run('initdb', ['-D', data, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--no-sync', '--no-instructions'])
+  run('initdb', [
+    '-D',
+    data,
+    '-U',
+    'postgres',
+    '-A',
+    'trust',
+    '-E',
+    'UTF8',
+    '--no-sync',
+    '--no-instructions',
+  ])
   const port = await freePort()
   // fsync off: the cluster lives for one test run; crash safety under test is the server's job.
   const opts = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`

@@ -34,15 +34,23 @@ export async function startServerProcess(options: ServerOptions): Promise<Server
     ...options.env,
   }
   if (options.databaseUrl) env.DATABASE_URL = options.databaseUrl
-  const child = spawn(process.execPath, ['--enable-source-maps', entry], { env, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(process.execPath, ['--enable-source-maps', entry], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
   let log = ''
   const keep = (chunk: Buffer) => {
     log = (log + chunk.toString()).slice(-8000)
   }
   child.stderr?.on('data', keep)
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => resolve(code)),
+  )
   const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start in 20 s:\n${log}`)), 20_000)
+    const timer = setTimeout(
+      () => reject(new Error(`server did not start in 20 s:\n${log}`)),
+      20_000,
+    )
     child.stdout?.on('data', (chunk: Buffer) => {
       keep(chunk)
       const match = /REELDESK_SERVER_READY (\{.*\})/.exec(log)

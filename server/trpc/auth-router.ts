@@ -14,7 +14,12 @@ export function createAuthRouter({ router, publicProcedure, authedProcedure }: P
       .input(z.strictObject({ email, password, displayName: z.string().trim().min(1).max(120) }))
       .mutation(async ({ ctx, input }) => {
         const result = await signUp(ctx.services, input, { ip: ctx.ip, userAgent: ctx.userAgent })
-        return { token: result.token, expiresAt: result.session.expiresAt, user: result.user, personalWorkspaceId: result.personalWorkspaceId }
+        return {
+          token: result.token,
+          expiresAt: result.session.expiresAt,
+          user: result.user,
+          personalWorkspaceId: result.personalWorkspaceId,
+        }
       }),
 
     signIn: publicProcedure
@@ -36,15 +41,25 @@ export function createAuthRouter({ router, publicProcedure, authedProcedure }: P
         .select(['id', 'email', 'display_name'])
         .where('id', '=', ctx.session.userId)
         .executeTakeFirstOrThrow()
-      return { user: { id: user.id, email: user.email, displayName: user.display_name }, sessionId: ctx.session.sessionId, expiresAt: ctx.session.expiresAt }
+      return {
+        user: { id: user.id, email: user.email, displayName: user.display_name },
+        sessionId: ctx.session.sessionId,
+        expiresAt: ctx.session.expiresAt,
+      }
     }),
 
-    sessions: authedProcedure.query(({ ctx }) => listSessions(ctx.services.database.db, ctx.session.userId, ctx.session.sessionId)),
+    sessions: authedProcedure.query(({ ctx }) =>
+      listSessions(ctx.services.database.db, ctx.session.userId, ctx.session.sessionId),
+    ),
 
     revokeSession: authedProcedure
       .input(z.strictObject({ sessionId: z.string().min(1).max(100) }))
       .mutation(async ({ ctx, input }) => {
-        const revoked = await revokeSession(ctx.services.database.db, ctx.session.userId, input.sessionId)
+        const revoked = await revokeSession(
+          ctx.services.database.db,
+          ctx.session.userId,
+          input.sessionId,
+        )
         if (!revoked) throw new TRPCError({ code: 'NOT_FOUND', message: 'no such active session' })
         // Streams served by that session re-check and end now rather than at their next timer.
         ctx.services.bus.publish({ type: 'access', workspaceId: null })

@@ -24,7 +24,10 @@ export interface Context {
 }
 
 /** HTTP calls send `Authorization: Bearer`; the SSE stream cannot set headers and uses connectionParams. */
-export function bearerToken(req: IncomingMessage, connectionParams: Record<string, string | undefined> | null): string | null {
+export function bearerToken(
+  req: IncomingMessage,
+  connectionParams: Record<string, string | undefined> | null,
+): string | null {
   const header = req.headers.authorization
   if (typeof header === 'string') {
     const match = /^Bearer\s+(\S+)$/i.exec(header)

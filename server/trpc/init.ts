@@ -30,6 +30,10 @@ export function createTrpc(production: boolean) {
 export type Trpc = ReturnType<typeof createTrpc>
 
 export function requireSession(ctx: Context) {
-  if (!ctx.session) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'sign in first (missing, expired or revoked session)' })
+  if (!ctx.session)
+    throw new TRPCError({
+      code: 'UNAUTHORIZED',
+      message: 'sign in first (missing, expired or revoked session)',
+    })
   return ctx.session
 }

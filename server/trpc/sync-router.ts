@@ -18,18 +18,31 @@ import type { Member } from '../workspaces/members'
 import type { Context } from './context'
 import { requireMember, type Procedures } from './procedures'
 
-async function readableScope(ctx: Context, workspaceId: string, collection: keyof typeof collections) {
+async function readableScope(
+  ctx: Context,
+  workspaceId: string,
+  collection: keyof typeof collections,
+) {
   const member = await requireMember(ctx, workspaceId)
   const scope = accessScope(member, 'read', collection)
-  if (scope.kind === 'none') throw new TRPCError({ code: 'FORBIDDEN', message: `your role cannot read ${collection}` })
+  if (scope.kind === 'none')
+    throw new TRPCError({ code: 'FORBIDDEN', message: `your role cannot read ${collection}` })
   return { member, scope }
 }
 
 function writeCheck(member: Member, collection: keyof typeof collections) {
-  return (next: Record<string, unknown>, master: Record<string, unknown> | undefined): string | null => {
-    const docOf = (d: Record<string, unknown>) => ({ accountId: typeof d['accountId'] === 'string' ? d['accountId'] : null })
+  return (
+    next: Record<string, unknown>,
+    master: Record<string, unknown> | undefined,
+  ): string | null => {
+    const docOf = (d: Record<string, unknown>) => ({
+      accountId: typeof d['accountId'] === 'string' ? d['accountId'] : null,
+    })
     // A creator may neither write outside their accounts nor move another account's document in.
-    if (!can(member, 'write', collection, docOf(next)) || (master && !can(member, 'write', collection, docOf(master)))) {
+    if (
+      !can(member, 'write', collection, docOf(next)) ||
+      (master && !can(member, 'write', collection, docOf(master)))
+    ) {
       return `document ${String(next['id'])}: your role (${member.role}) cannot write this ${collection} document`
     }
     return null
@@ -52,7 +65,10 @@ export function createSyncRouter({ router, authedProcedure }: Procedures) {
     push: authedProcedure.input(pushInputSchema).mutation(async ({ ctx, input }) => {
       const member = await requireMember(ctx, input.workspaceId)
       if (!can(member, 'write', input.collection)) {
-        throw new TRPCError({ code: 'FORBIDDEN', message: `your role (${member.role}) cannot write ${input.collection}` })
+        throw new TRPCError({
+          code: 'FORBIDDEN',
+          message: `your role (${member.role}) cannot write ${input.collection}`,
+        })
       }
       const { services } = ctx
       const result = await pushDocuments(services.database, {
@@ -62,7 +78,12 @@ export function createSyncRouter({ router, authedProcedure }: Procedures) {
         mayWrite: writeCheck(member, input.collection),
       })
       if (result.committedSeq !== null) {
-        services.bus.publish({ type: 'commit', workspaceId: input.workspaceId, collections: [input.collection], seq: result.committedSeq })
+        services.bus.publish({
+          type: 'commit',
+          workspaceId: input.workspaceId,
+          collections: [input.collection],
+          seq: result.committedSeq,
+        })
       }
       return result.conflicts
     }),
@@ -73,20 +94,30 @@ export function createSyncRouter({ router, authedProcedure }: Procedures) {
      * periodically: a revoked or expired session, or a member removed, ends the stream with an
      * error instead of receiving more documents.
      */
-    stream: authedProcedure.input(streamInputSchema).subscription(async function* ({ ctx, input, signal }): AsyncGenerator<StreamEvent> {
+    stream: authedProcedure.input(streamInputSchema).subscription(async function* ({
+      ctx,
+      input,
+      signal,
+    }): AsyncGenerator<StreamEvent> {
       const { services } = ctx
       const { db } = services.database
       const wanted = [...new Set(input.collections)]
       const scopes = new Map<CollectionName, AccessScope>()
       const refreshScopes = async () => {
-        for (const collection of wanted) scopes.set(collection, (await readableScope(ctx, input.workspaceId, collection)).scope)
+        for (const collection of wanted)
+          scopes.set(collection, (await readableScope(ctx, input.workspaceId, collection)).scope)
       }
       await refreshScopes()
       const stop = AbortSignal.any([signal ?? new AbortController().signal, services.shutdown])
       const start = await currentSeq(db, input.workspaceId)
       const cursors = new Map<CollectionName, number>(wanted.map((c) => [c, start]))
       yield 'RESYNC'
-      for await (const wakeup of wakeups(services.bus, input.workspaceId, services.streamRecheckMs, stop)) {
+      for await (const wakeup of wakeups(
+        services.bus,
+        input.workspaceId,
+        services.streamRecheckMs,
+        stop,
+      )) {
         if (wakeup.reason !== 'commit') {
           if (!(await isSessionLive(db, ctx.session.sessionId))) {
             throw new TRPCError({ code: 'UNAUTHORIZED', message: 'session expired or revoked' })
@@ -95,12 +126,19 @@ export function createSyncRouter({ router, authedProcedure }: Procedures) {
         }
         // After a commit only the collections it touched; after a re-check all of them, since a
         // missed notification costs at most one re-check period.
-        const look = wakeup.reason === 'commit' ? wanted.filter((c) => wakeup.collections.has(c)) : wanted
+        const look =
+          wakeup.reason === 'commit' ? wanted.filter((c) => wakeup.collections.has(c)) : wanted
         for (const collection of look) {
           for (;;) {
             const afterSeq = cursors.get(collection) ?? start
             const scope = scopes.get(collection) ?? { kind: 'none' as const }
-            const batch = await pullDocuments(db, { workspaceId: input.workspaceId, collection, afterSeq, limit: MAX_PULL_LIMIT, scope })
+            const batch = await pullDocuments(db, {
+              workspaceId: input.workspaceId,
+              collection,
+              afterSeq,
+              limit: MAX_PULL_LIMIT,
+              scope,
+            })
             cursors.set(collection, Math.max(afterSeq, batch.checkpoint.seq))
             if (batch.documents.length) yield { collection, ...batch }
             if (batch.documents.length < MAX_PULL_LIMIT) break

@@ -5,7 +5,13 @@ import { ROLES } from '../../shared/auth/roles'
 import { docId } from '../../shared/data/fields'
 import { workspaceIdSchema } from '../../shared/sync/protocol'
 import { listAudit } from '../workspaces/audit'
-import { acceptInvite, changeRole, createAgencyWorkspace, createInvite, removeMember } from '../workspaces/membership'
+import {
+  acceptInvite,
+  changeRole,
+  createAgencyWorkspace,
+  createInvite,
+  removeMember,
+} from '../workspaces/membership'
 import { requireMember, type Procedures } from './procedures'
 
 const role = z.enum(ROLES)
@@ -18,7 +24,13 @@ export function createWorkspacesRouter({ router, authedProcedure }: Procedures) 
       const rows = await ctx.services.database.db
         .selectFrom('memberships')
         .innerJoin('workspaces', 'workspaces.id', 'memberships.workspace_id')
-        .select(['workspaces.id', 'workspaces.name', 'workspaces.kind', 'memberships.role', 'memberships.account_ids'])
+        .select([
+          'workspaces.id',
+          'workspaces.name',
+          'workspaces.kind',
+          'memberships.role',
+          'memberships.account_ids',
+        ])
         .where('memberships.user_id', '=', ctx.session.userId)
         .orderBy('workspaces.created_at')
         .execute()
@@ -27,7 +39,9 @@ export function createWorkspacesRouter({ router, authedProcedure }: Procedures) 
 
     create: authedProcedure
       .input(z.strictObject({ name: z.string().trim().min(1).max(120) }))
-      .mutation(async ({ ctx, input }) => ({ workspaceId: await createAgencyWorkspace(ctx.services, ctx.session.userId, input.name) })),
+      .mutation(async ({ ctx, input }) => ({
+        workspaceId: await createAgencyWorkspace(ctx.services, ctx.session.userId, input.name),
+      })),
 
     createInvite: authedProcedure
       .input(
@@ -35,13 +49,23 @@ export function createWorkspacesRouter({ router, authedProcedure }: Procedures) 
           workspaceId: workspaceIdSchema,
           role,
           accountIds,
-          expiresInHours: z.number().int().min(1).max(24 * 30).optional(),
+          expiresInHours: z
+            .number()
+            .int()
+            .min(1)
+            .max(24 * 30)
+            .optional(),
         }),
       )
       .mutation(async ({ ctx, input }) => {
         const actor = await requireMember(ctx, input.workspaceId)
-        const expiresInMs = input.expiresInHours === undefined ? undefined : input.expiresInHours * 3_600_000
-        return createInvite(ctx.services, actor, { role: input.role, accountIds: input.accountIds, expiresInMs })
+        const expiresInMs =
+          input.expiresInHours === undefined ? undefined : input.expiresInHours * 3_600_000
+        return createInvite(ctx.services, actor, {
+          role: input.role,
+          accountIds: input.accountIds,
+          expiresInMs,
+        })
       }),
 
     acceptInvite: authedProcedure
@@ -74,7 +98,8 @@ export function createWorkspacesRouter({ router, authedProcedure }: Procedures) 
       )
       .query(async ({ ctx, input }) => {
         const member = await requireMember(ctx, input.workspaceId)
-        if (!can(member, 'viewAudit')) throw new TRPCError({ code: 'FORBIDDEN', message: 'your role cannot view the audit log' })
+        if (!can(member, 'viewAudit'))
+          throw new TRPCError({ code: 'FORBIDDEN', message: 'your role cannot view the audit log' })
         return listAudit(ctx.services.database.db, input.workspaceId, input.limit, input.beforeId)
       }),
   })

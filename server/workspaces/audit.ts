@@ -23,7 +23,13 @@ export interface AuditEntry {
 /** Written in the same transaction as the change it records, so the log cannot miss one. */
 export async function recordAudit(
   trx: Kysely<DB>,
-  entry: { workspaceId: string; actorUserId: string | null; action: AuditAction; targetUserId?: string | null; details?: Record<string, unknown> },
+  entry: {
+    workspaceId: string
+    actorUserId: string | null
+    action: AuditAction
+    targetUserId?: string | null
+    details?: Record<string, unknown>
+  },
   now = Date.now(),
 ): Promise<void> {
   await trx
@@ -40,7 +46,12 @@ export async function recordAudit(
 }
 
 /** Newest first; `beforeId` pages further back. */
-export async function listAudit(db: Kysely<DB>, workspaceId: string, limit: number, beforeId?: number): Promise<AuditEntry[]> {
+export async function listAudit(
+  db: Kysely<DB>,
+  workspaceId: string,
+  limit: number,
+  beforeId?: number,
+): Promise<AuditEntry[]> {
   let query = db.selectFrom('audit_log').selectAll().where('workspace_id', '=', workspaceId)
   if (beforeId !== undefined) query = query.where('id', '<', beforeId)
   const rows = await query.orderBy('id', 'desc').limit(limit).execute()
@@ -52,7 +63,8 @@ export async function listAudit(db: Kysely<DB>, workspaceId: string, limit: numb
       actorUserId: r.actor_user_id,
       action: r.action,
       targetUserId: r.target_user_id,
-      details: typeof details === 'object' && details !== null ? (details as Record<string, unknown>) : {},
+      details:
+        typeof details === 'object' && details !== null ? (details as Record<string, unknown>) : {},
       createdAt: toNumber(r.created_at),
     }
   })

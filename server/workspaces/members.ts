@@ -13,7 +13,11 @@ export interface Member extends MemberLike {
 }
 
 /** The caller's membership of a workspace, or null: the basis of every authorization check. */
-export async function loadMember(db: Kysely<DB>, workspaceId: string, userId: string): Promise<Member | null> {
+export async function loadMember(
+  db: Kysely<DB>,
+  workspaceId: string,
+  userId: string,
+): Promise<Member | null> {
   const row = await db
     .selectFrom('memberships')
     .select(['role', 'account_ids'])
@@ -25,11 +29,20 @@ export async function loadMember(db: Kysely<DB>, workspaceId: string, userId: st
 }
 
 /** Members as the replicated `workspaces` document embeds them, in join order. */
-export async function embeddedMembers(db: Kysely<DB>, workspaceId: string): Promise<WorkspaceMember[]> {
+export async function embeddedMembers(
+  db: Kysely<DB>,
+  workspaceId: string,
+): Promise<WorkspaceMember[]> {
   const rows = await db
     .selectFrom('memberships')
     .innerJoin('users', 'users.id', 'memberships.user_id')
-    .select(['memberships.user_id', 'memberships.role', 'memberships.account_ids', 'memberships.created_at', 'users.display_name'])
+    .select([
+      'memberships.user_id',
+      'memberships.role',
+      'memberships.account_ids',
+      'memberships.created_at',
+      'users.display_name',
+    ])
     .where('memberships.workspace_id', '=', workspaceId)
     .orderBy('memberships.created_at')
     .orderBy('memberships.user_id')

@@ -21,7 +21,11 @@ const forbidden = (message: string) => new TRPCError({ code: 'FORBIDDEN', messag
  * transaction: clients learn about membership by pulling it, and it can never disagree with the
  * table the server authorizes from. The name is the document's (clients may rename).
  */
-async function syncWorkspaceDoc(w: WorkspaceWrite, workspaceId: string, fallbackName: string): Promise<void> {
+async function syncWorkspaceDoc(
+  w: WorkspaceWrite,
+  workspaceId: string,
+  fallbackName: string,
+): Promise<void> {
   const current = (await w.read('workspaces', [workspaceId])).get(workspaceId)
   const name = typeof current?.['name'] === 'string' ? current['name'] : fallbackName
   const doc: WorkspaceDoc = {
@@ -29,7 +33,10 @@ async function syncWorkspaceDoc(w: WorkspaceWrite, workspaceId: string, fallback
     workspaceId,
     name,
     members: await embeddedMembers(w.trx, workspaceId),
-    updatedAt: Math.max(Date.now(), typeof current?.['updatedAt'] === 'number' ? current['updatedAt'] + 1 : 0),
+    updatedAt: Math.max(
+      Date.now(),
+      typeof current?.['updatedAt'] === 'number' ? current['updatedAt'] + 1 : 0,
+    ),
     _deleted: false,
   }
   await w.write('workspaces', [doc])
@@ -44,17 +51,39 @@ export async function createWorkspaceIn(
   const now = Date.now()
   await w.trx
     .insertInto('workspaces')
-    .values({ id: workspaceId, name: input.name, kind: input.kind, created_by: input.userId, created_at: now })
+    .values({
+      id: workspaceId,
+      name: input.name,
+      kind: input.kind,
+      created_by: input.userId,
+      created_at: now,
+    })
     .execute()
   await w.trx
     .insertInto('memberships')
-    .values({ workspace_id: workspaceId, user_id: input.userId, role: 'owner', account_ids: '[]', created_at: now })
+    .values({
+      workspace_id: workspaceId,
+      user_id: input.userId,
+      role: 'owner',
+      account_ids: '[]',
+      created_at: now,
+    })
     .execute()
-  await recordAudit(w.trx, { workspaceId, actorUserId: input.userId, action: 'workspace.created', targetUserId: input.userId, details: { kind: input.kind } })
+  await recordAudit(w.trx, {
+    workspaceId,
+    actorUserId: input.userId,
+    action: 'workspace.created',
+    targetUserId: input.userId,
+    details: { kind: input.kind },
+  })
   await syncWorkspaceDoc(w, workspaceId, input.name)
 }
 
-export async function createAgencyWorkspace(services: AppServices, userId: string, name: string): Promise<string> {
+export async function createAgencyWorkspace(
+  services: AppServices,
+  userId: string,
+  name: string,
+): Promise<string> {
   const workspaceId = uuidv7()
   await withWorkspaceWrite(services.database, services.bus, workspaceId, (w) =>
     createWorkspaceIn(w, workspaceId, { name, kind: 'agency', userId }),
@@ -63,19 +92,38 @@ export async function createAgencyWorkspace(services: AppServices, userId: strin
 }
 
 async function workspaceName(w: WorkspaceWrite, workspaceId: string): Promise<string> {
-  const row = await w.trx.selectFrom('workspaces').select('name').where('id', '=', workspaceId).executeTakeFirst()
+  const row = await w.trx
+    .selectFrom('workspaces')
+    .select('name')
+    .where('id', '=', workspaceId)
+    .executeTakeFirst()
   return row?.name ?? 'Workspace'
 }
 
 /** Creator accounts must exist in this workspace: an invite cannot grant access elsewhere. */
-async function checkAccounts(w: WorkspaceWrite, workspaceId: string, role: Role, accountIds: readonly string[]): Promise<string[]> {
+async function checkAccounts(
+  w: WorkspaceWrite,
+  workspaceId: string,
+  role: Role,
+  accountIds: readonly string[],
+): Promise<string[]> {
   if (role !== 'creator') {
-    if (accountIds.length) throw new TRPCError({ code: 'BAD_REQUEST', message: 'only the creator role is scoped to accounts' })
+    if (accountIds.length)
+      throw new TRPCError({
+        code: 'BAD_REQUEST',
+        message: 'only the creator role is scoped to accounts',
+      })
     return []
   }
   const found = await readMasters(w.trx, workspaceId, 'accounts', accountIds)
-  const missing = accountIds.filter((id) => !found.has(id) || found.get(id)?.data['_deleted'] === true)
-  if (missing.length) throw new TRPCError({ code: 'BAD_REQUEST', message: `unknown accounts in this workspace: ${missing.join(', ')}` })
+  const missing = accountIds.filter(
+    (id) => !found.has(id) || found.get(id)?.data['_deleted'] === true,
+  )
+  if (missing.length)
+    throw new TRPCError({
+      code: 'BAD_REQUEST',
+      message: `unknown accounts in this workspace: ${missing.join(', ')}`,
+    })
   return [...new Set(accountIds)]
 }
 
@@ -85,7 +133,8 @@ export async function createInvite(
   input: { role: Role; accountIds: string[]; expiresInMs?: number | undefined },
 ): Promise<{ code: string; inviteId: string; expiresAt: number }> {
   if (!can(actor, 'invite')) throw forbidden('your role cannot invite members')
-  if (input.role === 'owner' && actor.role !== 'owner') throw forbidden('only an owner can invite an owner')
+  if (input.role === 'owner' && actor.role !== 'owner')
+    throw forbidden('only an owner can invite an owner')
   const code = newSecret()
   const inviteId = randomUUID()
   const now = Date.now()
@@ -107,14 +156,27 @@ export async function createInvite(
         used_by: null,
       })
       .execute()
-    await recordAudit(w.trx, { workspaceId: actor.workspaceId, actorUserId: actor.userId, action: 'invite.created', details: { inviteId, role: input.role, accountIds } })
+    await recordAudit(w.trx, {
+      workspaceId: actor.workspaceId,
+      actorUserId: actor.userId,
+      action: 'invite.created',
+      details: { inviteId, role: input.role, accountIds },
+    })
   })
   return { code, inviteId, expiresAt }
 }
 
 /** Single use: the invite is marked used by a conditional update in the joining transaction. */
-export async function acceptInvite(services: AppServices, userId: string, code: string): Promise<{ workspaceId: string; role: Role }> {
-  const invalid = () => new TRPCError({ code: 'BAD_REQUEST', message: 'this invite code is invalid, expired or already used' })
+export async function acceptInvite(
+  services: AppServices,
+  userId: string,
+  code: string,
+): Promise<{ workspaceId: string; role: Role }> {
+  const invalid = () =>
+    new TRPCError({
+      code: 'BAD_REQUEST',
+      message: 'this invite code is invalid, expired or already used',
+    })
   const invite = await services.database.db
     .selectFrom('invites')
     .selectAll()
@@ -135,13 +197,33 @@ export async function acceptInvite(services: AppServices, userId: string, code: 
       .executeTakeFirst()
     if (Number(claimed.numUpdatedRows) !== 1) throw invalid()
     if (await loadMember(w.trx, workspaceId, userId)) {
-      throw new TRPCError({ code: 'CONFLICT', message: 'you are already a member of this workspace' })
+      throw new TRPCError({
+        code: 'CONFLICT',
+        message: 'you are already a member of this workspace',
+      })
     }
     await w.trx
       .insertInto('memberships')
-      .values({ workspace_id: workspaceId, user_id: userId, role, account_ids: invite.account_ids, created_at: now })
+      .values({
+        workspace_id: workspaceId,
+        user_id: userId,
+        role,
+        account_ids: invite.account_ids,
+        created_at: now,
+      })
       .execute()
-    await recordAudit(w.trx, { workspaceId, actorUserId: userId, action: 'member.joined', targetUserId: userId, details: { inviteId: invite.id, role, invitedBy: invite.created_by, invitedAt: toNumber(invite.created_at) } })
+    await recordAudit(w.trx, {
+      workspaceId,
+      actorUserId: userId,
+      action: 'member.joined',
+      targetUserId: userId,
+      details: {
+        inviteId: invite.id,
+        role,
+        invitedBy: invite.created_by,
+        invitedAt: toNumber(invite.created_at),
+      },
+    })
     await syncWorkspaceDoc(w, workspaceId, await workspaceName(w, workspaceId))
   })
   services.bus.publish({ type: 'access', workspaceId })
@@ -157,8 +239,13 @@ export async function changeRole(
   await withWorkspaceWrite(services.database, services.bus, workspaceId, async (w) => {
     const target = await loadMember(w.trx, workspaceId, input.userId)
     if (!target) throw new TRPCError({ code: 'NOT_FOUND', message: 'no such member' })
-    if (!canManageMember(actor, target.role, input.role)) throw forbidden(`your role cannot make a ${target.role} a ${input.role}`)
-    if (target.role === 'owner' && input.role !== 'owner' && (await countOwners(w.trx, workspaceId)) <= 1) {
+    if (!canManageMember(actor, target.role, input.role))
+      throw forbidden(`your role cannot make a ${target.role} a ${input.role}`)
+    if (
+      target.role === 'owner' &&
+      input.role !== 'owner' &&
+      (await countOwners(w.trx, workspaceId)) <= 1
+    ) {
       throw forbidden('a workspace keeps at least one owner')
     }
     const accountIds = await checkAccounts(w, workspaceId, input.role, input.accountIds)
@@ -173,7 +260,12 @@ export async function changeRole(
       actorUserId: actor.userId,
       action: 'member.role_changed',
       targetUserId: input.userId,
-      details: { from: target.role, to: input.role, fromAccountIds: target.accountIds, toAccountIds: accountIds },
+      details: {
+        from: target.role,
+        to: input.role,
+        fromAccountIds: target.accountIds,
+        toAccountIds: accountIds,
+      },
     })
     await syncWorkspaceDoc(w, workspaceId, await workspaceName(w, workspaceId))
   })
@@ -181,17 +273,26 @@ export async function changeRole(
 }
 
 /** Removes a member, or lets a member leave (`userId` = the actor). */
-export async function removeMember(services: AppServices, actor: Member, userId: string): Promise<void> {
+export async function removeMember(
+  services: AppServices,
+  actor: Member,
+  userId: string,
+): Promise<void> {
   const workspaceId = actor.workspaceId
   const leaving = userId === actor.userId
   await withWorkspaceWrite(services.database, services.bus, workspaceId, async (w) => {
     const target = await loadMember(w.trx, workspaceId, userId)
     if (!target) throw new TRPCError({ code: 'NOT_FOUND', message: 'no such member' })
-    if (!leaving && !canManageMember(actor, target.role)) throw forbidden(`your role cannot remove a ${target.role}`)
+    if (!leaving && !canManageMember(actor, target.role))
+      throw forbidden(`your role cannot remove a ${target.role}`)
     if (target.role === 'owner' && (await countOwners(w.trx, workspaceId)) <= 1) {
       throw forbidden('a workspace keeps at least one owner')
     }
-    await w.trx.deleteFrom('memberships').where('workspace_id', '=', workspaceId).where('user_id', '=', userId).execute()
+    await w.trx
+      .deleteFrom('memberships')
+      .where('workspace_id', '=', workspaceId)
+      .where('user_id', '=', userId)
+      .execute()
     await recordAudit(w.trx, {
       workspaceId,
       actorUserId: actor.userId,

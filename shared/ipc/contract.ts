@@ -56,4 +56,3 @@ export interface ReeldeskBridge {
   readonly kind: 'electron'
   invoke<M extends IpcMethod>(method: M, input: IpcInput<M>): Promise<IpcOutput<M>>
 }
-

@@ -5,8 +5,7 @@ export const BRIDGE_GLOBAL = 'reeldesk'
 export type IpcErrorCode = 'FORBIDDEN_SENDER' | 'UNKNOWN_METHOD' | 'BAD_INPUT' | 'FAILED'
 
 export type IpcResult<T = unknown> =
-  | { ok: true; value: T }
-  | { ok: false; error: { code: IpcErrorCode; message: string } }
+  { ok: true; value: T } | { ok: false; error: { code: IpcErrorCode; message: string } }
 
 export class IpcError extends Error {
   constructor(

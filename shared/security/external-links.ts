@@ -24,8 +24,10 @@ export function checkExternalLink(
 ): ExternalLinkVerdict {
   const url = parseUrl(raw)
   if (!url) return { ok: false, reason: 'not a valid URL' }
-  if (url.protocol !== 'https:') return { ok: false, reason: `scheme ${url.protocol} is not allowed` }
-  if (url.username || url.password) return { ok: false, reason: 'URLs with credentials are not allowed' }
+  if (url.protocol !== 'https:')
+    return { ok: false, reason: `scheme ${url.protocol} is not allowed` }
+  if (url.username || url.password)
+    return { ok: false, reason: 'URLs with credentials are not allowed' }
   if (url.port !== '') return { ok: false, reason: 'URLs with a custom port are not allowed' }
   const host = url.hostname.toLowerCase()
   const allowed = allowedHosts.some((h) => host === h || host.endsWith(`.${h}`))

@@ -16,7 +16,11 @@ export interface CspOptions {
  * our headers. It is looser only in connect-src (the desktop's sync server URL is configurable);
  * the header policy, which browsers enforce together with it, stays the strict one.
  */
-export const META_CSP_CONNECT_SOURCES = ['http://127.0.0.1:*', 'http://localhost:*', 'https:'] as const
+export const META_CSP_CONNECT_SOURCES = [
+  'http://127.0.0.1:*',
+  'http://localhost:*',
+  'https:',
+] as const
 
 export function contentSecurityPolicy(options: CspOptions = {}): string {
   const connect = ["'self'", ...(options.connectSources ?? [])]

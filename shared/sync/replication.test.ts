@@ -29,21 +29,38 @@ interface Client {
 /** Documents the server acknowledged (pushed and not returned as conflicts), by id. */
 type AckLog = Map<string, Record<string, unknown>>
 
-async function openClient(url: () => string, token: string, workspaceId: string, acked?: AckLog): Promise<Client> {
+async function openClient(
+  url: () => string,
+  token: string,
+  workspaceId: string,
+  acked?: AckLog,
+): Promise<Client> {
   dbCounter += 1
-  const db = await createReeldeskDatabase({ storage: getRxStorageMemory(), name: `client${dbCounter}`, only: OPEN })
+  const db = await createReeldeskDatabase({
+    storage: getRxStorageMemory(),
+    name: `client${dbCounter}`,
+    only: OPEN,
+  })
   const inner = createSyncClient({ serverUrl: url(), token: () => token, EventSource })
   const recording: SyncClient = {
     ...inner,
     async push(input) {
       const conflicts = await inner.push(input)
       const refused = new Set(conflicts.map((c) => c['id']))
-      for (const row of input.rows) if (!refused.has(row.newDocumentState['id'])) acked?.set(String(row.newDocumentState['id']), row.newDocumentState)
+      for (const row of input.rows)
+        if (!refused.has(row.newDocumentState['id']))
+          acked?.set(String(row.newDocumentState['id']), row.newDocumentState)
       return conflicts
     },
   }
   const net = createOfflineSwitch(recording)
-  const replication = startReplication({ db, workspaceId, client: net.client, serverId: 'test', retryTime: 100 })
+  const replication = startReplication({
+    db,
+    workspaceId,
+    client: net.client,
+    serverId: 'test',
+    retryTime: 100,
+  })
   return {
     db,
     net,
@@ -69,30 +86,47 @@ async function eventually(check: () => Promise<void>, timeoutMs = 15_000): Promi
 }
 
 function strip(doc: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(doc).filter(([k]) => !['_meta', '_rev', '_attachments', '_deleted'].includes(k)))
+  return Object.fromEntries(
+    Object.entries(doc).filter(([k]) => !['_meta', '_rev', '_attachments', '_deleted'].includes(k)),
+  )
 }
 
-async function serverDocs(api: TestClient, workspaceId: string, collection: Open): Promise<Map<string, Record<string, unknown>>> {
+async function serverDocs(
+  api: TestClient,
+  workspaceId: string,
+  collection: Open,
+): Promise<Map<string, Record<string, unknown>>> {
   const out = new Map<string, Record<string, unknown>>()
   let checkpoint: { seq: number } | null = null
   for (;;) {
-    const page: { documents: Record<string, unknown>[]; checkpoint: { seq: number } } = await api.sync.pull.query({ collection, workspaceId, checkpoint, limit: 1000 })
+    const page: { documents: Record<string, unknown>[]; checkpoint: { seq: number } } =
+      await api.sync.pull.query({ collection, workspaceId, checkpoint, limit: 1000 })
     for (const d of page.documents) out.set(String(d['id']), d)
     checkpoint = page.checkpoint
     if (page.documents.length < 1000) return out
   }
 }
 
-async function clientDocs(client: Client, collection: Open): Promise<Map<string, Record<string, unknown>>> {
+async function clientDocs(
+  client: Client,
+  collection: Open,
+): Promise<Map<string, Record<string, unknown>>> {
   const docs = await client.db.collections[collection].find().exec()
   return new Map(docs.map((d) => [d.primary, strip(d.toMutableJSON() as Record<string, unknown>)]))
 }
 
 /** Every client holds exactly the server's live documents. */
-async function expectConverged(api: TestClient, workspaceId: string, clients: Client[], collections: readonly Open[] = OPEN) {
+async function expectConverged(
+  api: TestClient,
+  workspaceId: string,
+  clients: Client[],
+  collections: readonly Open[] = OPEN,
+) {
   for (const collection of collections) {
     const server = await serverDocs(api, workspaceId, collection)
-    const live = new Map([...server].filter(([, d]) => d['_deleted'] !== true).map(([id, d]) => [id, strip(d)]))
+    const live = new Map(
+      [...server].filter(([, d]) => d['_deleted'] !== true).map(([id, d]) => [id, strip(d)]),
+    )
     for (const client of clients) {
       const local = await clientDocs(client, collection)
       expect([...local.keys()].sort()).toEqual([...live.keys()].sort())
@@ -104,7 +138,15 @@ async function expectConverged(api: TestClient, workspaceId: string, clients: Cl
 }
 
 function newDeal(workspaceId: string, accountId: string, title: string): DealDoc {
-  return { ...sampleDocs().deals, id: uuidv7(), workspaceId, accountId, title, deliverables: [], updatedAt: Date.now() }
+  return {
+    ...sampleDocs().deals,
+    id: uuidv7(),
+    workspaceId,
+    accountId,
+    title,
+    deliverables: [],
+    updatedAt: Date.now(),
+  }
 }
 
 describe.each(testBackends())('replication with RxDB clients on %s', (kind) => {
@@ -127,13 +169,27 @@ describe.each(testBackends())('replication with RxDB clients on %s', (kind) => {
   beforeAll(async () => {
     store = await harness.newStore()
     server = await harness.start(store)
-    const up = await testClient(server.url).auth.signUp.mutate({ email: `owner-${kind}@example.com`, password: 'a long enough password', displayName: 'Owner' })
+    const up = await testClient(server.url).auth.signUp.mutate({
+      email: `owner-${kind}@example.com`,
+      password: 'a long enough password',
+      displayName: 'Owner',
+    })
     token = up.token
     workspaceId = up.personalWorkspaceId
     api = testClient(server.url, token)
     accountId = uuidv7()
-    const account = { ...sampleDocs().accounts, id: accountId, accountId, workspaceId, updatedAt: Date.now() }
-    await api.sync.push.mutate({ collection: 'accounts', workspaceId, rows: [{ newDocumentState: account }] })
+    const account = {
+      ...sampleDocs().accounts,
+      id: accountId,
+      accountId,
+      workspaceId,
+      updatedAt: Date.now(),
+    }
+    await api.sync.push.mutate({
+      collection: 'accounts',
+      workspaceId,
+      rows: [{ newDocumentState: account }],
+    })
   })
 
   afterEach(async () => {
@@ -162,14 +218,27 @@ describe.each(testBackends())('replication with RxDB clients on %s', (kind) => {
     const b = await open()
     const deal = newDeal(workspaceId, accountId, 'Original')
     await a.db.collections.deals.insert(deal)
-    await eventually(async () => expect(await b.db.collections.deals.findOne(deal.id).exec()).not.toBeNull())
+    await eventually(async () =>
+      expect(await b.db.collections.deals.findOne(deal.id).exec()).not.toBeNull(),
+    )
     a.net.setOnline(false)
     b.net.setOnline(false)
     const docA = await a.db.collections.deals.findOne(deal.id).exec()
     const docB = await b.db.collections.deals.findOne(deal.id).exec()
     await docA?.incrementalPatch({ title: 'Renamed on A', updatedAt: Date.now() })
-    const deliverable = { id: uuidv7(), kind: 'video' as const, description: 'added on B', dueAt: null, postId: null, done: false }
-    await docB?.incrementalPatch({ notes: 'notes from B', deliverables: [deliverable], updatedAt: Date.now() + 1 })
+    const deliverable = {
+      id: uuidv7(),
+      kind: 'video' as const,
+      description: 'added on B',
+      dueAt: null,
+      postId: null,
+      done: false,
+    }
+    await docB?.incrementalPatch({
+      notes: 'notes from B',
+      deliverables: [deliverable],
+      updatedAt: Date.now() + 1,
+    })
     a.net.setOnline(true)
     b.net.setOnline(true)
     await eventually(async () => {
@@ -188,7 +257,9 @@ describe.each(testBackends())('replication with RxDB clients on %s', (kind) => {
     const a = await open(acked)
     const b = await open()
     await Promise.all([a.replication.awaitInSync(), b.replication.awaitInSync()])
-    const deals = Array.from({ length: 600 }, (_, i) => newDeal(workspaceId, accountId, `bulk ${i}`))
+    const deals = Array.from({ length: 600 }, (_, i) =>
+      newDeal(workspaceId, accountId, `bulk ${i}`),
+    )
     await a.db.collections.deals.bulkInsert(deals)
     // Kill as soon as the first batch is acknowledged, while the others are in flight or queued.
     await eventually(async () => expect(acked.size).toBeGreaterThan(0), 10_000)
@@ -206,7 +277,7 @@ describe.each(testBackends())('replication with RxDB clients on %s', (kind) => {
 
   it('property: 3 clients, 600 random operations, random disconnects, one restart: replicas equal the server, nothing lost', async () => {
     const random = mulberry32(kind === 'sqlite' ? 0x5eed : 0xbeef)
-    const pick = <T,>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T
+    const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T
     const cs = [await open(), await open(), await open()]
     await Promise.all(cs.map((c) => c.replication.awaitInSync()))
     const inserted = new Set<string>()
@@ -239,7 +310,17 @@ describe.each(testBackends())('replication with RxDB clients on %s', (kind) => {
           await doc.incrementalModify((d) => ({
             ...d,
             updatedAt: Date.now(),
-            deliverables: [...d.deliverables, { id, kind: 'video', description: `op ${op}`, dueAt: null, postId: null, done: false }],
+            deliverables: [
+              ...d.deliverables,
+              {
+                id,
+                kind: 'video',
+                description: `op ${op}`,
+                dueAt: null,
+                postId: null,
+                done: false,
+              },
+            ],
           }))
           deliverables.get(doc.primary)?.add(id)
         } else {

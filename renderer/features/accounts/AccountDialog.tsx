@@ -12,7 +12,11 @@ import {
   Select,
   SelectValue,
 } from 'react-aria-components'
-import { ACCOUNT_TYPES, PLATFORMS, type AccountDoc } from '../../../shared/data/collections/accounts'
+import {
+  ACCOUNT_TYPES,
+  PLATFORMS,
+  type AccountDoc,
+} from '../../../shared/data/collections/accounts'
 import { Field } from '../../ui/Field'
 import { buildAccountDoc, formValuesOf, type AccountFormValues } from './account-draft'
 
@@ -24,8 +28,14 @@ interface AccountDialogProps {
   onSave(doc: AccountDoc): Promise<void>
 }
 
-const PLATFORM_LABELS: Record<AccountDoc['platform'], string> = { tiktok: 'TikTok', sandbox: 'Sandbox (demo)' }
-const TYPE_LABELS: Record<AccountDoc['accountType'], string> = { personal: 'Personal', business: 'Business' }
+const PLATFORM_LABELS: Record<AccountDoc['platform'], string> = {
+  tiktok: 'TikTok',
+  sandbox: 'Sandbox (demo)',
+}
+const TYPE_LABELS: Record<AccountDoc['accountType'], string> = {
+  personal: 'Personal',
+  business: 'Business',
+}
 
 function Choice<T extends string>(props: {
   label: string
@@ -60,12 +70,22 @@ function Choice<T extends string>(props: {
 }
 
 /** Create or edit a creator account; validated with the same schema the server applies. */
-export function AccountDialog({ workspaceId, existing, isOpen, onClose, onSave }: AccountDialogProps) {
+export function AccountDialog({
+  workspaceId,
+  existing,
+  isOpen,
+  onClose,
+  onSave,
+}: AccountDialogProps) {
   const [values, setValues] = useState<AccountFormValues>(() => formValuesOf(existing))
-  const [errors, setErrors] = useState<Partial<Record<keyof AccountFormValues | 'form', string>>>({})
+  const [errors, setErrors] = useState<Partial<Record<keyof AccountFormValues | 'form', string>>>(
+    {},
+  )
   const [busy, setBusy] = useState(false)
-  const set = <K extends keyof AccountFormValues>(key: K) => (value: AccountFormValues[K]) =>
-    setValues((v) => ({ ...v, [key]: value }))
+  const set =
+    <K extends keyof AccountFormValues>(key: K) =>
+    (value: AccountFormValues[K]) =>
+      setValues((v) => ({ ...v, [key]: value }))
 
   const submit = async (event: FormEvent) => {
     event.preventDefault()
@@ -91,21 +111,64 @@ export function AccountDialog({ workspaceId, existing, isOpen, onClose, onSave }
   const { form: formError, ...fieldErrors } = errors
 
   return (
-    <Modal isOpen={isOpen} onOpenChange={(open) => !open && onClose()} isDismissable className="modal">
+    <Modal
+      isOpen={isOpen}
+      onOpenChange={(open) => !open && onClose()}
+      isDismissable
+      className="modal"
+    >
       <Dialog className="dialog">
-        <Heading slot="title">{existing ? `Edit @${existing.handle}` : 'Add a creator account'}</Heading>
+        <Heading slot="title">
+          {existing ? `Edit @${existing.handle}` : 'Add a creator account'}
+        </Heading>
         <Form
           onSubmit={submit}
           validationBehavior="aria"
           validationErrors={fieldErrors}
           className="dialog__form"
         >
-          <Field label="Handle" name="handle" isRequired placeholder="creator.name" {...fieldProps('handle')} />
-          <Field label="Display name" name="displayName" isRequired {...fieldProps('displayName')} />
-          <Choice label="Platform" name="platform" value={values.platform} options={PLATFORMS} labels={PLATFORM_LABELS} onChange={set('platform')} />
-          <Choice label="Account type" name="accountType" value={values.accountType} options={ACCOUNT_TYPES} labels={TYPE_LABELS} onChange={set('accountType')} />
-          <Field label="Region" name="region" description="Two-letter country code, e.g. US" {...fieldProps('region')} />
-          <Field label="Birth date" name="birthDate" type="date" description="Used for the 18+ rule of Creator Rewards." {...fieldProps('birthDate')} />
+          <Field
+            label="Handle"
+            name="handle"
+            isRequired
+            placeholder="creator.name"
+            {...fieldProps('handle')}
+          />
+          <Field
+            label="Display name"
+            name="displayName"
+            isRequired
+            {...fieldProps('displayName')}
+          />
+          <Choice
+            label="Platform"
+            name="platform"
+            value={values.platform}
+            options={PLATFORMS}
+            labels={PLATFORM_LABELS}
+            onChange={set('platform')}
+          />
+          <Choice
+            label="Account type"
+            name="accountType"
+            value={values.accountType}
+            options={ACCOUNT_TYPES}
+            labels={TYPE_LABELS}
+            onChange={set('accountType')}
+          />
+          <Field
+            label="Region"
+            name="region"
+            description="Two-letter country code, e.g. US"
+            {...fieldProps('region')}
+          />
+          <Field
+            label="Birth date"
+            name="birthDate"
+            type="date"
+            description="Used for the 18+ rule of Creator Rewards."
+            {...fieldProps('birthDate')}
+          />
           {formError ? (
             <p role="alert" className="form-error">
               {formError}

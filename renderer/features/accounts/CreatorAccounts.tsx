@@ -14,7 +14,13 @@ function forInsert(doc: AccountDoc): Omit<AccountDoc, '_deleted'> {
   return rest
 }
 
-export function CreatorAccounts({ workspaceId, member }: { workspaceId: string; member: MemberLike | null }) {
+export function CreatorAccounts({
+  workspaceId,
+  member,
+}: {
+  workspaceId: string
+  member: MemberLike | null
+}) {
   const collection = useRxCollection<AccountDoc>('accounts')
   const query = useMemo(() => ({ selector: { workspaceId } }), [workspaceId])
   const { results, loading } = useLiveRxQuery<AccountDoc>({ collection: 'accounts', query })
@@ -69,13 +75,22 @@ export function CreatorAccounts({ workspaceId, member }: { workspaceId: string; 
                 <td className="table__actions">
                   {mayManage ? (
                     <>
-                      <Button className="icon-button" aria-label={`Edit @${a.handle}`} onPress={() => setEditing(a)}>
+                      <Button
+                        className="icon-button"
+                        aria-label={`Edit @${a.handle}`}
+                        onPress={() => setEditing(a)}
+                      >
                         <Pencil aria-hidden="true" size={14} />
                       </Button>
                       <Button
                         className="icon-button"
                         aria-label={`Remove @${a.handle}`}
-                        onPress={() => void collection?.findOne(a.id).exec().then((d) => d?.remove())}
+                        onPress={() =>
+                          void collection
+                            ?.findOne(a.id)
+                            .exec()
+                            .then((d) => d?.remove())
+                        }
                       >
                         <Trash2 aria-hidden="true" size={14} />
                       </Button>

@@ -1,5 +1,14 @@
 import { useState, type FormEvent } from 'react'
-import { Button, Form, Label, ListBox, ListBoxItem, Popover, Select, SelectValue } from 'react-aria-components'
+import {
+  Button,
+  Form,
+  Label,
+  ListBox,
+  ListBoxItem,
+  Popover,
+  Select,
+  SelectValue,
+} from 'react-aria-components'
 import { can, canManageMember, type MemberLike } from '../../../shared/auth/permissions'
 import { ROLES, type Role } from '../../../shared/auth/roles'
 import type { WorkspaceDoc } from '../../../shared/data/registry'
@@ -14,14 +23,23 @@ const ROLE_LABELS: Record<Role, string> = {
   creator: 'Creator (own accounts)',
 }
 
-function RoleSelect({ label, value, onChange, roles = ROLES }: {
+function RoleSelect({
+  label,
+  value,
+  onChange,
+  roles = ROLES,
+}: {
   label: string
   value: Role
   onChange(role: Role): void
   roles?: readonly Role[]
 }) {
   return (
-    <Select selectedKey={value} onSelectionChange={(k) => k !== null && onChange(String(k) as Role)} className="field field--inline">
+    <Select
+      selectedKey={value}
+      onSelectionChange={(k) => k !== null && onChange(String(k) as Role)}
+      className="field field--inline"
+    >
       <Label className="visually-hidden">{label}</Label>
       <Button className="select-button">
         <SelectValue />
@@ -44,7 +62,13 @@ function messageOf(error: unknown) {
 }
 
 /** Members with their roles (changed on the server, which writes the workspace document), and invites. */
-export function MembersPanel({ workspace, member }: { workspace: WorkspaceDoc | null; member: MemberLike | null }) {
+export function MembersPanel({
+  workspace,
+  member,
+}: {
+  workspace: WorkspaceDoc | null
+  member: MemberLike | null
+}) {
   const api = useSession((s) => s.api)
   const userId = useSession((s) => s.user?.id)
   const workspaceId = useSession((s) => s.workspaceId) ?? ''
@@ -97,13 +121,22 @@ export function MembersPanel({ workspace, member }: { workspace: WorkspaceDoc | 
                     value={m.role}
                     roles={member.role === 'owner' ? ROLES : ROLES.filter((r) => r !== 'owner')}
                     onChange={(role) =>
-                      void run(() => api.changeRole({ workspaceId, userId: m.userId, role, accountIds: m.accountIds }))
+                      void run(() =>
+                        api.changeRole({
+                          workspaceId,
+                          userId: m.userId,
+                          role,
+                          accountIds: m.accountIds,
+                        }),
+                      )
                     }
                   />
                   <Button
                     className="button"
                     aria-label={`Remove ${m.displayName}`}
-                    onPress={() => void run(() => api.removeMember({ workspaceId, userId: m.userId }))}
+                    onPress={() =>
+                      void run(() => api.removeMember({ workspaceId, userId: m.userId }))
+                    }
                   >
                     Remove
                   </Button>
@@ -122,7 +155,11 @@ export function MembersPanel({ workspace, member }: { workspace: WorkspaceDoc | 
             className="button"
             onPress={() =>
               void run(async () => {
-                const created = await api.createInvite({ workspaceId, role: inviteRole, accountIds: [] })
+                const created = await api.createInvite({
+                  workspaceId,
+                  role: inviteRole,
+                  accountIds: [],
+                })
                 setInvite(created.code)
               })
             }

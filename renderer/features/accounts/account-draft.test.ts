@@ -34,10 +34,19 @@ describe('buildAccountDoc', () => {
     const first = buildAccountDoc(valid, { workspaceId, existing: null, now: 1 })
     if (!first.ok) throw new Error('setup')
     const existing = { ...first.doc, followerCount: 12_000, ageVerified: true }
-    const edited = buildAccountDoc({ ...valid, displayName: 'Ada' }, { workspaceId, existing, now: 2 })
+    const edited = buildAccountDoc(
+      { ...valid, displayName: 'Ada' },
+      { workspaceId, existing, now: 2 },
+    )
     expect(edited).toMatchObject({
       ok: true,
-      doc: { id: existing.id, displayName: 'Ada', followerCount: 12_000, ageVerified: true, updatedAt: 2 },
+      doc: {
+        id: existing.id,
+        displayName: 'Ada',
+        followerCount: 12_000,
+        ageVerified: true,
+        updatedAt: 2,
+      },
     })
   })
 
@@ -53,6 +62,10 @@ describe('buildAccountDoc', () => {
   })
 
   it('prefills the form from a document', () => {
-    expect(formValuesOf(null)).toMatchObject({ platform: 'sandbox', accountType: 'personal', birthDate: '' })
+    expect(formValuesOf(null)).toMatchObject({
+      platform: 'sandbox',
+      accountType: 'personal',
+      birthDate: '',
+    })
   })
 })

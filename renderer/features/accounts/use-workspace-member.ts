@@ -9,7 +9,10 @@ import { useSession } from '../../session/session-context'
  * The replicated workspace document is authoritative (it carries a creator's accounts); until it
  * has synced, the role from the workspace list stands in.
  */
-export function useWorkspaceMember(): { member: MemberLike | null; workspace: WorkspaceDoc | null } {
+export function useWorkspaceMember(): {
+  member: MemberLike | null
+  workspace: WorkspaceDoc | null
+} {
   const workspaceId = useSession((s) => s.workspaceId)
   const userId = useSession((s) => s.user?.id)
   const summary = useSession((s) => s.workspaces.find((w) => w.id === s.workspaceId))

@@ -43,7 +43,9 @@ export function initialMigration(dialect: Dialect): Migration {
 
       await db.schema
         .createTable('memberships')
-        .addColumn('workspace_id', 'text', (c) => c.notNull().references('workspaces.id').onDelete('cascade'))
+        .addColumn('workspace_id', 'text', (c) =>
+          c.notNull().references('workspaces.id').onDelete('cascade'),
+        )
         .addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
         .addColumn('role', 'text', (c) => c.notNull())
         .addColumn('account_ids', 'text', (c) => c.notNull())
@@ -55,7 +57,9 @@ export function initialMigration(dialect: Dialect): Migration {
       await db.schema
         .createTable('invites')
         .addColumn('id', 'text', (c) => c.primaryKey())
-        .addColumn('workspace_id', 'text', (c) => c.notNull().references('workspaces.id').onDelete('cascade'))
+        .addColumn('workspace_id', 'text', (c) =>
+          c.notNull().references('workspaces.id').onDelete('cascade'),
+        )
         .addColumn('code_hash', 'text', (c) => c.notNull().unique())
         .addColumn('role', 'text', (c) => c.notNull())
         .addColumn('account_ids', 'text', (c) => c.notNull())
@@ -78,7 +82,11 @@ export function initialMigration(dialect: Dialect): Migration {
         .addColumn('details', 'text', (c) => c.notNull())
         .addColumn('created_at', 'bigint', (c) => c.notNull())
         .execute()
-      await db.schema.createIndex('audit_log_workspace').on('audit_log').columns(['workspace_id', 'id']).execute()
+      await db.schema
+        .createIndex('audit_log_workspace')
+        .on('audit_log')
+        .columns(['workspace_id', 'id'])
+        .execute()
 
       await db.schema
         .createTable('documents')
