@@ -12,8 +12,8 @@ let member: Page
 
 async function addAccount(page: Page, handle: string) {
   await page.getByRole('button', { name: 'Add account' }).click()
-  await page.getByLabel('Handle').fill(handle)
-  await page.getByLabel('Display name').fill(`Creator ${handle}`)
+  await page.getByRole('dialog').getByLabel('Handle').fill(handle)
+  await page.getByRole('dialog').getByLabel('Display name').fill(`Creator ${handle}`)
   await page.getByRole('dialog').getByRole('button', { name: 'Add account' }).click()
   await page.getByRole('cell', { name: `@${handle}`, exact: true }).waitFor()
 }

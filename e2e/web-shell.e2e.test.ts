@@ -119,14 +119,25 @@ describe('web mode shell', () => {
 
   it('renders the studio for the README screenshot', async () => {
     // Always saved with the test results; REELDESK_SCREENSHOT=1 refreshes the README's copy.
-    const fresh = await page.context().newPage()
-    await fresh.setViewportSize({ width: 1280, height: 800 })
-    await fresh.goto(`${inject('baseUrl')}/#/accounts`)
-    await fresh.getByRole('heading', { level: 2, name: 'Creator accounts', exact: true }).waitFor()
-    await syncStatus(fresh).and(fresh.locator('[data-state="synced"]')).waitFor({ timeout: 15_000 })
+    await page.goto(`${inject('baseUrl')}/#/accounts`)
+    await page.getByRole('button', { name: 'Add account' }).click()
+    const dialog = page.getByRole('dialog')
+    await dialog.getByLabel('Handle').fill('ada.makes')
+    await dialog.getByLabel('Display name').fill('Ada Makes')
+    await dialog.getByRole('button', { name: 'Add account' }).click()
+    await page.getByRole('cell', { name: '@ada.makes', exact: true }).waitFor()
+    await syncStatus(page).and(page.locator('[data-state="synced"]')).waitFor({ timeout: 15_000 })
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur())
     await mkdir('test-results', { recursive: true })
-    await fresh.screenshot({ path: 'test-results/studio.png' })
-    if (process.env.REELDESK_SCREENSHOT) await fresh.screenshot({ path: 'docs/studio.png' })
-    await fresh.close()
+    await page.screenshot({ path: 'test-results/studio.png' })
+    if (process.env.REELDESK_SCREENSHOT) await page.screenshot({ path: 'docs/studio.png' })
+  })
+
+  it('lets a second tab of the workspace share the data while the first one syncs', async () => {
+    const second = await page.context().newPage()
+    await second.goto(`${inject('baseUrl')}/#/accounts`)
+    await second.getByRole('cell', { name: '@ada.makes', exact: true }).waitFor()
+    await syncStatus(second).and(second.locator('[data-state="follower"]')).waitFor()
+    await second.close()
   })
 })

@@ -1,13 +1,18 @@
 import { useEffect, useState, type ReactNode } from 'react'
+import { addRxPlugin } from 'rxdb'
+import { RxDBLeaderElectionPlugin } from 'rxdb/plugins/leader-election'
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie'
 import { RxDatabaseProvider } from 'rxdb/plugins/react'
 import { createLogger } from '../../shared/logger'
 import { createReeldeskDatabase, type ReeldeskDatabase } from '../data/database'
 import { startReplication } from '../data/replication'
 import { wrappedValidateZodStorage } from '../data/zod-validate-storage'
-import { attachSyncStatus } from '../sync/sync-store'
+import { attachSyncStatus, markFollower } from '../sync/sync-store'
 
 const log = createLogger('workspace-data')
+
+// Several tabs of one workspace (web mode) share its database; only the elected leader syncs.
+addRxPlugin(RxDBLeaderElectionPlugin)
 
 /** RxDB database names: lower-case letter first, then letters, digits, - and _. */
 export function databaseName(workspaceId: string): string {
@@ -56,8 +61,21 @@ export function WorkspaceData({
           name: databaseName(workspaceId),
           multiInstance: true,
         })
-        const replication = startReplication({ db: database, workspaceId, serverUrl, token })
-        const detach = attachSyncStatus(database, replication)
+        const replication = startReplication({
+          db: database,
+          workspaceId,
+          serverUrl,
+          token,
+          waitForLeadership: true,
+        })
+        let detach: () => void = () => undefined
+        if (database.isLeader()) detach = attachSyncStatus(database, replication)
+        else {
+          markFollower()
+          void database.waitForLeadership().then(() => {
+            if (!disposed) detach = attachSyncStatus(database, replication)
+          })
+        }
         void replication.authFailure.then(() => {
           if (!disposed) onSessionRefused()
         })

@@ -38,6 +38,11 @@ export interface StartReplicationOptions {
   serverId?: string
   /** Milliseconds between retries after a failed request (default 1000). */
   retryTime?: number
+  /**
+   * Replicate only while this tab is the leader of the database's tabs (needs RxDB's
+   * leader-election plugin). The app sets it: one tab syncs for all; tests leave it off.
+   */
+  waitForLeadership?: boolean
 }
 
 export interface ReeldeskReplication {
@@ -159,7 +164,7 @@ export function startReplication(options: StartReplicationOptions): ReeldeskRepl
       collection,
       live: true,
       retryTime: options.retryTime ?? 1000,
-      waitForLeadership: false,
+      waitForLeadership: options.waitForLeadership ?? false,
       autoStart: true,
       pull: {
         batchSize: MAX_PULL_LIMIT,

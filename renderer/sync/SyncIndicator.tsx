@@ -25,7 +25,21 @@ function useNow(intervalMs = 30_000): number {
 
 export function SyncIndicator() {
   const status = useSyncStore((s) => s.status)
+  const mode = useSyncStore((s) => s.mode)
   useNow()
+  if (mode === 'follower') {
+    return (
+      <div
+        role="status"
+        className="sync-indicator"
+        aria-label="Sync: handled by another Reeldesk tab of this workspace"
+        data-state="follower"
+      >
+        <Check aria-hidden="true" size={16} />
+        <span>Synced in another tab</span>
+      </div>
+    )
+  }
   const badge = syncBadge(status)
   const pending = status.pending.size
   const last =

@@ -7,13 +7,21 @@ import { syncEvents } from './track-sync'
 
 interface SyncStore {
   status: SyncStatus
-  attached: boolean
+  /**
+   * 'follower': another tab of the same workspace (web mode) is the leader and does the syncing
+   * for both; this tab sees every change through the shared database but has no status to show.
+   */
+  mode: 'detached' | 'follower' | 'leader'
 }
 
 export const useSyncStore = create<SyncStore>(() => ({
   status: initialSyncStatus,
-  attached: false,
+  mode: 'detached',
 }))
+
+export function markFollower(): void {
+  useSyncStore.setState({ mode: 'follower', status: initialSyncStatus })
+}
 
 /** Feeds the indicator from one workspace's replication until the returned function is called. */
 export function attachSyncStatus(
@@ -22,7 +30,7 @@ export function attachSyncStatus(
 ): () => void {
   const online = typeof navigator === 'undefined' ? true : navigator.onLine
   useSyncStore.setState({
-    attached: true,
+    mode: 'leader',
     status: { ...initialSyncStatus, connection: online ? 'online' : 'offline' },
   })
   const subscription: Subscription = syncEvents(db, replication).subscribe((event) =>
@@ -30,6 +38,6 @@ export function attachSyncStatus(
   )
   return () => {
     subscription.unsubscribe()
-    useSyncStore.setState({ attached: false, status: initialSyncStatus })
+    useSyncStore.setState({ mode: 'detached', status: initialSyncStatus })
   }
 }
