@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
 import type { Checkpoint, PullOutput } from '../../shared/sync/protocol'
-import { withReadAhead } from './pull-ahead'
+import { gatherBatches, withReadAhead } from './pull-ahead'
 
 /** A server holding documents with seq 1..total. */
 function server(total: number) {
@@ -54,5 +54,29 @@ describe('withReadAhead', () => {
     const first = await ahead(null, 10)
     await expect(ahead(first.checkpoint, 10)).rejects.toThrow('network down')
     await expect(ahead(first.checkpoint, 10)).resolves.toMatchObject({ checkpoint: { seq: 20 } })
+  })
+})
+
+describe('gatherBatches', () => {
+  it('joins server batches into one write batch, keeping the last checkpoint', async () => {
+    const pull = server(35)
+    const out = await gatherBatches(pull, null, 20, 10)
+    expect(out.documents.map((d) => d.id)).toEqual(
+      Array.from({ length: 20 }, (_, i) => `d${i + 1}`),
+    )
+    expect(out.checkpoint).toEqual({ seq: 20 })
+    expect(pull).toHaveBeenCalledTimes(2)
+  })
+
+  it('stops at a short batch (the end of the data)', async () => {
+    const pull = server(15)
+    const out = await gatherBatches(pull, { seq: 0 }, 40, 10)
+    expect(out.documents).toHaveLength(15)
+    expect(out.checkpoint).toEqual({ seq: 15 })
+  })
+
+  it('returns an empty batch at its checkpoint when nothing is new', async () => {
+    const out = await gatherBatches(server(15), { seq: 15 }, 40, 10)
+    expect(out).toEqual({ documents: [], checkpoint: { seq: 15 } })
   })
 })

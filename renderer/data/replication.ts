@@ -12,13 +12,16 @@ import {
 } from '../../shared/sync/protocol'
 import { withoutInternals } from './conflict-handler'
 import type { ReeldeskDatabase } from './database'
-import { withReadAhead } from './pull-ahead'
+import { gatherBatches, withReadAhead } from './pull-ahead'
 import {
   createSyncClient,
   errorCode,
   type EventSourceConstructor,
   type SyncClient,
 } from './sync-client'
+
+/** Documents RxDB writes per pulled batch: four server batches (see gatherBatches). */
+export const LOCAL_WRITE_BATCH = 4 * MAX_PULL_LIMIT
 
 /** Documents per push request: the server's maximum, so an offline backlog takes few round trips. */
 export const PUSH_BATCH_SIZE = MAX_PUSH_ROWS
@@ -167,11 +170,12 @@ export function startReplication(options: StartReplicationOptions): ReeldeskRepl
       waitForLeadership: options.waitForLeadership ?? false,
       autoStart: true,
       pull: {
-        batchSize: MAX_PULL_LIMIT,
+        // Documents per local write; requests to the server stay at MAX_PULL_LIMIT (gatherBatches).
+        batchSize: LOCAL_WRITE_BATCH,
         stream$,
         handler: async (checkpoint, batchSize) => {
           try {
-            const out = await pull(checkpoint ?? null, Math.min(batchSize, MAX_PULL_LIMIT))
+            const out = await gatherBatches(pull, checkpoint ?? null, batchSize, MAX_PULL_LIMIT)
             return { documents: out.documents.map(asDoc), checkpoint: out.checkpoint }
           } catch (error) {
             throw watch(error)
