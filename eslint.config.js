@@ -13,7 +13,17 @@ const restrict = ({ paths = [], patterns = [] }) => ({
 })
 
 export default tseslint.config(
-  { ignores: ['out/', 'dist/', 'release/', 'node_modules/', 'coverage/', 'test-results/'] },
+  {
+    ignores: [
+      'out/',
+      'dist/',
+      'release/',
+      'node_modules/',
+      'coverage/',
+      'test-results/',
+      'bench/.build/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

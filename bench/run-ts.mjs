@@ -9,7 +9,9 @@ if (!entry) {
   console.error('usage: node bench/run-ts.mjs <entry.ts>')
   process.exit(2)
 }
-const outfile = path.resolve('out/bench', `${path.basename(entry, '.ts')}.mjs`)
+// Two levels below the repository root, like the sources: modules that find the root from their
+// own location (server/test-support/build-server.ts: '../..') still find it once bundled here.
+const outfile = path.resolve('bench/.build', `${path.basename(entry, '.ts')}.mjs`)
 await build({
   entryPoints: [entry],
   outfile,

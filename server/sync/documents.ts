@@ -89,36 +89,57 @@ export async function readMasters(
   return found
 }
 
-/** Inserts or replaces one document at `seq` (the caller holds the workspace lock). */
-export async function writeDoc(
+export interface DocWrite {
+  doc: Record<string, unknown>
+  seq: number
+  /** True when the document is already stored (an update), false for a new one. */
+  exists: boolean
+}
+
+/** New documents per INSERT statement: well under SQLite's and PostgreSQL's parameter limits. */
+const INSERT_CHUNK = 200
+
+/**
+ * Stores a push's documents with their new sequence numbers. New documents go in multi-row
+ * INSERTs (one statement per 200 rather than one each: an offline backlog is mostly new
+ * documents); updates are one statement per document.
+ */
+export async function writeDocs(
   trx: Kysely<DB>,
   workspaceId: string,
   collection: string,
-  doc: Record<string, unknown>,
-  seq: number,
-  exists: boolean,
+  writes: readonly DocWrite[],
   now: number,
 ): Promise<void> {
-  const id = String(doc['id'])
-  const values = {
+  const valuesOf = ({ doc, seq }: DocWrite) => ({
     account_id: accountIdOf(doc),
     seq,
     data: JSON.stringify(doc),
     deleted: doc['_deleted'] === true ? 1 : 0,
     updated_at: now,
-  }
-  if (exists) {
-    await trx
-      .updateTable('documents')
-      .set(values)
-      .where('workspace_id', '=', workspaceId)
-      .where('collection', '=', collection)
-      .where('id', '=', id)
-      .execute()
-  } else {
+  })
+  const inserts = writes.filter((w) => !w.exists)
+  for (let i = 0; i < inserts.length; i += INSERT_CHUNK) {
+    const chunk = inserts.slice(i, i + INSERT_CHUNK)
     await trx
       .insertInto('documents')
-      .values({ workspace_id: workspaceId, collection, id, ...values })
+      .values(
+        chunk.map((w) => ({
+          workspace_id: workspaceId,
+          collection,
+          id: String(w.doc['id']),
+          ...valuesOf(w),
+        })),
+      )
+      .execute()
+  }
+  for (const w of writes.filter((x) => x.exists)) {
+    await trx
+      .updateTable('documents')
+      .set(valuesOf(w))
+      .where('workspace_id', '=', workspaceId)
+      .where('collection', '=', collection)
+      .where('id', '=', String(w.doc['id']))
       .execute()
   }
 }

@@ -5,7 +5,13 @@ import { jsonEqual } from '../../shared/data/merge'
 import type { PushRow } from '../../shared/sync/protocol'
 import type { Database } from '../db/connect'
 import { writeTransaction } from '../db/transaction'
-import { lockWorkspaceSeq, readMasters, storeWorkspaceSeq, writeDoc } from './documents'
+import {
+  lockWorkspaceSeq,
+  readMasters,
+  storeWorkspaceSeq,
+  writeDocs,
+  type DocWrite,
+} from './documents'
 import { describeIssues, docIdOf } from './validate'
 
 /** Decides whether the pushing member may write `next` over `master` (undefined on insert). */
@@ -88,6 +94,7 @@ export async function pushDocuments(database: Database, request: PushRequest): P
       rows.map((r) => r.doc.id),
     )
     const conflicts: Record<string, unknown>[] = []
+    const writes: DocWrite[] = []
     let seq = startSeq
     for (const [i, { raw, doc }] of rows.entries()) {
       const master = masters.get(doc.id)?.data
@@ -101,9 +108,10 @@ export async function pushDocuments(database: Database, request: PushRequest): P
       // A re-sent push whose acknowledgement was lost: already stored, nothing to do.
       if (master && jsonEqual(raw, master)) continue
       seq += 1
-      await writeDoc(trx, workspaceId, collection, raw, seq, master !== undefined, now)
+      writes.push({ doc: raw, seq, exists: master !== undefined })
     }
     if (seq === startSeq) return { conflicts, committedSeq: null }
+    await writeDocs(trx, workspaceId, collection, writes, now)
     await storeWorkspaceSeq(trx, workspaceId, seq)
     return { conflicts, committedSeq: seq }
   })

@@ -6,7 +6,13 @@ import type { Database } from '../db/connect'
 import type { DB } from '../db/schema'
 import { writeTransaction } from '../db/transaction'
 import type { ChangeBus } from './change-bus'
-import { lockWorkspaceSeq, readMasters, storeWorkspaceSeq, writeDoc } from './documents'
+import {
+  lockWorkspaceSeq,
+  readMasters,
+  storeWorkspaceSeq,
+  writeDocs,
+  type DocWrite,
+} from './documents'
 import { describeIssues, docIdOf } from './validate'
 
 /** A write transaction on one workspace, its counter row already locked. */
@@ -45,6 +51,7 @@ export async function withWorkspaceWrite<T>(
       },
       async write(collection, docs) {
         const masters = await readMasters(trx, workspaceId, collection, docs.map(docIdOf))
+        const writes: DocWrite[] = []
         for (const doc of docs) {
           const parsed = collections[collection].schema.safeParse(doc)
           // A server-written document that fails its schema is a bug here, not bad input.
@@ -57,9 +64,10 @@ export async function withWorkspaceWrite<T>(
           const master = masters.get(docIdOf(doc))
           if (master && jsonEqual(master.data, doc)) continue
           seq += 1
-          await writeDoc(trx, workspaceId, collection, doc, seq, master !== undefined, now)
+          writes.push({ doc, seq, exists: master !== undefined })
           touched.add(collection)
         }
+        await writeDocs(trx, workspaceId, collection, writes, now)
       },
     }
     const value = await work(w)
