@@ -140,4 +140,13 @@ describe('web mode shell', () => {
     await syncStatus(second).and(second.locator('[data-state="follower"]')).waitFor()
     await second.close()
   })
+
+  it('creates an agency workspace and switches to it, with the creator as owner', async () => {
+    await page.goto(`${inject('baseUrl')}/#/accounts`)
+    await page.getByLabel('Workspace name').fill('Northwind Agency')
+    await page.getByRole('button', { name: 'Create workspace' }).click()
+    await page.getByRole('button', { name: /Northwind Agency/ }).waitFor()
+    await page.getByRole('heading', { level: 2, name: 'No creator accounts yet' }).waitFor()
+    await page.getByRole('listitem').filter({ hasText: 'Owner' }).waitFor({ timeout: 15_000 })
+  })
 })

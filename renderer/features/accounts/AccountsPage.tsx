@@ -1,9 +1,10 @@
 import { useSession } from '../../session/session-context'
 import { CreatorAccounts } from './CreatorAccounts'
 import { MembersPanel } from './MembersPanel'
+import { NewWorkspaceForm } from './NewWorkspaceForm'
 import { useWorkspaceMember } from './use-workspace-member'
 
-/** Creator accounts of the current workspace, its members and their roles, invites. */
+/** Creator accounts of the current workspace, its members and their roles, invites, new workspaces. */
 export function AccountsPage() {
   const workspaceId = useSession((s) => s.workspaceId)
   const { member, workspace } = useWorkspaceMember()
@@ -12,6 +13,7 @@ export function AccountsPage() {
     <div className="page-stack">
       <CreatorAccounts workspaceId={workspaceId} member={member} />
       <MembersPanel workspace={workspace} member={member} />
+      <NewWorkspaceForm />
     </div>
   )
 }
