@@ -1,25 +1,10 @@
-import { TRPCClientError } from '@trpc/client'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { testClient } from '../test-support/client'
 import { testBackends, useHarness } from '../test-support/harness'
+import { refusal } from '../test-support/refusal'
 import type { ServerProcess } from '../test-support/server-process'
 
 const PASSWORD = 'correct horse battery staple'
-
-async function refusal(promise: Promise<unknown>): Promise<{ code: string; message: string }> {
-  try {
-    await promise
-  } catch (error) {
-    if (error instanceof TRPCClientError) {
-      const data = error.data as { code?: string; stack?: string } | undefined
-      // Production servers never send stack traces.
-      expect(data?.stack).toBeUndefined()
-      return { code: data?.code ?? 'UNKNOWN', message: error.message }
-    }
-    throw error
-  }
-  throw new Error('expected the call to be refused')
-}
 
 describe.each(testBackends())('auth and workspaces on %s', (kind) => {
   const harness = useHarness(kind)

@@ -1,27 +1,13 @@
-import { TRPCClientError } from '@trpc/client'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { uuidv7 } from '../../shared/data/ids'
 import { sampleDocs } from '../../shared/data/sample-docs'
 import { testClient, type TestClient } from '../test-support/client'
 import { expireSession } from '../test-support/direct-db'
 import { testBackends, useHarness, type BackendStore } from '../test-support/harness'
+import { refusal } from '../test-support/refusal'
 import type { ServerProcess } from '../test-support/server-process'
 
 const PASSWORD = 'a long enough password'
-
-async function refusal(promise: Promise<unknown>): Promise<{ code: string; message: string }> {
-  try {
-    await promise
-  } catch (error) {
-    if (error instanceof TRPCClientError) {
-      const data = error.data as { code?: string; stack?: string } | undefined
-      expect(data?.stack).toBeUndefined()
-      return { code: data?.code ?? 'UNKNOWN', message: error.message }
-    }
-    throw error
-  }
-  throw new Error('expected the call to be refused')
-}
 
 type StreamLog = {
   events: unknown[]
