@@ -68,4 +68,13 @@ describe('live sync between two devices', () => {
       .waitFor({ timeout: 20_000 })
     await syncStatus(owner).filter({ hasText: 'Synced' }).waitFor({ timeout: 20_000 })
   })
+
+  it('shows the membership history to the owner', async () => {
+    const history = owner.getByRole('list', { name: 'Membership history' })
+    await history
+      .getByRole('listitem')
+      .filter({ hasText: /joined \(editor\)/ })
+      .waitFor({ timeout: 10_000 })
+    await history.getByRole('listitem').filter({ hasText: 'created an invite' }).waitFor()
+  })
 })

@@ -149,4 +149,10 @@ describe('web mode shell', () => {
     await page.getByRole('heading', { level: 2, name: 'No creator accounts yet' }).waitFor()
     await page.getByRole('listitem').filter({ hasText: 'Owner' }).waitFor({ timeout: 15_000 })
   })
+
+  it('lists the signed-in devices, this one marked', async () => {
+    await page.goto(`${inject('baseUrl')}/#/accounts`)
+    const devices = page.getByRole('list', { name: 'Signed-in devices' })
+    await devices.getByRole('listitem').filter({ hasText: '(this device)' }).waitFor()
+  })
 })

@@ -43,6 +43,7 @@ export function createServerApi(serverUrl: string, token: () => string | null): 
     createInvite: (input) => call('mutation', 'workspaces.createInvite', input),
     acceptInvite: (code) => call('mutation', 'workspaces.acceptInvite', { code }),
     changeRole: async (input) => void (await call('mutation', 'workspaces.changeRole', input)),
+    auditLog: (input) => call('query', 'workspaces.auditLog', input),
     removeMember: async (input) => void (await call('mutation', 'workspaces.removeMember', input)),
   }
 }

@@ -40,6 +40,16 @@ export interface InviteCreated {
   expiresAt: number
 }
 
+export interface AuditEntry {
+  id: number
+  workspaceId: string
+  actorUserId: string | null
+  action: string
+  targetUserId: string | null
+  details: Record<string, unknown>
+  createdAt: number
+}
+
 export interface ServerApi {
   signUp(input: { email: string; password: string; displayName: string }): Promise<SignedIn>
   signIn(input: { email: string; password: string }): Promise<SignedIn>
@@ -62,6 +72,7 @@ export interface ServerApi {
     accountIds: string[]
   }): Promise<void>
   removeMember(input: { workspaceId: string; userId: string }): Promise<void>
+  auditLog(input: { workspaceId: string; limit?: number; beforeId?: number }): Promise<AuditEntry[]>
 }
 
 /** Errors the UI shows as they are: a network failure is told apart from a refusal. */

@@ -43,6 +43,7 @@ function fakeApi(overrides: Partial<ServerApi> = {}): ServerApi {
     acceptInvite: fail,
     changeRole: fail,
     removeMember: fail,
+    auditLog: fail,
     ...overrides,
   }
 }

@@ -2,6 +2,9 @@ import { useSession } from '../../session/session-context'
 import { CreatorAccounts } from './CreatorAccounts'
 import { MembersPanel } from './MembersPanel'
 import { NewWorkspaceForm } from './NewWorkspaceForm'
+import { AuditLogPanel } from './AuditLogPanel'
+import { SessionsPanel } from './SessionsPanel'
+import { can } from '../../../shared/auth/permissions'
 import { useWorkspaceMember } from './use-workspace-member'
 
 /** Creator accounts of the current workspace, its members and their roles, invites, new workspaces. */
@@ -13,7 +16,9 @@ export function AccountsPage() {
     <div className="page-stack">
       <CreatorAccounts workspaceId={workspaceId} member={member} />
       <MembersPanel workspace={workspace} member={member} />
+      {member && can(member, 'viewAudit') ? <AuditLogPanel workspace={workspace} /> : null}
       <NewWorkspaceForm />
+      <SessionsPanel />
     </div>
   )
 }
