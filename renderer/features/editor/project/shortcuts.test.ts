@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest'
+import { commandForKey, type KeyLike } from './shortcuts'
+
+const key = (k: string, mods: Partial<KeyLike> = {}): KeyLike => ({
+  key: k,
+  ctrlKey: false,
+  metaKey: false,
+  shiftKey: false,
+  altKey: false,
+  ...mods,
+})
+
+describe('editor shortcuts', () => {
+  it.each([
+    [' ', 'togglePlay'],
+    ['j', 'shuttleBack'],
+    ['K', 'shuttleStop'],
+    ['l', 'shuttleForward'],
+    ['s', 'split'],
+    ['Delete', 'deleteSelection'],
+    ['Backspace', 'deleteSelection'],
+    ['ArrowLeft', 'previousFrame'],
+    ['ArrowRight', 'nextFrame'],
+  ])('%j → %s', (k, command) => {
+    expect(commandForKey(key(k), false)).toBe(command)
+  })
+
+  it('undoes and redoes with the platform modifier', () => {
+    expect(commandForKey(key('z', { ctrlKey: true }), false)).toBe('undo')
+    expect(commandForKey(key('Z', { ctrlKey: true, shiftKey: true }), false)).toBe('redo')
+    expect(commandForKey(key('y', { ctrlKey: true }), false)).toBe('redo')
+    expect(commandForKey(key('z', { metaKey: true }), true)).toBe('undo')
+    expect(commandForKey(key('z', { metaKey: true, shiftKey: true }), true)).toBe('redo')
+    // Ctrl on a Mac is not the primary modifier.
+    expect(commandForKey(key('z', { ctrlKey: true }), true)).toBeNull()
+  })
+
+  it('never fires while the user types in a field, or with other modifiers', () => {
+    expect(commandForKey(key('s', { target: { tagName: 'input' } }), false)).toBeNull()
+    expect(commandForKey(key(' ', { target: { tagName: 'TEXTAREA' } }), false)).toBeNull()
+    expect(commandForKey(key('Delete', { target: { isContentEditable: true } }), false)).toBeNull()
+    expect(commandForKey(key('s', { ctrlKey: true }), false)).toBeNull()
+    expect(commandForKey(key('s', { altKey: true }), false)).toBeNull()
+    expect(commandForKey(key('x'), false)).toBeNull()
+  })
+})

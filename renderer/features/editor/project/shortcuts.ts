@@ -1,0 +1,68 @@
+/**
+ * The editor's keyboard shortcuts, as in most editors: Space play/pause, J/K/L shuttle, S split,
+ * Delete remove, ←/→ one frame, Ctrl/Cmd+Z undo, Shift+Ctrl/Cmd+Z (or Ctrl+Y) redo.
+ * Pure: the page maps a keydown to a command and runs it.
+ */
+export type EditorCommand =
+  | 'togglePlay'
+  | 'shuttleBack'
+  | 'shuttleStop'
+  | 'shuttleForward'
+  | 'split'
+  | 'deleteSelection'
+  | 'previousFrame'
+  | 'nextFrame'
+  | 'undo'
+  | 'redo'
+
+export interface KeyLike {
+  key: string
+  ctrlKey: boolean
+  metaKey: boolean
+  shiftKey: boolean
+  altKey: boolean
+  /** The element with focus: typing in a field must never trigger editing commands. */
+  target?: { tagName?: string; isContentEditable?: boolean } | null
+}
+
+function isTyping(target: KeyLike['target']): boolean {
+  if (!target) return false
+  const tag = (target.tagName ?? '').toUpperCase()
+  return (
+    target.isContentEditable === true || tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT'
+  )
+}
+
+/** `mac`: the primary modifier is Cmd there, Ctrl elsewhere. */
+export function commandForKey(event: KeyLike, mac: boolean): EditorCommand | null {
+  if (isTyping(event.target) || event.altKey) return null
+  const primary = mac ? event.metaKey : event.ctrlKey
+  const key = event.key.length === 1 ? event.key.toLowerCase() : event.key
+  if (primary) {
+    if (key === 'z') return event.shiftKey ? 'redo' : 'undo'
+    if (key === 'y' && !mac) return 'redo'
+    return null
+  }
+  if (event.ctrlKey || event.metaKey) return null
+  switch (key) {
+    case ' ':
+      return 'togglePlay'
+    case 'j':
+      return 'shuttleBack'
+    case 'k':
+      return 'shuttleStop'
+    case 'l':
+      return 'shuttleForward'
+    case 's':
+      return 'split'
+    case 'Delete':
+    case 'Backspace':
+      return 'deleteSelection'
+    case 'ArrowLeft':
+      return 'previousFrame'
+    case 'ArrowRight':
+      return 'nextFrame'
+    default:
+      return null
+  }
+}
