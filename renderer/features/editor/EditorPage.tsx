@@ -1,15 +1,13 @@
-import { Clapperboard } from 'lucide-react'
-import { EmptyState } from '../../ui/EmptyState'
+import { useState } from 'react'
+import { ProjectEditor } from './ProjectEditor'
+import { ProjectList } from './ProjectList'
 
+/** The editor area: the project list, or one open project. */
 export function EditorPage() {
-  return (
-    <EmptyState
-      icon={Clapperboard}
-      title="No projects yet"
-      availability="Import and editing arrive with the editor; this build has the studio frame only."
-    >
-      Projects you start appear here: import clips, trim and split them, add text, effects and
-      music, and export a 9:16 video rendered on this device.
-    </EmptyState>
+  const [openId, setOpenId] = useState<string | null>(null)
+  return openId ? (
+    <ProjectEditor projectId={openId} onClose={() => setOpenId(null)} />
+  ) : (
+    <ProjectList onOpen={setOpenId} />
   )
 }
