@@ -1,0 +1,149 @@
+import { Film, Image as ImageIcon, Music, Upload, X } from 'lucide-react'
+import { useEffect, useState } from 'react'
+import {
+  Button,
+  DropZone,
+  FileTrigger,
+  ProgressBar,
+  Text,
+  isFileDropItem,
+  type DropItem,
+} from 'react-aria-components'
+import { useStore } from 'zustand'
+import type { ImportTarget, ImportedMedia } from './import-media'
+import { createLibraryStore, type LibraryItem } from './library-store'
+import { formatDuration } from './limits'
+import type { MediaFileStore } from './media-store'
+import { opfsMediaStore } from './opfs-store'
+import { Waveform } from './Waveform'
+import './media-library.css'
+
+/** A hint for the picker only: files are recognised by content, and drops are not filtered. */
+const ACCEPT = ['video/*', 'audio/*', 'image/png', 'image/jpeg', 'image/webp']
+
+export interface MediaLibraryProps {
+  readonly target: ImportTarget
+  /** Called once per accepted file with its `media` document (the page writes it to RxDB). */
+  readonly onImported?: (imported: ImportedMedia) => void | Promise<void>
+  /** Where originals are kept; the origin private file system by default. */
+  readonly fileStore?: MediaFileStore
+}
+
+async function filesOf(items: readonly DropItem[]): Promise<File[]> {
+  return Promise.all(items.filter(isFileDropItem).map((item) => item.getFile()))
+}
+
+const KIND_ICON = { video: Film, audio: Music, image: ImageIcon } as const
+
+function ItemRow({ item }: { item: LibraryItem }) {
+  const Icon = KIND_ICON[item.kind]
+  const details = [
+    item.durationMs !== null ? formatDuration(item.durationMs) : null,
+    item.width && item.height ? `${item.width}×${item.height}` : null,
+  ].filter((d): d is string => d !== null)
+  return (
+    <li className="media-library__item" data-media-id={item.id}>
+      <div className="media-library__preview">
+        {item.thumbnailUrl ? (
+          <img src={item.thumbnailUrl} alt="" width={80} />
+        ) : item.peaks ? (
+          <Waveform peaks={item.peaks} />
+        ) : (
+          <Icon aria-hidden="true" size={24} />
+        )}
+      </div>
+      <div className="media-library__meta">
+        <span className="media-library__name">{item.fileName}</span>
+        <span className="media-library__details">
+          <span className="visually-hidden">{item.kind}, </span>
+          {details.join(' · ')}
+        </span>
+      </div>
+    </li>
+  )
+}
+
+/** The editor's media panel: import (picker or drop), what was imported, what was refused. */
+export function MediaLibrary({
+  target,
+  onImported,
+  fileStore = opfsMediaStore,
+}: MediaLibraryProps) {
+  const [store] = useState(() =>
+    createLibraryStore({ target, store: fileStore, ...(onImported ? { onImported } : {}) }),
+  )
+  useEffect(() => () => store.getState().dispose(), [store])
+  const { items, refusals, queue, done, importFiles, dismissRefusal } = useStore(store)
+  const total = done + queue.length
+
+  return (
+    <section className="media-library" aria-labelledby="media-library-title">
+      <h2 id="media-library-title">Media</h2>
+      <DropZone
+        className="media-library__drop"
+        aria-label="Drop media files to import"
+        // Anything may be dropped: non-file items are ignored and files are judged by content.
+        getDropOperation={() => 'copy'}
+        onDrop={(event) => void filesOf(event.items).then(importFiles)}
+      >
+        <FileTrigger
+          allowsMultiple
+          acceptedFileTypes={ACCEPT}
+          onSelect={(list) => void importFiles(list ? [...list] : [])}
+        >
+          <Button className="button button--primary">
+            <Upload aria-hidden="true" size={16} /> Import media
+          </Button>
+        </FileTrigger>
+        <Text slot="label" className="muted">
+          or drop video, audio and image files here
+        </Text>
+      </DropZone>
+
+      {queue.length > 0 ? (
+        <ProgressBar
+          className="media-library__progress"
+          aria-label="Importing media"
+          value={done}
+          maxValue={total}
+          valueLabel={`Reading “${queue[0]}” (${done + 1} of ${total})`}
+        >
+          {({ percentage, valueText }) => (
+            <>
+              <span>{valueText}</span>
+              <div className="media-library__bar">
+                <div style={{ width: `${percentage ?? 0}%` }} />
+              </div>
+            </>
+          )}
+        </ProgressBar>
+      ) : null}
+
+      {refusals.length > 0 ? (
+        <ul className="media-library__refusals" aria-label="Files not imported">
+          {refusals.map((r) => (
+            <li key={r.key} data-code={r.code} role="alert">
+              <span>{r.message}</span>
+              <Button
+                className="button"
+                aria-label={`Dismiss the message about ${r.fileName}`}
+                onPress={() => dismissRefusal(r.key)}
+              >
+                <X aria-hidden="true" size={14} />
+              </Button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+
+      <ul className="media-library__items" aria-label="Imported media">
+        {items.map((item) => (
+          <ItemRow key={item.id} item={item} />
+        ))}
+      </ul>
+      {items.length === 0 && queue.length === 0 ? (
+        <p className="muted">No media yet. Imported files stay on this device.</p>
+      ) : null}
+    </section>
+  )
+}
