@@ -1,10 +1,15 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { signUpThroughUi } from './auth-helpers'
 import { launchChromium } from './chromium'
+import { ffprobe, makeLandscapeClip, makeMusic } from './fixtures/media'
 
 let browser: Browser
 let page: Page
+const dir = mkdtempSync(path.join(os.tmpdir(), 'reeldesk-editor-'))
 
 beforeAll(async () => {
   browser = await launchChromium()
@@ -14,6 +19,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close()
+  rmSync(dir, { recursive: true, force: true })
 })
 
 describe('editor projects', () => {
@@ -44,4 +50,52 @@ describe('editor projects', () => {
     await page.getByRole('button', { name: 'Open Launch teaser' }).click()
     await page.getByRole('heading', { level: 2, name: 'Launch teaser' }).waitFor()
   })
+
+  it('imports media, builds an edit with the keyboard, and exports a 9:16 MP4 that ffprobe accepts', async () => {
+    const clip = makeLandscapeClip(dir, 3)
+    const music = makeMusic(dir, 4)
+    await page.locator('input[type="file"]').setInputFiles([clip, music])
+    const media = page.getByRole('list', { name: 'Project media' })
+    await media.getByText('landscape.mp4').waitFor({ timeout: 20_000 })
+    await media.getByText('music.m4a').waitFor({ timeout: 20_000 })
+
+    await page.getByRole('button', { name: 'Add clip: landscape.mp4' }).click()
+    await page.getByRole('button', { name: 'Set music: music.m4a' }).click()
+    const timecode = page.getByLabel('Playhead position')
+    expect(await timecode.textContent()).toBe('0:00.00 / 0:03.00')
+
+    // Split at 1 s with the keyboard (30 frames → 1 s), then undo and redo it.
+    await page.locator('body').click({ position: { x: 5, y: 5 } })
+    for (let i = 0; i < 30; i++) await page.keyboard.press('ArrowRight')
+    expect(await timecode.textContent()).toBe('0:01.00 / 0:03.00')
+    await page.keyboard.press('s')
+    const clips = page.getByRole('group', { name: 'Video track' }).getByRole('button')
+    expect(await clips.count()).toBe(2)
+    await page.keyboard.press('Control+z')
+    expect(await clips.count()).toBe(1)
+    await page.keyboard.press('Control+Shift+z')
+    expect(await clips.count()).toBe(2)
+    // Delete the second half: 1 s of video is left.
+    await clips.nth(1).click()
+    await page.keyboard.press('Delete')
+    expect(await timecode.textContent()).toBe('0:01.00 / 0:01.00')
+
+    await page.getByRole('button', { name: 'Export 9:16 MP4' }).click()
+    const link = page.getByRole('link', { name: /^Download/ })
+    await link.waitFor({ timeout: 90_000 })
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()])
+    const out = path.join(dir, 'export.mp4')
+    await download.saveAs(out)
+    const probe = ffprobe(out, true)
+    const video = probe.streams.find((s) => s.codec_type === 'video')
+    const audio = probe.streams.find((s) => s.codec_type === 'audio')
+    expect(video).toMatchObject({
+      codec_name: 'h264',
+      width: 1080,
+      height: 1920,
+      r_frame_rate: '30/1',
+    })
+    expect(Number(video?.nb_read_frames)).toBe(30)
+    expect(audio).toMatchObject({ codec_name: 'aac', sample_rate: '48000', channels: 2 })
+  }, 150_000)
 })

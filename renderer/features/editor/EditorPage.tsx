@@ -1,12 +1,33 @@
 import { useState } from 'react'
+import { useStore } from 'zustand'
+import { ExportPanel } from './ExportPanel'
 import { ProjectEditor } from './ProjectEditor'
 import { ProjectList } from './ProjectList'
+import { ProjectMedia } from './ProjectMedia'
+import type { createProjectStore } from './project/project-store'
 
-/** The editor area: the project list, or one open project. */
+type ProjectStore = ReturnType<typeof createProjectStore>
+
+function EditorPanels({ store }: { store: ProjectStore }) {
+  const workspaceId = useStore(store, (s) => s.project.workspaceId)
+  const accountId = useStore(store, (s) => s.project.accountId)
+  return (
+    <div className="editor-panels">
+      <ProjectMedia store={store} workspaceId={workspaceId} accountId={accountId} />
+      <ExportPanel store={store} />
+    </div>
+  )
+}
+
+/** The editor area: the project list, or one open project with its media, timeline and export. */
 export function EditorPage() {
   const [openId, setOpenId] = useState<string | null>(null)
   return openId ? (
-    <ProjectEditor projectId={openId} onClose={() => setOpenId(null)} />
+    <ProjectEditor
+      projectId={openId}
+      onClose={() => setOpenId(null)}
+      panels={(store) => <EditorPanels store={store} />}
+    />
   ) : (
     <ProjectList onOpen={setOpenId} />
   )

@@ -1,9 +1,9 @@
 import { ArrowLeft } from 'lucide-react'
-import { useCallback, useEffect, useState, type ReactNode } from 'react'
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react'
 import { Button } from 'react-aria-components'
-import { useRxCollection } from 'rxdb/plugins/react'
+import { useLiveRxQuery, useRxCollection } from 'rxdb/plugins/react'
 import { useStore } from 'zustand'
-import type { ProjectDoc } from '../../../shared/data/registry'
+import type { MediaDoc, ProjectDoc } from '../../../shared/data/registry'
 import { openProject, type createProjectStore } from './project/project-store'
 import type { EditorCommand } from './project/shortcuts'
 import { TimelineView } from './timeline/TimelineView'
@@ -92,6 +92,14 @@ function OpenProject({
   panels: ProjectEditorProps['panels']
 }) {
   const title = useStore(store, (s) => s.project.title)
+  const workspaceId = useStore(store, (s) => s.project.workspaceId)
+  const query = useMemo(() => ({ selector: { workspaceId } }), [workspaceId])
+  const { results } = useLiveRxQuery<MediaDoc>({ collection: 'media', query })
+  const mediaNames = useMemo(
+    () =>
+      Object.fromEntries(results.map((d) => [d.get('id') as string, d.get('fileName') as string])),
+    [results],
+  )
   const onPlayback = useCallback((_command: EditorCommand) => undefined, [])
   useEditorShortcuts(store, onPlayback)
   return (
@@ -104,7 +112,7 @@ function OpenProject({
         <SaveStatus store={store} />
       </div>
       {panels?.(store)}
-      <TimelineView store={store} mediaNames={{}} />
+      <TimelineView store={store} mediaNames={mediaNames} />
     </div>
   )
 }

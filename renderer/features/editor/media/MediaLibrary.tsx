@@ -1,5 +1,5 @@
 import { Film, Image as ImageIcon, Music, Upload, X } from 'lucide-react'
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import {
   Button,
   DropZone,
@@ -27,6 +27,8 @@ export interface MediaLibraryProps {
   readonly onImported?: (imported: ImportedMedia) => void | Promise<void>
   /** Where originals are kept; the origin private file system by default. */
   readonly fileStore?: MediaFileStore
+  /** List this session's imports (off where the page lists the stored media itself). */
+  readonly showImported?: boolean
 }
 
 async function filesOf(items: readonly DropItem[]): Promise<File[]> {
@@ -68,9 +70,18 @@ export function MediaLibrary({
   target,
   onImported,
   fileStore = opfsMediaStore,
+  showImported = true,
 }: MediaLibraryProps) {
+  // The store lives as long as the component; it calls the latest onImported, not the one
+  // captured at the first render (which may close over a database not open yet).
+  const latestOnImported = useRef(onImported)
+  latestOnImported.current = onImported
   const [store] = useState(() =>
-    createLibraryStore({ target, store: fileStore, ...(onImported ? { onImported } : {}) }),
+    createLibraryStore({
+      target,
+      store: fileStore,
+      onImported: (imported) => latestOnImported.current?.(imported),
+    }),
   )
   useEffect(() => () => store.getState().dispose(), [store])
   const { items, refusals, queue, done, importFiles, dismissRefusal } = useStore(store)
@@ -136,13 +147,17 @@ export function MediaLibrary({
         </ul>
       ) : null}
 
-      <ul className="media-library__items" aria-label="Imported media">
-        {items.map((item) => (
-          <ItemRow key={item.id} item={item} />
-        ))}
-      </ul>
-      {items.length === 0 && queue.length === 0 ? (
-        <p className="muted">No media yet. Imported files stay on this device.</p>
+      {showImported ? (
+        <>
+          <ul className="media-library__items" aria-label="Imported media">
+            {items.map((item) => (
+              <ItemRow key={item.id} item={item} />
+            ))}
+          </ul>
+          {items.length === 0 && queue.length === 0 ? (
+            <p className="muted">No media yet. Imported files stay on this device.</p>
+          ) : null}
+        </>
       ) : null}
     </section>
   )

@@ -1,0 +1,142 @@
+import { Download, X } from 'lucide-react'
+import { useEffect, useMemo, useRef, useState } from 'react'
+import { Button, ProgressBar } from 'react-aria-components'
+import { useRxCollection } from 'rxdb/plugins/react'
+import { useStore } from 'zustand'
+import type { MediaDoc } from '../../../shared/data/registry'
+import { createExportEngine, ExportError, type ExportProgress } from './engine'
+import { engineInfoFromDoc } from './media/media-doc'
+import { opfsMediaStore } from './media/opfs-store'
+import type { createProjectStore } from './project/project-store'
+
+type ProjectStore = ReturnType<typeof createProjectStore>
+
+type ExportState =
+  | { kind: 'idle' }
+  | { kind: 'running'; progress: ExportProgress | null }
+  | { kind: 'done'; url: string; fileName: string; seconds: number }
+  | { kind: 'failed'; message: string }
+
+function formatEta(ms: number | null): string {
+  if (ms === null) return 'estimating time left'
+  const s = Math.ceil(ms / 1000)
+  return s < 60 ? `about ${s} s left` : `about ${Math.ceil(s / 60)} min left`
+}
+
+/** Renders the project to a 9:16 MP4 on this device, with progress, time left and cancel. */
+export function ExportPanel({ store }: { store: ProjectStore }) {
+  const media = useRxCollection<MediaDoc>('media')
+  const engine = useMemo(() => createExportEngine(), [])
+  const abort = useRef<AbortController | null>(null)
+  const [state, setState] = useState<ExportState>({ kind: 'idle' })
+  const hasClips = useStore(store, (s) => s.history.present.state.clips.length > 0)
+
+  useEffect(() => () => engine.dispose(), [engine])
+  useEffect(
+    () => () => (state.kind === 'done' ? URL.revokeObjectURL(state.url) : undefined),
+    [state],
+  )
+
+  const run = async () => {
+    if (!media) return
+    const project = store.getState()
+    const timeline = project.history.present.state
+    const ids = new Set([
+      ...timeline.clips.map((c) => c.mediaId),
+      ...timeline.images.map((i) => i.mediaId),
+      ...(timeline.audio.music ? [timeline.audio.music.mediaId] : []),
+    ])
+    abort.current = new AbortController()
+    setState({ kind: 'running', progress: null })
+    try {
+      const sources: Record<
+        string,
+        { file: File; name: string; info: ReturnType<typeof engineInfoFromDoc> }
+      > = {}
+      for (const id of ids) {
+        const doc = (await media.findOne(id).exec())?.toJSON() as MediaDoc | undefined
+        if (!doc) throw new Error('A clip uses media that is no longer in this workspace.')
+        const file = await opfsMediaStore.loadOriginal(id, doc.fileName).catch(() => {
+          throw new Error(
+            `The file “${doc.fileName}” is not on this device: import it here to export.`,
+          )
+        })
+        sources[id] = { file, name: doc.fileName, info: engineInfoFromDoc(doc) }
+      }
+      const result = await engine.export(
+        { timeline, media: sources },
+        (progress) => setState({ kind: 'running', progress }),
+        abort.current.signal,
+      )
+      const fileName = `${project.project.title.replace(/[^\p{L}\p{N} _-]+/gu, '').trim() || 'export'}.mp4`
+      setState({
+        kind: 'done',
+        url: URL.createObjectURL(result.mp4),
+        fileName,
+        seconds: result.elapsedMs / 1000,
+      })
+    } catch (error) {
+      if (error instanceof ExportError && error.code === 'cancelled') setState({ kind: 'idle' })
+      else
+        setState({
+          kind: 'failed',
+          message: error instanceof Error ? error.message : String(error),
+        })
+    }
+  }
+
+  return (
+    <section className="panel" aria-labelledby="export-title">
+      <div className="panel__header">
+        <h2 id="export-title">Export</h2>
+        {state.kind === 'running' ? (
+          <Button className="button" onPress={() => abort.current?.abort()}>
+            <X aria-hidden="true" size={16} /> Cancel export
+          </Button>
+        ) : (
+          <Button
+            className="button button--primary"
+            isDisabled={!hasClips}
+            onPress={() => void run()}
+          >
+            Export 9:16 MP4
+          </Button>
+        )}
+      </div>
+      {state.kind === 'running' ? (
+        <ProgressBar
+          aria-label="Export progress"
+          value={Math.round((state.progress?.fraction ?? 0) * 100)}
+          valueLabel={
+            state.progress?.phase === 'loading'
+              ? 'Loading the video engine…'
+              : `${Math.round((state.progress?.fraction ?? 0) * 100)} % · ${formatEta(state.progress?.etaMs ?? null)}`
+          }
+        >
+          {({ percentage, valueText }) => (
+            <>
+              <span>{valueText}</span>
+              <div className="media-library__bar">
+                <div style={{ width: `${percentage ?? 0}%` }} />
+              </div>
+            </>
+          )}
+        </ProgressBar>
+      ) : null}
+      {state.kind === 'done' ? (
+        <p>
+          Rendered in {state.seconds.toFixed(1)} s.{' '}
+          <a href={state.url} download={state.fileName} className="button">
+            <Download aria-hidden="true" size={16} /> Download {state.fileName}
+          </a>
+        </p>
+      ) : null}
+      {state.kind === 'failed' ? (
+        <p role="alert" className="form-error">
+          The export failed: {state.message} The project is unchanged.
+        </p>
+      ) : null}
+      {!hasClips ? <p className="muted">Add a clip to the timeline to export.</p> : null}
+    </section>
+  )
+}
