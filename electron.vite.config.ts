@@ -42,6 +42,10 @@ export default defineConfig({
           index: resolve(root, 'renderer/index.html'),
           // Test-only page for the export engine (e2e/export.e2e.test.ts, bench/export.mjs).
           'export-harness': resolve(root, 'renderer/features/editor/engine/harness.html'),
+          // Test-only page for the preview compositor (e2e/preview.e2e.test.ts).
+          'preview-harness': resolve(root, 'renderer/features/editor/preview/harness.html'),
+          // Test-only page for the media library (e2e/media.e2e.test.ts).
+          'media-harness': resolve(root, 'renderer/features/editor/media/harness.html'),
         },
       },
     },

@@ -1,0 +1,181 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import type {
+  PreviewHarnessOutcome,
+  PreviewHarnessSpec,
+} from '../renderer/features/editor/preview/harness-api'
+import { compileFfmpeg, parseTimeline, type MediaInfoMap } from '../shared/timeline'
+import { launchChromium } from './chromium'
+import { extractFrame, pictureSize, ssim } from './fixtures/frames'
+import {
+  hasNativeFfmpeg,
+  makeLandscapeClip,
+  makePortraitClip,
+  probeInfo,
+  run,
+} from './fixtures/media'
+
+/**
+ * Preview/export parity: the preview compositor (mediabunny + canvas 2D in its worker, in
+ * Chromium) must draw the frame the export renders. The reference is native ffmpeg running the
+ * compiler's exact argument list (the same list ffmpeg.wasm runs, DESIGN §4), and the two frames
+ * are compared with ffmpeg's SSIM (on BT.709 Y'CbCr; see fixtures/frames.ts).
+ */
+
+const HARNESS = '/features/editor/preview/harness.html'
+const ROOT = path.resolve(import.meta.dirname, '..')
+const FPS = 30
+const MIN_SSIM = 0.9
+
+let dir = ''
+let browser: Browser
+let page: Page
+const pageErrors: string[] = []
+const files: Record<string, string> = {}
+
+const text = {
+  id: 't',
+  text: 'Parity 50%',
+  size: 96,
+  outlineWidth: 5,
+  color: '#ffee00',
+  y: 0.25,
+  startMs: 0,
+  endMs: 3000,
+}
+
+/** A crop-framed, colour-graded clip with a text overlay. */
+const gradedTimeline = {
+  version: 1,
+  canvas: '1080x1920',
+  fps: FPS,
+  clips: [
+    {
+      id: 'c',
+      mediaId: 'land',
+      inMs: 300,
+      outMs: 2300,
+      fit: 'crop',
+      crop: { x: 0.3, y: 0.05, width: 0.4, height: 0.9 },
+      effects: [
+        { type: 'brightness', value: 0.06 },
+        { type: 'contrast', value: 1.25 },
+        { type: 'saturation', value: 1.5 },
+      ],
+    },
+  ],
+  texts: [text],
+}
+
+/** Landscape (filled) cross-fading into portrait (fit) over 1 s. */
+const crossfadeTimeline = {
+  version: 1,
+  canvas: '1080x1920',
+  fps: FPS,
+  clips: [
+    {
+      id: 'a',
+      mediaId: 'land',
+      inMs: 0,
+      outMs: 2000,
+      transitionOut: { type: 'crossfade', durationMs: 1000 },
+    },
+    { id: 'b', mediaId: 'port', inMs: 200, outMs: 1700, fit: 'fit', scale: 0.9 },
+  ],
+}
+
+function spec(timeline: unknown): PreviewHarnessSpec {
+  const media = (file: string) => ({ file: path.basename(file), info: probeInfo(file) })
+  return { timeline, media: { land: media(files.land ?? ''), port: media(files.port ?? '') } }
+}
+
+/** The export's frame `frame`, rendered by native ffmpeg from the compiled arguments. */
+function exportFrame(timeline: unknown, frame: number, name: string): string {
+  const media: MediaInfoMap = Object.fromEntries(
+    Object.entries(spec(timeline).media).map(([id, m]) => [
+      id,
+      { ...m.info, fileName: path.join(dir, m.file) },
+    ]),
+  )
+  const output = path.join(dir, `${name}.mp4`)
+  const args = compileFfmpeg(parseTimeline(timeline), media, {
+    fontDir: path.join(ROOT, 'resources/fonts'),
+    lutDir: path.join(ROOT, 'resources/luts'),
+    preset: 'ultrafast',
+    outputFileName: output,
+  })
+  run('ffmpeg', args)
+  return extractFrame(output, frame, path.join(dir, `${name}-export.png`))
+}
+
+async function previewFrame(timeline: unknown, frame: number, name: string): Promise<string> {
+  const loaded = await page.evaluate(async (s) => {
+    const api = window.__reeldeskPreviewTest
+    if (!api) throw new Error('harness not loaded')
+    return api.load(s)
+  }, spec(timeline))
+  if (!loaded.ok) throw new Error(`preview load failed: ${loaded.message ?? ''}`)
+  const outcome: PreviewHarnessOutcome = await page.evaluate(
+    async (at) => {
+      const api = window.__reeldeskPreviewTest
+      if (!api) throw new Error('harness not loaded')
+      return api.renderPng(at)
+    },
+    (frame * 1000) / FPS,
+  )
+  if (!outcome.ok) throw new Error(`preview render failed: ${outcome.message}`)
+  expect(outcome.frame).toBe(frame)
+  const png = path.join(dir, `${name}-preview.png`)
+  writeFileSync(png, Buffer.from(outcome.png, 'base64'))
+  return png
+}
+
+describe.skipIf(!hasNativeFfmpeg())('preview compositor parity with the export (Chromium)', () => {
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'reeldesk-preview-e2e-'))
+    files.land = makeLandscapeClip(dir, 3)
+    files.port = makePortraitClip(dir, 2)
+    browser = await launchChromium()
+    page = await browser.newPage()
+    page.on('pageerror', (error) => pageErrors.push(error.message))
+    await page.goto(`${inject('baseUrl')}${HARNESS}`)
+    await page.locator('#status', { hasText: 'ready' }).waitFor()
+    await page.locator('#files').setInputFiles(Object.values(files))
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+    if (process.env.REELDESK_KEEP_E2E) return
+    if (dir) rmSync(dir, { recursive: true, force: true })
+  })
+
+  it('draws a cropped, graded clip with text like the export (SSIM ≥ 0.9)', async () => {
+    const frame = 27
+    const reference = exportFrame(gradedTimeline, frame, 'graded')
+    const preview = await previewFrame(gradedTimeline, frame, 'graded')
+    expect(pictureSize(preview)).toEqual({ width: 1080, height: 1920 })
+    const score = ssim(preview, reference)
+    const rgb = ssim(preview, reference, 'rgb')
+    process.stdout.write(
+      `preview parity SSIM (crop + eq + text, frame ${frame}): ${score} (RGB planes: ${rgb})\n`,
+    )
+    expect(score).toBeGreaterThanOrEqual(MIN_SSIM)
+  }, 120_000)
+
+  it('draws a frame inside a crossfade like the export', async () => {
+    // The overlap is frames 30–59; frame 45 is half-way.
+    const frame = 45
+    const reference = exportFrame(crossfadeTimeline, frame, 'crossfade')
+    const preview = await previewFrame(crossfadeTimeline, frame, 'crossfade')
+    const score = ssim(preview, reference)
+    const rgb = ssim(preview, reference, 'rgb')
+    process.stdout.write(
+      `preview parity SSIM (crossfade, frame ${frame}): ${score} (RGB planes: ${rgb})\n`,
+    )
+    expect(score).toBeGreaterThanOrEqual(MIN_SSIM)
+    expect(pageErrors).toEqual([])
+  }, 120_000)
+})

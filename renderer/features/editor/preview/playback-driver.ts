@@ -1,0 +1,96 @@
+import { createLogger } from '../../../../shared/logger'
+import {
+  currentFrame,
+  frameToMs,
+  initialPlayback,
+  playbackReducer,
+  type PlaybackAction,
+  type PlaybackState,
+} from './playback'
+import type { RenderedFrame } from './preview-renderer'
+
+const log = createLogger('preview-playback')
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never
+export type PlaybackCommand = DistributiveOmit<PlaybackAction, 'nowMs'>
+
+export interface PlaybackDriverOptions {
+  readonly durationMs: number
+  readonly fps: number
+  readonly renderFrame: (timeMs: number) => Promise<RenderedFrame>
+  /** Receives each drawn frame; it owns (and must close) the bitmap. */
+  readonly onFrame: (frame: RenderedFrame) => void
+  readonly onState?: (state: PlaybackState) => void
+  /** Injected for tests; the browser's by default. */
+  readonly now?: () => number
+  readonly requestFrame?: (callback: () => void) => number
+  readonly cancelFrame?: (handle: number) => void
+}
+
+export interface PlaybackDriver {
+  dispatch(command: PlaybackCommand): void
+  readonly state: PlaybackState
+  dispose(): void
+}
+
+/**
+ * Drives the state machine from requestAnimationFrame and asks the worker for the frame due.
+ * One render at a time: while the worker is busy, due frames are skipped (playback keeps real
+ * time) rather than queued.
+ */
+export function createPlaybackDriver(options: PlaybackDriverOptions): PlaybackDriver {
+  const now = options.now ?? (() => performance.now())
+  const requestFrame = options.requestFrame ?? ((cb) => requestAnimationFrame(cb))
+  const cancelFrame = options.cancelFrame ?? ((h) => cancelAnimationFrame(h))
+  let state = initialPlayback(options.durationMs, options.fps)
+  let shown = -1
+  let rendering = false
+  let handle: number | null = null
+  let disposed = false
+
+  const pump = () => {
+    if (disposed || rendering) return
+    const frame = currentFrame(state, now())
+    if (frame === shown) return
+    rendering = true
+    options
+      .renderFrame(frameToMs(frame, state.fps))
+      .then((rendered) => {
+        shown = frame
+        if (disposed) rendered.bitmap.close()
+        else options.onFrame(rendered)
+      })
+      .catch((error: unknown) => log.warn('preview frame failed', { frame, error: String(error) }))
+      .finally(() => {
+        rendering = false
+        if (!state.playing) pump()
+      })
+  }
+
+  const loop = () => {
+    handle = null
+    dispatch({ type: 'tick' })
+    if (state.playing) handle = requestFrame(loop)
+  }
+
+  const dispatch = (command: PlaybackCommand) => {
+    const next = playbackReducer(state, { ...command, nowMs: now() } as PlaybackAction)
+    if (next === state) return
+    state = next
+    options.onState?.(state)
+    if (state.playing && handle === null) handle = requestFrame(loop)
+    pump()
+  }
+
+  pump()
+  return {
+    dispatch,
+    get state() {
+      return state
+    },
+    dispose() {
+      disposed = true
+      if (handle !== null) cancelFrame(handle)
+    },
+  }
+}

@@ -1,0 +1,39 @@
+import type { Timeline } from '../../../../shared/timeline'
+import type { PreviewMediaInfo } from './frame-plan'
+
+/** Messages between the page and the preview worker. Requests are answered in order, by id. */
+
+export interface PreviewMediaFile {
+  readonly file: Blob
+  readonly info: PreviewMediaInfo
+}
+
+export interface LoadRequest {
+  readonly type: 'load'
+  readonly id: number
+  readonly timeline: Timeline
+  /** mediaId → the user's file (read in place, never copied) and its probed info. */
+  readonly media: Readonly<Record<string, PreviewMediaFile>>
+  /** Shipped fonts and LUTs by file name → URL on the app's own origin. */
+  readonly fonts: Readonly<Record<string, string>>
+  readonly luts: Readonly<Record<string, string>>
+}
+
+export interface RenderRequest {
+  readonly type: 'render'
+  readonly id: number
+  readonly timeMs: number
+}
+
+export type PreviewRequest = LoadRequest | RenderRequest
+
+export type PreviewReply =
+  | { readonly type: 'loaded'; readonly id: number }
+  | {
+      readonly type: 'frame'
+      readonly id: number
+      /** The output frame drawn (the one the export shows at that time). */
+      readonly frame: number
+      readonly bitmap: ImageBitmap
+    }
+  | { readonly type: 'failed'; readonly id: number; readonly message: string }

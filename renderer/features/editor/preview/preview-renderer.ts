@@ -1,0 +1,72 @@
+import type { Timeline } from '../../../../shared/timeline'
+import { bundledResources } from '../engine/bundled-resources'
+import type { PreviewMediaFile, PreviewReply, PreviewRequest } from './preview-protocol'
+
+/**
+ * The page's side of the preview worker: load a timeline, then renderFrame(timeMs) → ImageBitmap
+ * (the caller owns and closes it). Calls are answered in order.
+ */
+export interface RenderedFrame {
+  readonly frame: number
+  readonly bitmap: ImageBitmap
+}
+
+export interface PreviewRenderer {
+  load(timeline: Timeline, media: Readonly<Record<string, PreviewMediaFile>>): Promise<void>
+  renderFrame(timeMs: number): Promise<RenderedFrame>
+  dispose(): void
+}
+
+type Pending = { resolve: (reply: PreviewReply) => void; reject: (error: Error) => void }
+
+export function createPreviewRenderer(): PreviewRenderer {
+  const worker = new Worker(new URL('./preview.worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'reeldesk-preview',
+  })
+  const pending = new Map<number, Pending>()
+  let nextId = 1
+  worker.onmessage = (event: MessageEvent<PreviewReply>) => {
+    const waiter = pending.get(event.data.id)
+    pending.delete(event.data.id)
+    waiter?.resolve(event.data)
+  }
+  worker.onerror = (event) => {
+    for (const waiter of pending.values()) {
+      waiter.reject(new Error(`preview worker failed: ${event.message}`))
+    }
+    pending.clear()
+  }
+  const send = (request: PreviewRequest): Promise<PreviewReply> =>
+    new Promise((resolve, reject) => {
+      pending.set(request.id, { resolve, reject })
+      worker.postMessage(request)
+    })
+  const fail = (reply: PreviewReply): never => {
+    throw new Error(reply.type === 'failed' ? reply.message : `unexpected reply "${reply.type}"`)
+  }
+
+  return {
+    async load(timeline, media) {
+      const reply = await send({
+        type: 'load',
+        id: nextId++,
+        timeline,
+        media,
+        fonts: Object.fromEntries(bundledResources.fonts),
+        luts: Object.fromEntries(bundledResources.luts),
+      })
+      if (reply.type !== 'loaded') fail(reply)
+    },
+    async renderFrame(timeMs) {
+      const reply = await send({ type: 'render', id: nextId++, timeMs })
+      if (reply.type !== 'frame') return fail(reply)
+      return { frame: reply.frame, bitmap: reply.bitmap }
+    },
+    dispose() {
+      worker.terminate()
+      for (const waiter of pending.values()) waiter.reject(new Error('preview disposed'))
+      pending.clear()
+    },
+  }
+}

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest'
+import { fontFamily, overlayVisible, textLayout } from './text-layout'
+
+const canvas = { width: 1080, height: 1920 }
+
+describe('textLayout (drawtext semantics)', () => {
+  it('centres the advance width and the glyph box on (x, y)', () => {
+    const layout = textLayout(
+      { x: 0.5, y: 0.2, size: 80, outlineWidth: 4, font: 'Inter-Bold.otf' },
+      { width: 301, actualBoundingBoxAscent: 58, actualBoundingBoxDescent: 15 },
+      canvas,
+    )
+    // x = 540 − 150.5 → 389 (truncated); top = 384 − 36.5 → 347; baseline = top + ascent.
+    expect(layout).toEqual({
+      x: 389,
+      baseline: 347 + 58,
+      strokeWidth: 8,
+      font: '80px "reeldesk-Inter-Bold"',
+    })
+  })
+
+  it('names fonts safely', () => {
+    expect(fontFamily('My Font.v2.ttf')).toBe('reeldesk-My_Font_v2')
+  })
+
+  it('shows overlays on [start, end] inclusive, clipped to the video', () => {
+    const item = { startMs: 500, endMs: 1000 }
+    expect(overlayVisible(item, 499, 3000)).toBe(false)
+    expect(overlayVisible(item, 500, 3000)).toBe(true)
+    expect(overlayVisible(item, 1000, 3000)).toBe(true)
+    expect(overlayVisible(item, 1001, 3000)).toBe(false)
+    expect(overlayVisible({ startMs: 3000, endMs: 4000 }, 3000, 3000)).toBe(false)
+  })
+})
