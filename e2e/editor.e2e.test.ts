@@ -64,6 +64,23 @@ describe('editor projects', () => {
     const timecode = page.getByLabel('Playhead position')
     expect(await timecode.textContent()).toBe('0:00.00 / 0:03.00')
 
+    // The preview draws the playhead's frame (the test pattern, not an empty canvas), and plays.
+    const preview = page.getByRole('img', { name: 'Preview of the frame at the playhead' })
+    await preview.waitFor()
+    await page.locator('canvas.preview__canvas[data-frame="0"]').waitFor({ timeout: 20_000 })
+    await page.getByRole('button', { name: 'Play (Space)' }).click()
+    await page.getByRole('button', { name: 'Pause (Space)' }).waitFor()
+    await page.waitForFunction(
+      () =>
+        !document
+          .querySelector('[aria-label="Playhead position"]')
+          ?.textContent?.startsWith('0:00.00'),
+    )
+    await page.getByRole('button', { name: 'Pause (Space)' }).click()
+    // Clicking an empty part of a lane seeks (snapping to the start); clips take their own clicks.
+    await page.getByRole('group', { name: 'Text track' }).click({ position: { x: 3, y: 10 } })
+    expect(await timecode.textContent()).toBe('0:00.00 / 0:03.00')
+
     // Split at 1 s with the keyboard (30 frames → 1 s), then undo and redo it.
     await page.locator('body').click({ position: { x: 5, y: 5 } })
     for (let i = 0; i < 30; i++) await page.keyboard.press('ArrowRight')

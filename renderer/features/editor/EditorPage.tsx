@@ -1,19 +1,21 @@
 import { useState } from 'react'
 import { useStore } from 'zustand'
 import { ExportPanel } from './ExportPanel'
-import { ProjectEditor } from './ProjectEditor'
+import { PreviewPanel } from './PreviewPanel'
+import { ProjectEditor, type PlaybackRef } from './ProjectEditor'
 import { ProjectList } from './ProjectList'
 import { ProjectMedia } from './ProjectMedia'
 import type { createProjectStore } from './project/project-store'
 
 type ProjectStore = ReturnType<typeof createProjectStore>
 
-function EditorPanels({ store }: { store: ProjectStore }) {
+function EditorPanels({ store, playback }: { store: ProjectStore; playback: PlaybackRef }) {
   const workspaceId = useStore(store, (s) => s.project.workspaceId)
   const accountId = useStore(store, (s) => s.project.accountId)
   return (
     <div className="editor-panels">
       <ProjectMedia store={store} workspaceId={workspaceId} accountId={accountId} />
+      <PreviewPanel store={store} playbackRef={playback} />
       <ExportPanel store={store} />
     </div>
   )
@@ -26,7 +28,7 @@ export function EditorPage() {
     <ProjectEditor
       projectId={openId}
       onClose={() => setOpenId(null)}
-      panels={(store) => <EditorPanels store={store} />}
+      panels={(store, playback) => <EditorPanels store={store} playback={playback} />}
     />
   ) : (
     <ProjectList onOpen={setOpenId} />

@@ -5,8 +5,7 @@ import { useRxCollection } from 'rxdb/plugins/react'
 import { useStore } from 'zustand'
 import type { MediaDoc } from '../../../shared/data/registry'
 import { createExportEngine, ExportError, type ExportProgress } from './engine'
-import { engineInfoFromDoc } from './media/media-doc'
-import { opfsMediaStore } from './media/opfs-store'
+import { loadSources } from './load-sources'
 import type { createProjectStore } from './project/project-store'
 
 type ProjectStore = ReturnType<typeof createProjectStore>
@@ -41,28 +40,10 @@ export function ExportPanel({ store }: { store: ProjectStore }) {
     if (!media) return
     const project = store.getState()
     const timeline = project.history.present.state
-    const ids = new Set([
-      ...timeline.clips.map((c) => c.mediaId),
-      ...timeline.images.map((i) => i.mediaId),
-      ...(timeline.audio.music ? [timeline.audio.music.mediaId] : []),
-    ])
     abort.current = new AbortController()
     setState({ kind: 'running', progress: null })
     try {
-      const sources: Record<
-        string,
-        { file: File; name: string; info: ReturnType<typeof engineInfoFromDoc> }
-      > = {}
-      for (const id of ids) {
-        const doc = (await media.findOne(id).exec())?.toJSON() as MediaDoc | undefined
-        if (!doc) throw new Error('A clip uses media that is no longer in this workspace.')
-        const file = await opfsMediaStore.loadOriginal(id, doc.fileName).catch(() => {
-          throw new Error(
-            `The file “${doc.fileName}” is not on this device: import it here to export.`,
-          )
-        })
-        sources[id] = { file, name: doc.fileName, info: engineInfoFromDoc(doc) }
-      }
+      const sources = await loadSources(timeline, media)
       const result = await engine.export(
         { timeline, media: sources },
         (progress) => setState({ kind: 'running', progress }),

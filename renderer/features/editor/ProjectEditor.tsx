@@ -1,5 +1,13 @@
 import { ArrowLeft } from 'lucide-react'
-import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react'
+import {
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type MutableRefObject,
+  type ReactNode,
+} from 'react'
 import { Button } from 'react-aria-components'
 import { useLiveRxQuery, useRxCollection } from 'rxdb/plugins/react'
 import { useStore } from 'zustand'
@@ -10,6 +18,7 @@ import { TimelineView } from './timeline/TimelineView'
 import { useEditorShortcuts } from './use-editor-shortcuts'
 
 type ProjectStore = ReturnType<typeof createProjectStore>
+export type PlaybackRef = MutableRefObject<((command: EditorCommand) => void) | null>
 
 const SAVE_TEXT = { saved: 'All changes saved', saving: 'Saving…', failed: 'Not saved' } as const
 
@@ -30,8 +39,11 @@ function SaveStatus({ store }: { store: ProjectStore }) {
 interface ProjectEditorProps {
   projectId: string
   onClose(): void
-  /** The media panel, preview and export of this project (filled in by the editor page). */
-  panels?: (store: ProjectStore) => ReactNode
+  /**
+   * The media panel, preview and export of this project (filled in by the editor page). The
+   * preview puts its playback handler in `playback`, which the keyboard shortcuts call.
+   */
+  panels?: (store: ProjectStore, playback: PlaybackRef) => ReactNode
 }
 
 /** One open project: loads it once, saves every change back to the local database. */
@@ -100,7 +112,8 @@ function OpenProject({
       Object.fromEntries(results.map((d) => [d.get('id') as string, d.get('fileName') as string])),
     [results],
   )
-  const onPlayback = useCallback((_command: EditorCommand) => undefined, [])
+  const playback: PlaybackRef = useRef(null)
+  const onPlayback = useCallback((command: EditorCommand) => playback.current?.(command), [])
   useEditorShortcuts(store, onPlayback)
   return (
     <div className="page-stack page-stack--wide">
@@ -111,7 +124,7 @@ function OpenProject({
         <h2>{title}</h2>
         <SaveStatus store={store} />
       </div>
-      {panels?.(store)}
+      {panels?.(store, playback)}
       <TimelineView store={store} mediaNames={mediaNames} />
     </div>
   )

@@ -70,6 +70,9 @@ export function createPlaybackDriver(options: PlaybackDriverOptions): PlaybackDr
   const loop = () => {
     handle = null
     dispatch({ type: 'tick' })
+    // A tick leaves the state unchanged while playing (time comes from the clock), so the frame
+    // now due is asked for here, every animation frame.
+    pump()
     if (state.playing) handle = requestFrame(loop)
   }
 
