@@ -81,21 +81,35 @@ describe('editor projects', () => {
     await page.getByRole('group', { name: 'Text track' }).click({ position: { x: 3, y: 10 } })
     expect(await timecode.textContent()).toBe('0:00.00 / 0:03.00')
 
+    // Trim: the clip ends at 2.5 s of its source.
+    const clips = page.getByRole('group', { name: 'Video track' }).getByRole('button')
+    await clips.first().click()
+    const end = page.getByLabel('End in source (s)')
+    await end.fill('2.5')
+    await end.press('Enter')
+    expect(await timecode.textContent()).toBe('0:00.00 / 0:02.15')
+
     // Split at 1 s with the keyboard (30 frames → 1 s), then undo and redo it.
     await page.locator('body').click({ position: { x: 5, y: 5 } })
     for (let i = 0; i < 30; i++) await page.keyboard.press('ArrowRight')
-    expect(await timecode.textContent()).toBe('0:01.00 / 0:03.00')
+    expect(await timecode.textContent()).toBe('0:01.00 / 0:02.15')
     await page.keyboard.press('s')
-    const clips = page.getByRole('group', { name: 'Video track' }).getByRole('button')
     expect(await clips.count()).toBe(2)
     await page.keyboard.press('Control+z')
     expect(await clips.count()).toBe(1)
     await page.keyboard.press('Control+Shift+z')
     expect(await clips.count()).toBe(2)
-    // Delete the second half: 1 s of video is left.
-    await clips.nth(1).click()
-    await page.keyboard.press('Delete')
-    expect(await timecode.textContent()).toBe('0:01.00 / 0:01.00')
+
+    // Text at the playhead, and a look on the first clip.
+    await page.getByRole('button', { name: 'Add text at playhead' }).click()
+    await page.getByRole('textbox', { name: 'Text 1' }).fill('Launch day')
+    await page.getByRole('textbox', { name: 'Text 1' }).blur()
+    await page.getByRole('group', { name: 'Text track' }).getByText('Launch day').waitFor()
+    // Clicking a selected clip deselects it: make sure the first clip ends up selected.
+    if ((await clips.first().getAttribute('aria-pressed')) !== 'true') await clips.first().click()
+    await page.getByRole('button', { name: /Look/ }).click()
+    await page.getByRole('option', { name: 'Warm' }).click()
+    await page.getByRole('button', { name: /Warm.*Look|Look.*Warm/ }).waitFor()
 
     await page.getByRole('button', { name: 'Export 9:16 MP4' }).click()
     const link = page.getByRole('link', { name: /^Download/ })
@@ -112,7 +126,7 @@ describe('editor projects', () => {
       height: 1920,
       r_frame_rate: '30/1',
     })
-    expect(Number(video?.nb_read_frames)).toBe(30)
+    expect(Number(video?.nb_read_frames)).toBe(75)
     expect(audio).toMatchObject({ codec_name: 'aac', sample_rate: '48000', channels: 2 })
   }, 150_000)
 })

@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { useStore } from 'zustand'
 import { ExportPanel } from './ExportPanel'
+import { Inspector } from './Inspector'
 import { PreviewPanel } from './PreviewPanel'
 import { ProjectEditor, type PlaybackRef } from './ProjectEditor'
 import { ProjectList } from './ProjectList'
@@ -16,7 +17,10 @@ function EditorPanels({ store, playback }: { store: ProjectStore; playback: Play
     <div className="editor-panels">
       <ProjectMedia store={store} workspaceId={workspaceId} accountId={accountId} />
       <PreviewPanel store={store} playbackRef={playback} />
-      <ExportPanel store={store} />
+      <div className="editor-panels__side">
+        <Inspector store={store} />
+        <ExportPanel store={store} />
+      </div>
     </div>
   )
 }
