@@ -128,5 +128,15 @@ describe('editor projects', () => {
     })
     expect(Number(video?.nb_read_frames)).toBe(75)
     expect(audio).toMatchObject({ codec_name: 'aac', sample_rate: '48000', channels: 2 })
+
+    // A cover frame from the playhead, as a 1080×1920 JPEG shown for the post.
+    await page.getByRole('button', { name: 'Use the playhead frame as cover' }).click()
+    const cover = page.getByRole('img', { name: /^Cover frame at / })
+    await cover.waitFor({ timeout: 30_000 })
+    expect(
+      await cover.evaluate((img: HTMLImageElement) =>
+        img.complete ? [img.naturalWidth, img.naturalHeight] : [],
+      ),
+    ).toEqual([1080, 1920])
   }, 150_000)
 })

@@ -6,6 +6,7 @@ import { useStore } from 'zustand'
 import type { MediaDoc } from '../../../shared/data/registry'
 import { createExportEngine, ExportError, type ExportProgress } from './engine'
 import { loadSources } from './load-sources'
+import { opfsRenders } from './media/opfs-store'
 import type { createProjectStore } from './project/project-store'
 
 type ProjectStore = ReturnType<typeof createProjectStore>
@@ -29,6 +30,28 @@ export function ExportPanel({ store }: { store: ProjectStore }) {
   const abort = useRef<AbortController | null>(null)
   const [state, setState] = useState<ExportState>({ kind: 'idle' })
   const hasClips = useStore(store, (s) => s.history.present.state.clips.length > 0)
+  const exportedAt = useStore(store, (s) => s.project.exportedAt)
+  const [cover, setCover] = useState<{ url: string; atMs: number } | null>(null)
+  const [coverError, setCoverError] = useState<string | null>(null)
+
+  useEffect(() => () => (cover ? URL.revokeObjectURL(cover.url) : undefined), [cover])
+
+  const pickCover = async () => {
+    if (!media) return
+    const { history, playheadMs, project } = store.getState()
+    setCoverError(null)
+    try {
+      const timeline = history.present.state
+      const jpeg = await engine.cover(
+        { timeline, media: await loadSources(timeline, media) },
+        playheadMs,
+      )
+      await opfsRenders.saveCover(project.id, jpeg)
+      setCover({ url: URL.createObjectURL(jpeg), atMs: playheadMs })
+    } catch (error) {
+      setCoverError(error instanceof Error ? error.message : String(error))
+    }
+  }
 
   useEffect(() => () => engine.dispose(), [engine])
   useEffect(
@@ -50,6 +73,8 @@ export function ExportPanel({ store }: { store: ProjectStore }) {
         abort.current.signal,
       )
       const fileName = `${project.project.title.replace(/[^\p{L}\p{N} _-]+/gu, '').trim() || 'export'}.mp4`
+      // Kept on this device and recorded on the project, so it can be offered (and posted) again.
+      store.getState().markExported(await opfsRenders.saveExport(project.project.id, result.mp4))
       setState({
         kind: 'done',
         url: URL.createObjectURL(result.mp4),
@@ -118,6 +143,30 @@ export function ExportPanel({ store }: { store: ProjectStore }) {
         </p>
       ) : null}
       {!hasClips ? <p className="muted">Add a clip to the timeline to export.</p> : null}
+      {exportedAt !== null && state.kind !== 'done' ? (
+        <p className="muted">Last exported {new Date(exportedAt).toLocaleString()}.</p>
+      ) : null}
+      <div className="cover">
+        <Button
+          className="button"
+          isDisabled={!hasClips || state.kind === 'running'}
+          onPress={() => void pickCover()}
+        >
+          Use the playhead frame as cover
+        </Button>
+        {cover ? (
+          <img
+            src={cover.url}
+            alt={`Cover frame at ${(cover.atMs / 1000).toFixed(2)} s`}
+            className="cover__image"
+          />
+        ) : null}
+        {coverError ? (
+          <p role="alert" className="form-error">
+            The cover could not be made: {coverError}
+          </p>
+        ) : null}
+      </div>
     </section>
   )
 }

@@ -57,3 +57,20 @@ export const opfsMediaStore: MediaFileStore = {
     return quota === undefined ? null : Math.max(0, quota - (usage ?? 0))
   },
 }
+
+/**
+ * Finished renders and cover frames, kept on this device by project id so the studio can offer
+ * them again (and, later, upload them) without rendering twice.
+ */
+export const opfsRenders = {
+  async saveExport(projectId: string, mp4: Blob): Promise<string> {
+    await write('exports', `${projectId}.mp4`, mp4)
+    return `opfs:exports/${projectId}.mp4`
+  },
+  loadExport: (projectId: string) => read('exports', `${projectId}.mp4`),
+  async saveCover(projectId: string, jpeg: Blob): Promise<string> {
+    await write('covers', `${projectId}.jpg`, jpeg)
+    return `opfs:covers/${projectId}.jpg`
+  },
+  loadCover: (projectId: string) => read('covers', `${projectId}.jpg`),
+}

@@ -65,4 +65,15 @@ describe('project store', () => {
     expect(result.ok).toBe(false)
     if (!result.ok) expect(result.message).toMatch(/^This project's timeline cannot be opened: /)
   })
+
+  it('records a finished export on the project', async () => {
+    const { store, saved } = setup()
+    store.getState().markExported('opfs:exports/p.mp4')
+    await store.getState().flush()
+    expect(saved.at(-1)).toMatchObject({
+      exportRef: 'opfs:exports/p.mp4',
+      exportedAt: expect.any(Number),
+    })
+    expect(store.getState().project.exportedAt).not.toBeNull()
+  })
 })

@@ -27,6 +27,8 @@ export interface ProjectState {
   splitAtPlayhead(): boolean
   deleteSelection(): boolean
   rename(title: string): void
+  /** Records a finished render on the project (when, and where the file is kept). */
+  markExported(exportRef: string): void
   flush(): Promise<void>
 }
 
@@ -120,6 +122,9 @@ export function createProjectStore(
       },
       rename(title) {
         persist(get().history.present.state, { title })
+      },
+      markExported(exportRef) {
+        persist(get().history.present.state, { exportRef, exportedAt: now() })
       },
       flush: () => saver.flush(),
     }
