@@ -138,5 +138,9 @@ describe('editor projects', () => {
         img.complete ? [img.naturalWidth, img.naturalHeight] : [],
       ),
     ).toEqual([1080, 1920])
+    if (process.env.REELDESK_SCREENSHOT) {
+      await page.evaluate(() => document.getElementById('content')?.scrollTo(0, 0))
+      await page.screenshot({ path: 'docs/editor.png' })
+    }
   }, 150_000)
 })

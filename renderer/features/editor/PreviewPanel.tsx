@@ -83,6 +83,7 @@ export function PreviewPanel({
           driver.current = createPlaybackDriver({
             durationMs: timelineDurationMs(timeline),
             fps: timeline.fps,
+            startMs: store.getState().playheadMs,
             renderFrame: (ms) => preview.renderFrame(ms),
             onFrame: ({ frame, bitmap }) => {
               canvas.current?.getContext('bitmaprenderer')?.transferFromImageBitmap(bitmap)
@@ -95,7 +96,6 @@ export function PreviewPanel({
             },
             onState: (state) => setPlaying(state.playing),
           })
-          driver.current.dispatch({ type: 'seek', timeMs: store.getState().playheadMs })
         } catch (error) {
           if (!cancelled) setProblem(error instanceof Error ? error.message : String(error))
         }

@@ -47,4 +47,23 @@ describe('playback driver', () => {
     await h.advance(0)
     expect(h.shown.at(-1)).toBe(4)
   })
+
+  it('starts at the given time: the first frame drawn is the playhead frame', async () => {
+    const rendered: number[] = []
+    createPlaybackDriver({
+      durationMs: 1000,
+      fps: 10,
+      startMs: 450,
+      now: () => 0,
+      requestFrame: () => 0,
+      cancelFrame: () => undefined,
+      renderFrame: async (ms) => {
+        rendered.push(ms)
+        return { frame: Math.round(ms / 100), bitmap: { close: () => undefined } as ImageBitmap }
+      },
+      onFrame: () => undefined,
+    })
+    await new Promise((r) => setTimeout(r, 0))
+    expect(rendered).toEqual([400])
+  })
 })

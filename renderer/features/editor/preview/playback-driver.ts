@@ -17,6 +17,8 @@ export type PlaybackCommand = DistributiveOmit<PlaybackAction, 'nowMs'>
 export interface PlaybackDriverOptions {
   readonly durationMs: number
   readonly fps: number
+  /** Where the playhead starts (the first frame drawn is the one at this time). */
+  readonly startMs?: number
   readonly renderFrame: (timeMs: number) => Promise<RenderedFrame>
   /** Receives each drawn frame; it owns (and must close) the bitmap. */
   readonly onFrame: (frame: RenderedFrame) => void
@@ -42,7 +44,11 @@ export function createPlaybackDriver(options: PlaybackDriverOptions): PlaybackDr
   const now = options.now ?? (() => performance.now())
   const requestFrame = options.requestFrame ?? ((cb) => requestAnimationFrame(cb))
   const cancelFrame = options.cancelFrame ?? ((h) => cancelAnimationFrame(h))
-  let state = initialPlayback(options.durationMs, options.fps)
+  let state = playbackReducer(initialPlayback(options.durationMs, options.fps), {
+    type: 'seek',
+    timeMs: options.startMs ?? 0,
+    nowMs: now(),
+  })
   let shown = -1
   let rendering = false
   let handle: number | null = null

@@ -32,3 +32,13 @@ describe('textLayout (drawtext semantics)', () => {
     expect(overlayVisible({ startMs: 3000, endMs: 4000 }, 3000, 3000)).toBe(false)
   })
 })
+
+describe('overlayVisible at ffmpeg precision', () => {
+  it('shows an overlay whose start is a hair past a frame time, as ffmpeg does', () => {
+    // 30 frame steps of 1000/30 ms add up to 1000.0000000000005 ms.
+    let playhead = 0
+    for (let i = 0; i < 30; i++) playhead += 1000 / 30
+    expect(playhead).not.toBe(1000)
+    expect(overlayVisible({ startMs: playhead, endMs: playhead + 2000 }, 1000, 5000)).toBe(true)
+  })
+})

@@ -50,12 +50,25 @@ export function fontFamily(file: string): string {
   return `reeldesk-${file.replace(/\.(ttf|otf)$/i, '').replace(/[^A-Za-z0-9_-]/g, '_')}`
 }
 
+/**
+ * The compiler writes times for ffmpeg with microsecond precision (shared/timeline/ffmpeg-escape
+ * `sec`), so compare at that precision too: an overlay added at a playhead reached by frame steps
+ * starts at e.g. 1000.0000000000005 ms, which ffmpeg reads as exactly 1 s.
+ */
+function asFfmpegReadsIt(ms: number): number {
+  return Math.round(ms * 1000) / 1000
+}
+
 /** drawtext's `enable=between(t,start,end)` is inclusive at both ends. */
 export function overlayVisible(
   item: { startMs: number; endMs: number },
   atMs: number,
   totalMs: number,
 ): boolean {
-  if (item.startMs >= totalMs) return false
-  return atMs >= item.startMs && atMs <= Math.min(item.endMs, totalMs)
+  const start = asFfmpegReadsIt(item.startMs)
+  const end = asFfmpegReadsIt(item.endMs)
+  const total = asFfmpegReadsIt(totalMs)
+  if (start >= total) return false
+  const t = asFfmpegReadsIt(atMs)
+  return t >= start && t <= Math.min(end, total)
 }
