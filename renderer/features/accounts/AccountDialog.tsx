@@ -1,23 +1,12 @@
 import { useState, type FormEvent } from 'react'
-import {
-  Button,
-  Dialog,
-  Form,
-  Heading,
-  Label,
-  ListBox,
-  ListBoxItem,
-  Modal,
-  Popover,
-  Select,
-  SelectValue,
-} from 'react-aria-components'
+import { Button, Dialog, Form, Heading, Modal } from 'react-aria-components'
 import {
   ACCOUNT_TYPES,
   PLATFORMS,
   type AccountDoc,
 } from '../../../shared/data/collections/accounts'
 import { Field } from '../../ui/Field'
+import { SelectField } from '../../ui/SelectField'
 import { buildAccountDoc, formValuesOf, type AccountFormValues } from './account-draft'
 
 interface AccountDialogProps {
@@ -35,38 +24,6 @@ const PLATFORM_LABELS: Record<AccountDoc['platform'], string> = {
 const TYPE_LABELS: Record<AccountDoc['accountType'], string> = {
   personal: 'Personal',
   business: 'Business',
-}
-
-function Choice<T extends string>(props: {
-  label: string
-  name: string
-  value: T
-  options: readonly T[]
-  labels: Record<T, string>
-  onChange(value: T): void
-}) {
-  return (
-    <Select
-      className="field"
-      name={props.name}
-      selectedKey={props.value}
-      onSelectionChange={(key) => key !== null && props.onChange(String(key) as T)}
-    >
-      <Label>{props.label}</Label>
-      <Button className="select-button">
-        <SelectValue />
-      </Button>
-      <Popover className="popover">
-        <ListBox className="listbox">
-          {props.options.map((o) => (
-            <ListBoxItem key={o} id={o} className="listbox__item">
-              {props.labels[o]}
-            </ListBoxItem>
-          ))}
-        </ListBox>
-      </Popover>
-    </Select>
-  )
 }
 
 /** Create or edit a creator account; validated with the same schema the server applies. */
@@ -140,20 +97,20 @@ export function AccountDialog({
             isRequired
             {...fieldProps('displayName')}
           />
-          <Choice
+          <SelectField
             label="Platform"
             name="platform"
             value={values.platform}
             options={PLATFORMS}
-            labels={PLATFORM_LABELS}
+            labelOf={(o) => PLATFORM_LABELS[o]}
             onChange={set('platform')}
           />
-          <Choice
+          <SelectField
             label="Account type"
             name="accountType"
             value={values.accountType}
             options={ACCOUNT_TYPES}
-            labels={TYPE_LABELS}
+            labelOf={(o) => TYPE_LABELS[o]}
             onChange={set('accountType')}
           />
           <Field

@@ -1,19 +1,11 @@
 import { useState, type FormEvent } from 'react'
-import {
-  Button,
-  Form,
-  Label,
-  ListBox,
-  ListBoxItem,
-  Popover,
-  Select,
-  SelectValue,
-} from 'react-aria-components'
+import { Button, Form } from 'react-aria-components'
 import { can, canManageMember, type MemberLike } from '../../../shared/auth/permissions'
 import { ROLES, type Role } from '../../../shared/auth/roles'
 import type { WorkspaceDoc } from '../../../shared/data/registry'
 import { useSession } from '../../session/session-context'
 import { Field } from '../../ui/Field'
+import { SelectField } from '../../ui/SelectField'
 
 const ROLE_LABELS: Record<Role, string> = {
   owner: 'Owner',
@@ -35,25 +27,15 @@ function RoleSelect({
   roles?: readonly Role[]
 }) {
   return (
-    <Select
-      selectedKey={value}
-      onSelectionChange={(k) => k !== null && onChange(String(k) as Role)}
+    <SelectField
       className="field field--inline"
-    >
-      <Label className="visually-hidden">{label}</Label>
-      <Button className="select-button">
-        <SelectValue />
-      </Button>
-      <Popover className="popover">
-        <ListBox className="listbox">
-          {roles.map((r) => (
-            <ListBoxItem key={r} id={r} className="listbox__item">
-              {ROLE_LABELS[r]}
-            </ListBoxItem>
-          ))}
-        </ListBox>
-      </Popover>
-    </Select>
+      label={label}
+      hideLabel
+      value={value}
+      options={roles}
+      labelOf={(r) => ROLE_LABELS[r]}
+      onChange={onChange}
+    />
   )
 }
 

@@ -1,17 +1,6 @@
 import { Plus, Trash2 } from 'lucide-react'
 import type { ReactNode } from 'react'
-import {
-  Button,
-  Group,
-  Input,
-  Label,
-  ListBox,
-  ListBoxItem,
-  NumberField,
-  Popover,
-  Select,
-  SelectValue,
-} from 'react-aria-components'
+import { Button, Group, Input, Label, NumberField } from 'react-aria-components'
 import { useStore } from 'zustand'
 import { uuidv7 } from '../../../shared/data/ids'
 import { PRESET_NAMES, type Effect } from '../../../shared/timeline/effects'
@@ -29,6 +18,7 @@ import {
 import { FIT_MODES } from '../../../shared/timeline/model'
 import { timelineDurationMs } from '../../../shared/timeline/time'
 import { Field } from '../../ui/Field'
+import { SelectField } from '../../ui/SelectField'
 import type { createProjectStore } from './project/project-store'
 
 type ProjectStore = ReturnType<typeof createProjectStore>
@@ -74,36 +64,6 @@ function Seconds(props: {
         <Input />
       </Group>
     </NumberField>
-  )
-}
-
-function Choice<T extends string>(props: {
-  label: string
-  value: T
-  options: readonly T[]
-  labelOf(option: T): string
-  onChange(value: T): void
-}) {
-  return (
-    <Select
-      className="field"
-      selectedKey={props.value}
-      onSelectionChange={(k) => k !== null && props.onChange(String(k) as T)}
-    >
-      <Label>{props.label}</Label>
-      <Button className="select-button">
-        <SelectValue />
-      </Button>
-      <Popover className="popover">
-        <ListBox className="listbox">
-          {props.options.map((o) => (
-            <ListBoxItem key={o} id={o} className="listbox__item">
-              {props.labelOf(o)}
-            </ListBoxItem>
-          ))}
-        </ListBox>
-      </Popover>
-    </Select>
   )
 }
 
@@ -159,14 +119,14 @@ export function Inspector({ store }: { store: ProjectStore }) {
             step={0.25}
             onCommit={(speed) => edit('Change speed', (t) => setClipSpeed(t, clip.id, speed))}
           />
-          <Choice
+          <SelectField
             label="Framing"
             value={clip.fit}
             options={FIT_MODES}
             labelOf={(f) => FIT_LABELS[f]}
             onChange={(fit) => edit('Change framing', (t) => updateClip(t, clip.id, { fit }))}
           />
-          <Choice
+          <SelectField
             label="Look"
             value={lookOf(clip.effects)}
             options={LOOKS}

@@ -1,20 +1,12 @@
 import { Clapperboard, Plus } from 'lucide-react'
 import { useMemo, useState, type FormEvent } from 'react'
-import {
-  Button,
-  Form,
-  Label,
-  ListBox,
-  ListBoxItem,
-  Popover,
-  Select,
-  SelectValue,
-} from 'react-aria-components'
+import { Button, Form } from 'react-aria-components'
 import { useLiveRxQuery, useRxCollection } from 'rxdb/plugins/react'
 import type { AccountDoc, ProjectDoc } from '../../../shared/data/registry'
 import { useSession } from '../../session/session-context'
 import { EmptyState } from '../../ui/EmptyState'
 import { Field } from '../../ui/Field'
+import { SelectField } from '../../ui/SelectField'
 import { newProjectDoc } from './project/new-project'
 
 /** Projects of the workspace, newest first, and a form to start one for a creator account. */
@@ -67,25 +59,13 @@ export function ProjectList({ onOpen }: { onOpen(projectId: string): void }) {
         <h2 id="new-project">New project</h2>
         <Form onSubmit={create} className="invite-row">
           <Field label="Title" name="title" maxLength={200} placeholder="Untitled project" />
-          <Select
-            className="field"
-            selectedKey={chosenAccount}
-            onSelectionChange={(key) => key !== null && setAccountId(String(key))}
-          >
-            <Label>Creator account</Label>
-            <Button className="select-button">
-              <SelectValue />
-            </Button>
-            <Popover className="popover">
-              <ListBox className="listbox">
-                {accounts.map((a) => (
-                  <ListBoxItem key={a.id} id={a.id} className="listbox__item">
-                    @{a.handle}
-                  </ListBoxItem>
-                ))}
-              </ListBox>
-            </Popover>
-          </Select>
+          <SelectField
+            label="Creator account"
+            value={chosenAccount}
+            options={accounts.map((a) => a.id)}
+            labelOf={(id) => `@${accounts.find((a) => a.id === id)?.handle ?? ''}`}
+            onChange={setAccountId}
+          />
           <Button type="submit" className="button button--primary">
             <Plus aria-hidden="true" size={16} /> Create project
           </Button>
