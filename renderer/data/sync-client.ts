@@ -47,12 +47,11 @@ export interface SyncClientOptions {
 }
 
 /**
- * Untyped tRPC client over the shared protocol: the renderer may not import server types, and
- * validating responses at the boundary catches a mismatched server version early.
- * HTTP calls carry `Authorization: Bearer`; the SSE stream carries the token in connectionParams
- * because EventSource cannot set headers.
+ * The one way the renderer talks tRPC to the sync server (untyped: the renderer may not import
+ * the server's router type): HTTP calls carry `Authorization: Bearer`, the SSE stream carries the
+ * token in connectionParams because EventSource cannot set headers.
  */
-export function createSyncClient(options: SyncClientOptions): SyncClient {
+export function createTrpcClient(options: SyncClientOptions) {
   const url = `${options.serverUrl.replace(/\/$/, '')}/trpc`
   const subscriptionOptions: Parameters<typeof httpSubscriptionLink>[0] = {
     url,
@@ -62,7 +61,7 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
     },
   }
   if (options.EventSource) subscriptionOptions.EventSource = options.EventSource
-  const client = createTRPCUntypedClient<AnyTRPCRouter>({
+  return createTRPCUntypedClient<AnyTRPCRouter>({
     links: [
       splitLink({
         condition: (op) => op.type === 'subscription',
@@ -77,6 +76,12 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
       }),
     ],
   })
+}
+
+/** The replication calls, with responses validated at the boundary against the shared protocol
+ * (catches a mismatched server version early). */
+export function createSyncClient(options: SyncClientOptions): SyncClient {
+  const client = createTrpcClient(options)
   return {
     async pull(input) {
       return pullOutputSchema.parse(await client.query(SYNC_PROCEDURES.pull, input))

@@ -1,6 +1,4 @@
-import { createTRPCUntypedClient, httpLink } from '@trpc/client'
-import type { AnyTRPCRouter } from '@trpc/server'
-import { errorCode } from '../data/sync-client'
+import { createTrpcClient, errorCode } from '../data/sync-client'
 import { ServerUnreachableError, type ServerApi } from './server-api'
 
 /**
@@ -9,17 +7,7 @@ import { ServerUnreachableError, type ServerApi } from './server-api'
  * ServerUnreachableError, so the UI can keep working offline instead of showing a refusal.
  */
 export function createServerApi(serverUrl: string, token: () => string | null): ServerApi {
-  const client = createTRPCUntypedClient<AnyTRPCRouter>({
-    links: [
-      httpLink({
-        url: `${serverUrl.replace(/\/$/, '')}/trpc`,
-        headers: () => {
-          const t = token()
-          return t ? { Authorization: `Bearer ${t}` } : {}
-        },
-      }),
-    ],
-  })
+  const client = createTrpcClient({ serverUrl, token })
   const call = async <T>(kind: 'query' | 'mutation', path: string, input?: unknown): Promise<T> => {
     try {
       return (await (kind === 'query'
