@@ -91,14 +91,7 @@ export function compileFfmpeg(
   buildSound(graph, inputs, plan, timeline, media, inputOf)
 
   return [
-    '-hide_banner',
-    '-nostdin',
-    '-y',
-    ...inputs.args,
-    '-filter_complex',
-    graph.toString(),
-    '-map',
-    '[vout]',
+    ...commonArgs(inputs.args, graph),
     '-map',
     '[aout]',
     // Phone footage carries GPS and device metadata; a public post should not.
@@ -253,14 +246,7 @@ export function compileCoverFrame(
   // The MJPEG encoder wants full-range YUV: convert here rather than loosen its compliance.
   graph.add([picture], ['scale=out_range=full', 'format=yuvj420p'], 'vout')
   return [
-    '-hide_banner',
-    '-nostdin',
-    '-y',
-    ...inputs.args,
-    '-filter_complex',
-    graph.toString(),
-    '-map',
-    '[vout]',
+    ...commonArgs(inputs.args, graph),
     '-map_metadata',
     '-1',
     '-frames:v',
@@ -272,5 +258,19 @@ export function compileCoverFrame(
     '-update',
     '1',
     options.outputFileName ?? DEFAULT_COVER_OUTPUT,
+  ]
+}
+
+/** What every command starts with: quiet, no prompts, overwrite, the inputs and the picture graph. */
+function commonArgs(inputArgs: readonly string[], graph: { toString(): string }): string[] {
+  return [
+    '-hide_banner',
+    '-nostdin',
+    '-y',
+    ...inputArgs,
+    '-filter_complex',
+    graph.toString(),
+    '-map',
+    '[vout]',
   ]
 }

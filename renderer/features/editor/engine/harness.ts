@@ -1,7 +1,8 @@
 import type { HarnessOutcome, HarnessSpec } from './harness-api'
 import { createExportEngine, ExportError, type ExportEngine, type ExportProgress } from './index'
 import { bundledResources } from './bundled-resources'
-import { prepareExport, type MediaSource } from './prepare-job'
+import { prepareExport } from './prepare-job'
+import { mediaFromInput, toBase64 } from '../test-harness-support'
 
 /**
  * Test-only entry (harness.html): exposes the engine to Playwright as window.__reeldeskEngineTest.
@@ -13,28 +14,6 @@ let ffmpegLog: string[] = []
 const withLog = (options: { multiThread?: boolean } = {}) =>
   createExportEngine({ ...options, onLog: (line) => ffmpegLog.push(line) })
 let engine: ExportEngine = withLog()
-
-function mediaFromInput(spec: HarnessSpec): Record<string, MediaSource> {
-  const input = document.querySelector<HTMLInputElement>('#files')
-  const files = [...(input?.files ?? [])]
-  const media: Record<string, MediaSource> = {}
-  for (const [mediaId, { file, info }] of Object.entries(spec.media)) {
-    const found = files.find((f) => f.name === file)
-    if (!found) throw new Error(`test harness: no file "${file}" in the input`)
-    media[mediaId] = { file: found, info }
-  }
-  return media
-}
-
-async function toBase64(blob: Blob): Promise<string> {
-  const url = await new Promise<string>((resolve, reject) => {
-    const reader = new FileReader()
-    reader.onload = () => resolve(String(reader.result))
-    reader.onerror = () => reject(reader.error ?? new Error('read failed'))
-    reader.readAsDataURL(blob)
-  })
-  return url.slice(url.indexOf(',') + 1)
-}
 
 async function settle(
   started: number,
@@ -69,7 +48,7 @@ window.__reeldeskEngineTest = {
       started,
       async () => {
         const result = await engine.export(
-          { timeline: spec.timeline, media: mediaFromInput(spec), ...pick(spec) },
+          { timeline: spec.timeline, media: mediaFromInput(spec.media), ...pick(spec) },
           (p) => {
             progress.push(p)
             if (spec.cancelAtFraction !== undefined && p.fraction >= spec.cancelAtFraction) {
@@ -88,7 +67,10 @@ window.__reeldeskEngineTest = {
     return settle(
       started,
       async () => ({
-        blob: await engine.cover({ timeline: spec.timeline, media: mediaFromInput(spec) }, atMs),
+        blob: await engine.cover(
+          { timeline: spec.timeline, media: mediaFromInput(spec.media) },
+          atMs,
+        ),
         loadMs: 0,
         multiThread: false,
       }),
@@ -97,7 +79,7 @@ window.__reeldeskEngineTest = {
   },
   plan(spec) {
     const prepared = prepareExport(
-      { timeline: spec.timeline, media: mediaFromInput(spec), ...pick(spec) },
+      { timeline: spec.timeline, media: mediaFromInput(spec.media), ...pick(spec) },
       bundledResources,
       { multiThread: true, cores: Math.max(1, navigator.hardwareConcurrency || 1) },
     )

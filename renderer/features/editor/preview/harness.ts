@@ -1,7 +1,6 @@
 import { parseTimeline } from '../../../../shared/timeline'
-import type { PreviewHarnessSpec } from './harness-api'
-import type { PreviewMediaFile } from './preview-protocol'
 import { createPreviewRenderer, type PreviewRenderer } from './preview-renderer'
+import { mediaFromInput, toBase64 } from '../test-harness-support'
 
 /**
  * Test-only entry (harness.html): exposes the preview renderer to Playwright as
@@ -10,27 +9,6 @@ import { createPreviewRenderer, type PreviewRenderer } from './preview-renderer'
  */
 let renderer: PreviewRenderer | null = null
 
-function mediaFromInput(spec: PreviewHarnessSpec): Record<string, PreviewMediaFile> {
-  const input = document.querySelector<HTMLInputElement>('#files')
-  const files = [...(input?.files ?? [])]
-  const media: Record<string, PreviewMediaFile> = {}
-  for (const [mediaId, { file, info }] of Object.entries(spec.media)) {
-    const found = files.find((f) => f.name === file)
-    if (!found) throw new Error(`test harness: no file "${file}" in the input`)
-    media[mediaId] = { file: found, info }
-  }
-  return media
-}
-
-async function toBase64(blob: Blob): Promise<string> {
-  const bytes = new Uint8Array(await blob.arrayBuffer())
-  let binary = ''
-  for (let i = 0; i < bytes.length; i += 0x8000) {
-    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000))
-  }
-  return btoa(binary)
-}
-
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error))
 
 window.__reeldeskPreviewTest = {
@@ -38,7 +16,7 @@ window.__reeldeskPreviewTest = {
     try {
       renderer?.dispose()
       renderer = createPreviewRenderer()
-      await renderer.load(parseTimeline(spec.timeline), mediaFromInput(spec))
+      await renderer.load(parseTimeline(spec.timeline), mediaFromInput(spec.media))
       return { ok: true }
     } catch (error) {
       return { ok: false, message: message(error) }
