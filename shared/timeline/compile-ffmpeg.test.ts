@@ -127,9 +127,10 @@ describe('compileFfmpeg: clips', () => {
     expect(graphOf(compile({ clips: [clip('a', { speed: 4 })] }))).toContain('atempo=2,atempo=2')
   })
 
-  it('frames with fill (scale + crop), fit (scale + pad) and crop (crop + scale)', () => {
+  it('frames with fill (crop what shows + scale), fit (scale + pad) and crop (crop + scale)', () => {
     const fill = chainOf(graphOf(compile({ clips: [clip('a', { mediaId: 'land' })] })), 'v0')
-    expect(fill).toContain('scale=3414:1920,crop=1080:1920:1166:0')
+    // Only the visible 608×1080 of the 1920×1080 source is scaled, not all of it to 3414×1920.
+    expect(fill).toContain('fps=30,crop=608:1080:656:0,scale=1080:1920,setsar=1')
     expect(fill).not.toMatch(/,pad=/)
     const fit = chainOf(
       graphOf(compile({ clips: [clip('a', { mediaId: 'land', fit: 'fit' })] })),
@@ -150,8 +151,8 @@ describe('compileFfmpeg: clips', () => {
       ),
       'v0',
     )
-    expect(crop).toContain('crop=480:1080:960:0')
-    expect(crop).toContain('scale=1080:2430,crop=1080:1920:0:254')
+    // The user's crop (480×1080 at x 960) and the canvas's overhang make one source crop.
+    expect(crop).toContain('fps=30,crop=480:854:960:112,scale=1080:1920,setsar=1')
     const same = chainOf(graphOf(compile()), 'v0')
     expect(same).toContain('scale=1080:1920,setsar=1')
   })

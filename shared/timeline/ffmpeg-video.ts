@@ -29,23 +29,22 @@ export function clipVideoFilters(p: PlannedClip, ctx: VideoContext): string[] {
     .map((e) => effectFilter(e, ctx.lutDir))
   const present = (fs: readonly (string | null)[]) => fs.filter((f): f is string => f !== null)
 
-  const { sourceCrop: sc, scaled, visible: vis } = place
-  const cropsSource = sc.width !== source.width || sc.height !== source.height
-  const cropsScaled = vis.width !== scaled.width || vis.height !== scaled.height
+  const { sourceVisible: sv, visible: vis } = place
+  const cropsSource = sv.width !== source.width || sv.height !== source.height
   const padsCanvas = vis.width !== ctx.canvas.width || vis.height !== ctx.canvas.height
   // Per-pixel effects give the same picture before or after scaling: run them where there are
   // fewer pixels (a 4K source is graded after downscaling, a small crop before upscaling).
-  const colorFirst = sc.width * sc.height <= vis.width * vis.height
+  const colorFirst = sv.width * sv.height <= vis.width * vis.height
 
   return [
     `trim=duration=${sec(p.sourceDurationMs)}`,
     clip.speed === 1 ? 'setpts=PTS-STARTPTS' : `setpts=(PTS-STARTPTS)/${num(clip.speed)}`,
     // Resample to the output rate first, so a 4× speed-up drops frames before they are scaled.
     `fps=${ctx.fps}`,
-    ...(cropsSource ? [`crop=${sc.width}:${sc.height}:${sc.x}:${sc.y}`] : []),
+    // Only the part that will be seen is cropped, graded and scaled (see sourceVisible).
+    ...(cropsSource ? [`crop=${sv.width}:${sv.height}:${sv.x}:${sv.y}`] : []),
     ...(colorFirst ? present(color) : []),
-    `scale=${scaled.width}:${scaled.height}`,
-    ...(cropsScaled ? [`crop=${vis.width}:${vis.height}:${vis.x}:${vis.y}`] : []),
+    `scale=${vis.width}:${vis.height}`,
     ...(colorFirst ? [] : present(color)),
     ...present(spatial),
     ...(padsCanvas

@@ -23,6 +23,13 @@ export interface ClipPlacement {
   /** Top-left of the visible part on the canvas. */
   readonly canvasX: number
   readonly canvasY: number
+  /**
+   * The part of the source that ends up visible, in source pixels (even, inside sourceCrop).
+   * Renderers crop to it first and scale it straight to `visible`'s size: a 16:9 source filling
+   * a 9:16 canvas is then scaled from 608×1080 instead of to 3414×1920 and cropped — 3× fewer
+   * pixels through the scaler and the colour filters.
+   */
+  readonly sourceVisible: Rect
 }
 
 /** 4:2:0 chroma needs even sizes and offsets; rounding to even keeps ffmpeg from adjusting them. */
@@ -58,13 +65,31 @@ export function clipPlacement(
   const y0 = Math.max(0, -top)
   const x1 = Math.min(scaled.width, canvas.width - left)
   const y1 = Math.min(scaled.height, canvas.height - top)
+  const visible = { x: x0, y: y0, width: Math.max(2, x1 - x0), height: Math.max(2, y1 - y0) }
   return {
     sourceCrop,
     scaled,
-    visible: { x: x0, y: y0, width: Math.max(2, x1 - x0), height: Math.max(2, y1 - y0) },
+    visible,
     canvasX: left + x0,
     canvasY: top + y0,
+    sourceVisible: sourceRegion(sourceCrop, scaled, visible),
   }
+}
+
+/** Maps the visible part of the scaled picture back to source pixels, rounded to even. */
+function sourceRegion(sourceCrop: Rect, scaled: CanvasSize, visible: Rect): Rect {
+  const axis = (offset: number, size: number, crop: number, scaledSize: number) => {
+    if (size >= scaledSize) return { start: 0, length: crop }
+    const factor = scaledSize / crop
+    // Length and start rounded separately keep the aspect ratio closest (608, not 610, for 16:9
+    // filling 9:16).
+    const length = Math.min(crop, even(size / factor))
+    const start = Math.min(Math.max(0, toEven(offset / factor)), crop - length)
+    return { start, length }
+  }
+  const h = axis(visible.x, visible.width, sourceCrop.width, scaled.width)
+  const v = axis(visible.y, visible.height, sourceCrop.height, scaled.height)
+  return { x: sourceCrop.x + h.start, y: sourceCrop.y + v.start, width: h.length, height: v.length }
 }
 
 /** The displayed size of a media file: ffmpeg auto-rotates, so 90°/270° swap the axes. */

@@ -103,14 +103,14 @@ export class Compositor {
     for (const text of plan.texts) drawText(ctx, text, plan.canvas)
   }
 
-  /** crop → (colour) → scale → crop to canvas → (colour) → blur/vignette → pad, as the compiler. */
+  /** crop to what shows → (colour) → scale → (colour) → blur/vignette → place, as the compiler. */
   private async drawClip(layer: ClipLayer, target: Ctx, sources: CompositorSources): Promise<void> {
-    const { sourceCrop, scaled, visible } = layer.placement
+    const { sourceVisible, visible } = layer.placement
     const video = await sources.video(layer.mediaId)
     const sample = await video.sampleAt(layer.decodeSec)
     let cropped: CroppedImage
     try {
-      cropped = cropSample(sample, sourceCrop)
+      cropped = cropSample(sample, sourceVisible)
     } finally {
       sample.close()
     }
@@ -118,22 +118,20 @@ export class Compositor {
       let image: CanvasImageSource = cropped.image
       let rect = cropped.rect
       if (layer.colorBeforeScale && layer.color.length > 0) {
-        const small = this.source.sized(sourceCrop.width, sourceCrop.height)
+        const small = this.source.sized(sourceVisible.width, sourceVisible.height)
         const r = cropped.rect
         small.drawImage(cropped.image, r.x, r.y, r.width, r.height, 0, 0, r.width, r.height)
-        colorPass(small, sourceCrop.width, sourceCrop.height, layer.color, sources.luts)
+        colorPass(small, sourceVisible.width, sourceVisible.height, layer.color, sources.luts)
         image = this.source.canvas
-        rect = { x: 0, y: 0, width: sourceCrop.width, height: sourceCrop.height }
+        rect = { x: 0, y: 0, width: sourceVisible.width, height: sourceVisible.height }
       }
-      const fx = scaled.width / sourceCrop.width
-      const fy = scaled.height / sourceCrop.height
       const vis = this.visible.sized(visible.width, visible.height)
       vis.drawImage(
         image,
-        rect.x + visible.x / fx,
-        rect.y + visible.y / fy,
-        visible.width / fx,
-        visible.height / fy,
+        rect.x,
+        rect.y,
+        rect.width,
+        rect.height,
         0,
         0,
         visible.width,

@@ -136,7 +136,7 @@ function clipLayer(
   const source = displaySize(info)
   const placement = clipPlacement(clip, source, canvas)
   const effects = expandEffects(clip.effects)
-  const { sourceCrop, visible } = placement
+  const { sourceVisible, visible } = placement
   return {
     clipId: clip.id,
     mediaId: clip.mediaId,
@@ -145,7 +145,7 @@ function clipLayer(
     source,
     placement,
     color: effects.filter(isPerPixelEffect),
-    colorBeforeScale: sourceCrop.width * sourceCrop.height <= visible.width * visible.height,
+    colorBeforeScale: sourceVisible.width * sourceVisible.height <= visible.width * visible.height,
     spatial: effectPasses(effects.filter((e) => !isPerPixelEffect(e))),
     layer,
   }
