@@ -2,22 +2,21 @@ import { ArrowLeft } from 'lucide-react'
 import {
   useCallback,
   useEffect,
-  useMemo,
   useRef,
   useState,
   type MutableRefObject,
   type ReactNode,
 } from 'react'
 import { Button } from 'react-aria-components'
-import { useLiveRxQuery, useRxCollection } from 'rxdb/plugins/react'
+import { useRxCollection } from 'rxdb/plugins/react'
 import { useStore } from 'zustand'
-import type { MediaDoc, ProjectDoc } from '../../../shared/data/registry'
-import { openProject, type createProjectStore } from './project/project-store'
+import type { ProjectDoc } from '../../../shared/data/registry'
+import { openProject, type ProjectStore } from './project/project-store'
 import type { EditorCommand } from './project/shortcuts'
+import { useMediaNames } from './project/use-media-names'
 import { TimelineView } from './timeline/TimelineView'
 import { useEditorShortcuts } from './use-editor-shortcuts'
 
-type ProjectStore = ReturnType<typeof createProjectStore>
 export type PlaybackRef = MutableRefObject<((command: EditorCommand) => void) | null>
 
 const SAVE_TEXT = { saved: 'All changes saved', saving: 'Saving…', failed: 'Not saved' } as const
@@ -105,13 +104,7 @@ function OpenProject({
 }) {
   const title = useStore(store, (s) => s.project.title)
   const workspaceId = useStore(store, (s) => s.project.workspaceId)
-  const query = useMemo(() => ({ selector: { workspaceId } }), [workspaceId])
-  const { results } = useLiveRxQuery<MediaDoc>({ collection: 'media', query })
-  const mediaNames = useMemo(
-    () =>
-      Object.fromEntries(results.map((d) => [d.get('id') as string, d.get('fileName') as string])),
-    [results],
-  )
+  const mediaNames = useMediaNames(workspaceId)
   const playback: PlaybackRef = useRef(null)
   const onPlayback = useCallback((command: EditorCommand) => playback.current?.(command), [])
   useEditorShortcuts(store, onPlayback)

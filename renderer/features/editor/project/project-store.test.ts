@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { ProjectDoc } from '../../../../shared/data/registry'
 import { sampleDocs } from '../../../../shared/data/sample-docs'
 import { addClip, setClipSpeed } from '../../../../shared/timeline/edit'
-import { createTimeline } from '../../../../shared/timeline/model'
+import { createTimeline, type Timeline } from '../../../../shared/timeline/model'
 import { createProjectStore, openProject } from './project-store'
 
 function setup() {
@@ -44,6 +44,18 @@ describe('project store', () => {
     expect(store.getState().edit('Speed', (t) => setClipSpeed(t, 'a', 9))).toBe(false)
     expect(store.getState().error).toMatch(/speed/i)
     expect(store.getState().history).toBe(before)
+  })
+
+  it('remembers which control a refused edit came from, and clears it on the next edit', () => {
+    const { store } = setup()
+    const refuse = (t: Timeline) => setClipSpeed(t, 'a', 9)
+    expect(store.getState().edit('Speed', refuse, { scope: 'clip' })).toBe(false)
+    expect(store.getState()).toMatchObject({ errorScope: 'clip', error: expect.any(String) })
+    expect(store.getState().edit('Speed', refuse)).toBe(false)
+    expect(store.getState().errorScope).toBeNull()
+    store.getState().edit('Speed', refuse, { scope: 'clip' })
+    expect(store.getState().edit('Speed', (t) => setClipSpeed(t, 'a', 2))).toBe(true)
+    expect(store.getState()).toMatchObject({ error: null, errorScope: null })
   })
 
   it('deletes the selected clip and keeps the playhead inside the shorter timeline', () => {

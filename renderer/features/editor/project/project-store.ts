@@ -13,13 +13,14 @@ export interface ProjectState {
   playheadMs: number
   /** The last refused edit, in words (e.g. "splitClipAt: 1200 ms is not inside a clip"). */
   error: string | null
+  /**
+   * Which control refused it (EditOptions.scope), so the message shows beside that control and
+   * only once; null for edits made from the timeline or the keyboard.
+   */
+  errorScope: string | null
   saveState: SaveState
   saveError: string | null
-  edit(
-    label: string,
-    change: (t: Timeline) => Timeline,
-    options?: Pick<RecordOptions, 'coalesceKey'>,
-  ): boolean
+  edit(label: string, change: (t: Timeline) => Timeline, options?: EditOptions): boolean
   undo(): void
   redo(): void
   select(clipId: string | null): void
@@ -30,6 +31,11 @@ export interface ProjectState {
   /** Records a finished render on the project (when, and where the file is kept). */
   markExported(exportRef: string): void
   flush(): Promise<void>
+}
+
+export interface EditOptions extends Pick<RecordOptions, 'coalesceKey'> {
+  /** Names the control making the edit: a refusal is shown there (see errorScope). */
+  scope?: string
 }
 
 export type ProjectOpenResult =
@@ -68,6 +74,7 @@ export function createProjectStore(
       set({
         history,
         error: null,
+        errorScope: null,
         playheadMs: clampPlayhead(t, get().playheadMs),
         selectedClipId: selected && t.clips.some((c) => c.id === selected) ? selected : null,
       })
@@ -80,22 +87,23 @@ export function createProjectStore(
       selectedClipId: null,
       playheadMs: 0,
       error: null,
+      errorScope: null,
       saveState: 'saved',
       saveError: null,
 
-      edit(label, change, options = {}) {
+      edit(label, change, { scope, coalesceKey } = {}) {
         const current = get().history.present.state
         let next: Timeline
         try {
           next = change(current)
         } catch (error) {
           if (error instanceof TimelineError) {
-            set({ error: error.message })
+            set({ error: error.message, errorScope: scope ?? null })
             return false
           }
           throw error
         }
-        afterMove(record(get().history, next, label, { ...options, now: now() }))
+        afterMove(record(get().history, next, label, { coalesceKey, now: now() }))
         return true
       },
       undo() {
@@ -141,3 +149,5 @@ export function openProject(
     return { ok: false, message: `This project's timeline cannot be opened: ${checked.error}` }
   return { ok: true, store: createProjectStore(project, checked.timeline, write) }
 }
+
+export type ProjectStore = ReturnType<typeof createProjectStore>

@@ -3,21 +3,24 @@ import { useMemo, useRef, useState, type PointerEvent } from 'react'
 import { Button, Label, Slider, SliderThumb, SliderTrack } from 'react-aria-components'
 import { useStore } from 'zustand'
 import { timelineDurationMs } from '../../../../shared/timeline/time'
-import type { createProjectStore } from '../project/project-store'
 import { redoLabel, undoLabel } from '../project/history'
+import type { ProjectStore } from '../project/project-store'
+import { TimelineRuler } from './TimelineRuler'
 import {
   DEFAULT_PX_PER_SECOND,
   formatTimecode,
   layoutClips,
+  layoutMarkers,
+  layoutTransitions,
   MAX_PX_PER_SECOND,
   MIN_PX_PER_SECOND,
   msToPx,
   pxToMs,
+  rulerTicks,
   snap,
   snapPoints,
 } from './timeline-layout'
-
-type ProjectStore = ReturnType<typeof createProjectStore>
+import './timeline.css'
 
 interface TimelineViewProps {
   store: ProjectStore
@@ -26,19 +29,27 @@ interface TimelineViewProps {
 }
 
 /**
- * The timeline: a video track of clip blocks, text and music lanes, a playhead that snaps to clip
- * edges and markers, zoom, and the edit buttons (with the same commands as the shortcuts).
+ * The timeline: a ruler with the product tags, a video track of clip blocks with their
+ * transitions, text and music lanes, a playhead that snaps to clip edges and markers, zoom, and
+ * the edit buttons (with the same commands as the shortcuts).
  */
 export function TimelineView({ store, mediaNames }: TimelineViewProps) {
   const history = useStore(store, (s) => s.history)
   const playheadMs = useStore(store, (s) => s.playheadMs)
   const selected = useStore(store, (s) => s.selectedClipId)
-  const error = useStore(store, (s) => s.error)
+  // Refusals of inspector controls are shown beside those controls instead.
+  const error = useStore(store, (s) => (s.errorScope === null ? s.error : null))
   const [pxPerSecond, setPxPerSecond] = useState(DEFAULT_PX_PER_SECOND)
   const lanes = useRef<HTMLDivElement>(null)
   const timeline = history.present.state
   const durationMs = timelineDurationMs(timeline)
   const boxes = useMemo(() => layoutClips(timeline, pxPerSecond), [timeline, pxPerSecond])
+  const transitions = useMemo(
+    () => layoutTransitions(timeline, pxPerSecond),
+    [timeline, pxPerSecond],
+  )
+  const markers = useMemo(() => layoutMarkers(timeline, pxPerSecond), [timeline, pxPerSecond])
+  const ticks = useMemo(() => rulerTicks(durationMs, pxPerSecond), [durationMs, pxPerSecond])
   const points = useMemo(() => snapPoints(timeline), [timeline])
   const fps = timeline.fps
 
@@ -108,6 +119,7 @@ export function TimelineView({ store, mediaNames }: TimelineViewProps) {
       ) : null}
       <div className="timeline__lanes" ref={lanes} onPointerDown={seekToPointer}>
         <div className="timeline__content" style={{ width: msToPx(durationMs, pxPerSecond) + 200 }}>
+          <TimelineRuler ticks={ticks} markers={markers} />
           <div className="lane lane--video" aria-label="Video track" role="group">
             {boxes.map((box) => {
               const clip = timeline.clips.find((c) => c.id === box.clipId)
@@ -128,6 +140,16 @@ export function TimelineView({ store, mediaNames }: TimelineViewProps) {
                 </Button>
               )
             })}
+            {transitions.map((mark) => (
+              <span
+                key={mark.clipId}
+                className="transition-mark"
+                role="img"
+                aria-label={mark.label}
+                title={mark.label}
+                style={{ left: mark.left, width: mark.width }}
+              />
+            ))}
           </div>
           <div className="lane lane--text" aria-label="Text track" role="group">
             {timeline.texts.map((t) => (

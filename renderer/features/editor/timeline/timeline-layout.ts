@@ -1,5 +1,6 @@
 import type { Timeline } from '../../../../shared/timeline/model'
 import { clipSpans, timelineDurationMs } from '../../../../shared/timeline/time'
+import { describeTransition } from '../inspector/transition-values'
 
 /** Zoom as pixels per second of timeline; the zoom control moves between these bounds. */
 export const MIN_PX_PER_SECOND = 10
@@ -69,4 +70,80 @@ export function formatTimecode(ms: number, fps: number): string {
   const seconds = totalSeconds % 60
   const minutes = Math.floor(totalSeconds / 60)
   return `${minutes}:${String(seconds).padStart(2, '0')}.${String(frames).padStart(2, '0')}`
+}
+
+export interface TransitionMark {
+  /** The clip the transition leaves (it is stored on that clip). */
+  clipId: string
+  /** The overlap of the two clips, where the mark is drawn. */
+  left: number
+  width: number
+  label: string
+}
+
+/** The narrowest a transition is drawn, so it stays visible when zoomed out. */
+export const MIN_MARK_PX = 6
+
+/** Where each transition sits: over the overlap of the clips it joins, centred on it. */
+export function layoutTransitions(
+  timeline: Pick<Timeline, 'clips'>,
+  pxPerSecond: number,
+): TransitionMark[] {
+  return clipSpans(timeline).flatMap((span) => {
+    const transition = timeline.clips[span.index]?.transitionOut
+    if (!transition || span.transitionOutMs <= 0) return []
+    const overlap = msToPx(span.transitionOutMs, pxPerSecond)
+    const centre = msToPx(span.endMs - span.transitionOutMs, pxPerSecond) + overlap / 2
+    const width = Math.max(MIN_MARK_PX, overlap)
+    return [
+      {
+        clipId: span.clipId,
+        left: centre - width / 2,
+        width,
+        label: describeTransition(transition),
+      },
+    ]
+  })
+}
+
+export interface MarkerMark {
+  id: string
+  left: number
+  label: string
+}
+
+/** Product tags on the ruler, named for screen readers by product and timecode. */
+export function layoutMarkers(
+  timeline: Pick<Timeline, 'markers' | 'fps'>,
+  pxPerSecond: number,
+): MarkerMark[] {
+  return timeline.markers.map((m) => ({
+    id: m.id,
+    left: msToPx(m.atMs, pxPerSecond),
+    label: `Product tag ${m.productId} at ${formatTimecode(m.atMs, timeline.fps)}`,
+  }))
+}
+
+/** Ruler spacings in seconds; the zoom picks the first leaving RULER_MIN_GAP_PX between labels. */
+const RULER_STEPS_S = [1, 2, 5, 10, 15, 30, 60, 120, 300]
+export const RULER_MIN_GAP_PX = 56
+
+export interface RulerTick {
+  ms: number
+  left: number
+  label: string
+}
+
+/** Labelled ticks from 0 to the end of the timeline (m:ss), spaced for the zoom. */
+export function rulerTicks(durationMs: number, pxPerSecond: number): RulerTick[] {
+  const step = RULER_STEPS_S.find((s) => s * pxPerSecond >= RULER_MIN_GAP_PX) ?? 300
+  const ticks: RulerTick[] = []
+  for (let s = 0; s * 1000 <= durationMs; s += step) {
+    ticks.push({
+      ms: s * 1000,
+      left: msToPx(s * 1000, pxPerSecond),
+      label: `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`,
+    })
+  }
+  return ticks
 }
