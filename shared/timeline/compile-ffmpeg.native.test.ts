@@ -63,6 +63,35 @@ function probe(file: string): { streams: ProbeStream[]; format: { duration: stri
   ) as { streams: ProbeStream[]; format: { duration: string } }
 }
 
+describe.skipIf(!hasFfmpeg)('merged eq passes (native ffmpeg)', () => {
+  it('give the very same pixels as the separate filters they replace', () => {
+    const frames = (filters: string) =>
+      spawnSync(
+        'ffmpeg',
+        ['-v', 'error', '-f', 'lavfi', '-i', 'testsrc2=s=320x240:d=0.2', '-vf', filters].concat([
+          '-pix_fmt',
+          'yuv420p',
+          '-f',
+          'rawvideo',
+          '-',
+        ]),
+        { maxBuffer: 64 << 20 },
+      ).stdout
+    for (const [separate, merged] of [
+      [['eq=saturation=1.2', 'eq=contrast=1.1'], 'eq=saturation=1.2:contrast=1.1'],
+      [['eq=brightness=-0.2', 'eq=saturation=1.7'], 'eq=brightness=-0.2:saturation=1.7'],
+    ] as const) {
+      const reference = frames(separate.join(','))
+      expect(reference.length).toBe(5 * 320 * 240 * 1.5)
+      expect(frames(merged).equals(reference)).toBe(true)
+    }
+    // The reason two luma terms stay apart: one eq applies them in its own order.
+    expect(
+      frames('eq=brightness=0.3:contrast=2').equals(frames('eq=brightness=0.3,eq=contrast=2')),
+    ).toBe(false)
+  })
+})
+
 describe.skipIf(!hasFfmpeg)(
   'compiled args with native ffmpeg (skipped: ffmpeg/ffprobe not installed)',
   () => {

@@ -179,7 +179,7 @@ describe('compileFfmpeg: effects', () => {
       { type: 'vignette', angle: 0.6 },
     ])
     expect(chain).toContain(
-      "eq=brightness=0.1,eq=contrast=1.2,eq=saturation=0.5,colortemperature=temperature=4000,lut3d=file=\\'/luts/teal orange.cube\\',hue=s=0",
+      "eq=brightness=0.1,eq=contrast=1.2:saturation=0.5,colortemperature=temperature=4000,lut3d=file=\\'/luts/teal orange.cube\\',hue=s=0",
     )
     expect(chain).toContain('gblur=sigma=4,vignette=angle=0.6')
   })

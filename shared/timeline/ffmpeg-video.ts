@@ -1,7 +1,7 @@
 import type { CanvasSize } from './canvas'
 import { isPerPixelEffect } from './effects'
 import { expandEffects } from './effect-presets'
-import { effectFilter } from './ffmpeg-effects'
+import { effectFilter, mergeEqPasses } from './ffmpeg-effects'
 import { num, sec } from './ffmpeg-escape'
 import type { FilterGraph } from './filter-graph'
 import { joinRuns } from './ffmpeg-join'
@@ -27,7 +27,8 @@ export function clipVideoFilters(p: PlannedClip, ctx: VideoContext): string[] {
   const spatial = effects
     .filter((e) => !isPerPixelEffect(e))
     .map((e) => effectFilter(e, ctx.lutDir))
-  const present = (fs: readonly (string | null)[]) => fs.filter((f): f is string => f !== null)
+  const present = (fs: readonly (string | null)[]) =>
+    mergeEqPasses(fs.filter((f): f is string => f !== null))
 
   const { sourceVisible: sv, visible: vis } = place
   const cropsSource = sv.width !== source.width || sv.height !== source.height
