@@ -1,7 +1,7 @@
 // Export benchmark: the app's ffmpeg.wasm engine in Chromium vs native ffmpeg on the same
 // compiled arguments, on a reference edit (10 s of a 1920×1080 source → 1080×1920: trim,
 // scale+crop, colour effect, text, music). Both outputs are checked with ffprobe.
-//   node bench/export.mjs            (npm run bench:export)
+//   node bench/export.mjs            (npm run bench:export; BENCH_VERBOSE=1 prints the ffmpeg arguments)
 // Native ffmpeg/ffprobe and Debian's chromium are test tools here, never app dependencies.
 // The last line of output is one JSON object for CI dashboards.
 import { spawn, spawnSync } from 'node:child_process'
@@ -11,6 +11,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { chromium } from 'playwright-core'
 import { buildAll, isStale } from '../scripts/build.mjs'
+import { ffprobe, run } from '../scripts/native-ffmpeg.mjs'
 
 /* global window -- page.evaluate callbacks run in the page */
 
@@ -21,14 +22,6 @@ const FPS = 30
 const DURATION_S = 10
 const HARNESS = '/features/editor/engine/harness.html'
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-
-/** @param {string} tool @param {string[]} args */
-function run(tool, args) {
-  const result = spawnSync(tool, args, { encoding: 'utf8', maxBuffer: 64 << 20 })
-  if (result.status !== 0)
-    throw new Error(`${tool} failed (${result.status}): ${result.stderr.slice(-1500)}`)
-  return result.stdout
-}
 
 /** @param {string} dir */
 function makeSources(dir) {
@@ -146,19 +139,7 @@ function treePssMb(/** @type {number} */ rootPid) {
 
 /** @param {string} file */
 function validate(file) {
-  const probe = JSON.parse(
-    run('ffprobe', [
-      '-v',
-      'error',
-      '-count_frames',
-      '-show_streams',
-      '-show_format',
-      '-of',
-      'json',
-      file,
-    ]),
-  )
-  /** @type {{ codec_type: string, codec_name: string, width?: number, height?: number, r_frame_rate?: string, level?: number, nb_read_frames?: string, sample_rate?: string, channels?: number }[]} */
+  const probe = ffprobe(file, true)
   const streams = probe.streams
   const v = streams.find((s) => s.codec_type === 'video')
   const a = streams.find((s) => s.codec_type === 'audio')
@@ -299,6 +280,7 @@ try {
   const appOut = path.join(dir, 'app.mp4')
   const nativeOut = path.join(dir, 'native.mp4')
   const app = await runApp(started.baseUrl, [source, music], appOut)
+  if (process.env.BENCH_VERBOSE) console.error(app.plan.args.join(' '))
   const native = runNative(app.plan, dir, nativeOut)
   const appProblems = validate(appOut)
   const nativeProblems = validate(nativeOut)

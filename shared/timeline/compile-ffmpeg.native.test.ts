@@ -11,6 +11,7 @@ import {
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { ffprobe, hasNativeFfmpeg, run } from '../../scripts/native-ffmpeg.mjs'
 import { compileCoverFrame, compileFfmpeg } from './compile-ffmpeg'
 import { escapeFilterValue } from './ffmpeg-escape'
 import type { MediaInfoMap } from './media-info'
@@ -21,47 +22,10 @@ import { parseTimeline } from './model'
  * ffmpeg is a test tool only (the app uses ffmpeg.wasm, which cannot run in Node); where it is
  * not installed these tests are skipped, and the unit tests still cover the argument list.
  */
-const hasFfmpeg = ['ffmpeg', 'ffprobe'].every((tool) => spawnSync(tool, ['-version']).status === 0)
+const hasFfmpeg = hasNativeFfmpeg()
 const SYSTEM_FONT = '/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf'
-
-function run(tool: string, args: readonly string[]): string {
-  const result = spawnSync(tool, args, { encoding: 'utf8', timeout: 60_000 })
-  if (result.status !== 0)
-    throw new Error(`${tool} failed (${result.status}): ${result.stderr.slice(-2000)}`)
-  return `${result.stdout}${result.stderr}`
-}
-
 const ffmpeg = (args: readonly string[]) => run('ffmpeg', ['-v', 'error', ...args])
-
-interface ProbeStream {
-  codec_type: string
-  codec_name: string
-  profile?: string
-  level?: number
-  width?: number
-  height?: number
-  pix_fmt?: string
-  r_frame_rate?: string
-  nb_read_frames?: string
-  sample_rate?: string
-  channels?: number
-  duration?: string
-}
-
-function probe(file: string): { streams: ProbeStream[]; format: { duration: string } } {
-  return JSON.parse(
-    run('ffprobe', [
-      '-v',
-      'error',
-      '-count_frames',
-      '-show_streams',
-      '-show_format',
-      '-of',
-      'json',
-      file,
-    ]),
-  ) as { streams: ProbeStream[]; format: { duration: string } }
-}
+const probe = (file: string) => ffprobe(file, true)
 
 describe.skipIf(!hasFfmpeg)('merged eq passes (native ffmpeg)', () => {
   it('give the very same pixels as the separate filters they replace', () => {
@@ -307,21 +271,25 @@ describe.skipIf(!hasFfmpeg)(
     it("escapes filter values so ffmpeg reads them back exactly (: ' \\ % , ; [ ])", () => {
       const raw = "It's 50% off: C:\\x, [a]; b \\\\ end"
       const graph = `metadata=mode=add:key=k:value=${escapeFilterValue(raw)},metadata=mode=print`
-      const log = run('ffmpeg', [
-        '-hide_banner',
-        '-nostdin',
-        '-f',
-        'lavfi',
-        '-i',
-        'color=s=16x16:d=0.04',
-        '-vf',
-        graph,
-        '-frames:v',
-        '1',
-        '-f',
-        'null',
-        '-',
-      ])
+      const log = run(
+        'ffmpeg',
+        [
+          '-hide_banner',
+          '-nostdin',
+          '-f',
+          'lavfi',
+          '-i',
+          'color=s=16x16:d=0.04',
+          '-vf',
+          graph,
+          '-frames:v',
+          '1',
+          '-f',
+          'null',
+          '-',
+        ],
+        { withStderr: true },
+      )
       const printed = log.split('\n').find((line) => line.includes(' k='))
       expect(printed?.slice(printed.indexOf(' k=') + 3)).toBe(raw)
     })
