@@ -4,7 +4,10 @@ import type { BrowserWindow } from 'electron'
 import { app, safeStorage, session } from 'electron'
 import { createLogger } from '../shared/logger'
 import { handleAppProtocol, registerAppSchemeAsPrivileged } from './app-protocol'
+import { ExportFiles } from './export-save'
 import { createHandlers, registerIpc } from './ipc/register'
+import { MediaFiles } from './media-files'
+import { createMediaResponder } from './media-protocol'
 import { isPermissionAllowed } from './permissions'
 import { TokenStore } from './token-store'
 import { createMainWindow } from './window'
@@ -16,6 +19,15 @@ const preloadDir = path.join(here, '../preload')
 
 /** The sync server the renderer talks to; `npm start` passes the one it started. */
 const serverUrl = process.env.REELDESK_SERVER_URL ?? 'http://127.0.0.1:4400'
+
+/** The save dialog's default folder; some Linux setups have no Videos folder configured. */
+function videosFolder(): string {
+  try {
+    return app.getPath('videos')
+  } catch {
+    return app.getPath('home')
+  }
+}
 
 registerAppSchemeAsPrivileged()
 app.enableSandbox()
@@ -43,16 +55,24 @@ if (!app.requestSingleInstanceLock()) {
     ses.setPermissionCheckHandler((wc, permission) =>
       wc ? isPermissionAllowed(permission, wc.getURL()) : false,
     )
-    handleAppProtocol(ses, rendererDir, [new URL(serverUrl).origin])
+    const userData = app.getPath('userData')
+    // Imported originals and finished renders live in the app's data folder, reached by the
+    // renderer only through ids (IPC) and app://reeldesk/@media/… (read-only, see media-protocol).
+    const media = new MediaFiles(path.join(userData, 'media'))
+    const renders = new ExportFiles(path.join(userData, 'exports'))
+    void Promise.all([media.clearPartials(), renders.clearPartials()]).catch((error: unknown) =>
+      log.warn('unfinished uploads could not be cleared', { error: String(error) }),
+    )
+    handleAppProtocol(ses, rendererDir, [new URL(serverUrl).origin], createMediaResponder(media))
 
-    const tokens = new TokenStore(app.getPath('userData'), {
+    const tokens = new TokenStore(userData, {
       isStrong: () =>
         safeStorage.isEncryptionAvailable() &&
         (process.platform !== 'linux' || safeStorage.getSelectedStorageBackend() !== 'basic_text'),
       encrypt: (plain) => safeStorage.encryptString(plain),
       decrypt: (cipher) => safeStorage.decryptString(cipher),
     })
-    registerIpc(createHandlers(tokens, serverUrl))
+    registerIpc(createHandlers({ tokens, serverUrl, media, renders, videosFolder }))
 
     mainWindow = createMainWindow(preloadDir)
     mainWindow.on('closed', () => (mainWindow = null))

@@ -14,6 +14,15 @@ function handlers(overrides: Partial<IpcHandlers> = {}): IpcHandlers {
     'tokens.get': vi.fn(async () => 'secret'),
     'tokens.set': vi.fn(async () => undefined),
     'tokens.delete': vi.fn(async () => undefined),
+    'media.pick': vi.fn(async () => ({ files: [], refusals: [] })),
+    'media.saveChunk': vi.fn(async () => undefined),
+    'media.saveEnd': vi.fn(async () => undefined),
+    'media.saveThumbnail': vi.fn(async () => undefined),
+    'media.remove': vi.fn(async () => undefined),
+    'media.available': vi.fn(async () => 1024),
+    'export.keepChunk': vi.fn(async () => undefined),
+    'export.keepEnd': vi.fn(async () => undefined),
+    'export.save': vi.fn(async () => ({ saved: false as const })),
     ...overrides,
   }
 }
@@ -27,7 +36,7 @@ describe('IPC dispatcher', () => {
       input: { key: 'session:main' },
     })
     expect(result).toEqual({ ok: true, value: 'secret' })
-    expect(h['tokens.get']).toHaveBeenCalledWith({ key: 'session:main' })
+    expect(h['tokens.get']).toHaveBeenCalledWith({ key: 'session:main' }, { window: null })
   })
 
   it.each([
@@ -63,6 +72,14 @@ describe('IPC dispatcher', () => {
     ['wrong type', { method: 'shell.openExternal', input: { url: 42 } }],
     ['oversized value', { method: 'tokens.set', input: { key: 'a', value: 'x'.repeat(9000) } }],
     ['payload where none is taken', { method: 'app.info', input: { x: 1 } }],
+    ['a path to pick from', { method: 'media.pick', input: { path: '/etc/passwd' } }],
+    [
+      'a path-like media name',
+      {
+        method: 'media.saveEnd',
+        input: { id: '01890a5d-ac96-774b-bcce-b302099a8057', name: '../../x', size: 1 },
+      },
+    ],
   ])('refuses a bad payload: %s', async (_label, request) => {
     const h = handlers()
     const result = await createIpcDispatcher(h)(APP_ENTRY_URL, request)
@@ -78,6 +95,51 @@ describe('IPC dispatcher', () => {
     })
     expect(result.ok).toBe(false)
     if (!result.ok) expect(result.error.message).toMatch(/^tokens\.set: value: /)
+  })
+
+  it('hands the calling window to the handler (dialogs are parented to it)', async () => {
+    const h = handlers()
+    const window = { id: 7 }
+    const dispatch = createIpcDispatcher<typeof window>(h)
+    await dispatch(APP_ENTRY_URL, { method: 'media.pick', input: undefined }, { window })
+    expect(h['media.pick']).toHaveBeenCalledWith(undefined, { window })
+  })
+
+  it('reports a full disk as NO_SPACE so the renderer can say so', async () => {
+    const dispatch = createIpcDispatcher(
+      handlers({
+        'media.saveEnd': async () => {
+          throw Object.assign(new Error('ENOSPC: no space left on device, write'), {
+            code: 'ENOSPC',
+            syscall: 'write',
+          })
+        },
+      }),
+    )
+    const result = await dispatch(APP_ENTRY_URL, {
+      method: 'media.saveEnd',
+      input: { id: '01890a5d-ac96-774b-bcce-b302099a8057', name: 'a.mp4', size: 10 },
+    })
+    expect(result).toMatchObject({ ok: false, error: { code: 'NO_SPACE' } })
+  })
+
+  it('never names a path from a file-system error', async () => {
+    const dispatch = createIpcDispatcher(
+      handlers({
+        'media.remove': async () => {
+          const { rename } = await import('node:fs/promises')
+          await rename('/nonexistent/reeldesk/userData/media/a', '/nonexistent/b')
+        },
+      }),
+    )
+    const result = await dispatch(APP_ENTRY_URL, {
+      method: 'media.remove',
+      input: { id: '01890a5d-ac96-774b-bcce-b302099a8057' },
+    })
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'FAILED', message: 'media.remove: a file operation failed (ENOENT)' },
+    })
   })
 
   it('turns a handler failure into an error envelope without a stack', async () => {

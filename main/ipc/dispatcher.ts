@@ -9,12 +9,40 @@ import {
 } from '../../shared/ipc/contract'
 import type { IpcResult } from '../../shared/ipc/envelope'
 
-export type IpcHandlers = {
-  [M in IpcMethod]: (input: IpcInput<M>) => Promise<IpcOutput<M>> | IpcOutput<M>
+/**
+ * Who made the call, for handlers that need it: native dialogs are parented to the calling
+ * window. The window type stays a parameter so this module does not import electron.
+ */
+export interface IpcCaller<W> {
+  readonly window: W | null
+}
+
+export type IpcHandlers<W = unknown> = {
+  [M in IpcMethod]: (
+    input: IpcInput<M>,
+    caller: IpcCaller<W>,
+  ) => Promise<IpcOutput<M>> | IpcOutput<M>
 }
 
 function isIpcMethod(name: string): name is IpcMethod {
   return Object.hasOwn(ipcContract, name)
+}
+
+/** Node's errno for a full disk; the error object crosses no boundary, only the code does. */
+function isNoSpace(error: unknown): boolean {
+  return error instanceof Error && 'code' in error && error.code === 'ENOSPC'
+}
+
+/**
+ * What the renderer is told about a failure. Node's file-system errors name absolute paths (the
+ * data folder, a file the user chose), and paths never go to the renderer: only their code does.
+ */
+function publicMessage(error: unknown): string {
+  if (!(error instanceof Error)) return String(error)
+  if ('syscall' in error && 'code' in error) {
+    return `a file operation failed (${String(error.code)})`
+  }
+  return error.message
 }
 
 function describe(error: z.ZodError): string {
@@ -29,10 +57,11 @@ function describe(error: z.ZodError): string {
  * matches its schema, and wraps the handler's outcome in an envelope (errors cross IPC as data,
  * with a message the renderer can show, never a stack).
  */
-export function createIpcDispatcher(handlers: IpcHandlers) {
+export function createIpcDispatcher<W>(handlers: IpcHandlers<W>) {
   return async function dispatch(
     senderUrl: string | undefined,
     request: unknown,
+    caller: IpcCaller<W> = { window: null },
   ): Promise<IpcResult> {
     if (!senderUrl || !isAppUrl(senderUrl)) {
       return {
@@ -62,12 +91,12 @@ export function createIpcDispatcher(handlers: IpcHandlers) {
       }
     }
     try {
-      const handler = handlers[method] as (input: unknown) => unknown
-      const value = await handler(parsed.data)
+      const handler = handlers[method] as (input: unknown, caller: IpcCaller<W>) => unknown
+      const value = await handler(parsed.data, caller)
       return { ok: true, value }
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error)
-      return { ok: false, error: { code: 'FAILED', message: `${method}: ${message}` } }
+      const code = isNoSpace(error) ? 'NO_SPACE' : 'FAILED'
+      return { ok: false, error: { code, message: `${method}: ${publicMessage(error)}` } }
     }
   }
 }

@@ -1,7 +1,12 @@
 import type { ReeldeskBridge } from '../../shared/ipc/contract'
+import { createElectronMedia, type FetchStored } from './electron-media'
 import type { Platform } from './platform'
 
-export function createElectronPlatform(bridge: ReeldeskBridge): Platform {
+export function createElectronPlatform(
+  bridge: ReeldeskBridge,
+  fetchStored?: FetchStored,
+): Platform {
+  const media = createElectronMedia(bridge, fetchStored)
   return {
     kind: 'electron',
     async info() {
@@ -19,5 +24,9 @@ export function createElectronPlatform(bridge: ReeldeskBridge): Platform {
       set: (key, value) => bridge.invoke('tokens.set', { key, value }),
       delete: (key) => bridge.invoke('tokens.delete', { key }),
     },
+    media: media.store,
+    pickMediaFiles: media.pickMediaFiles,
+    keepExport: media.keepExport,
+    saveExport: media.saveExport,
   }
 }

@@ -4,11 +4,27 @@ import { createElectronPlatform } from './electron-platform'
 import type { Platform } from './platform'
 import { createWebPlatform } from './web-platform'
 
-/** Chosen once at start: the desktop bridge when the preload exposed it, browser APIs otherwise. */
+const detected = new WeakMap<object, Platform>()
+
+/**
+ * Chosen once per page: the desktop bridge when the preload exposed it, browser APIs otherwise.
+ * Every caller gets the same instance (the desktop's media store remembers which picked files
+ * main already stored, so the picker and the import must share it).
+ */
 export function detectPlatform(globalObject: object = window): Platform {
+  const known = detected.get(globalObject)
+  if (known) return known
   const bridge = (globalObject as Record<string, unknown>)[BRIDGE_GLOBAL] as
     ReeldeskBridge | undefined
-  return bridge?.kind === 'electron' ? createElectronPlatform(bridge) : createWebPlatform()
+  const platform =
+    bridge?.kind === 'electron' ? createElectronPlatform(bridge) : createWebPlatform()
+  detected.set(globalObject, platform)
+  return platform
 }
 
-export type { Platform } from './platform'
+/** This page's platform, for feature code that is not handed one (the editor's panels). */
+export function currentPlatform(): Platform {
+  return detectPlatform()
+}
+
+export type { ExportSaveResult, MediaPickRefusal, PickedMedia, Platform } from './platform'

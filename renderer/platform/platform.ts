@@ -3,6 +3,9 @@
  * (desktop) and browser APIs (web mode: agency reviewers, `npm start` without Electron, e2e).
  * Feature code depends on this interface only, never on `window.reeldesk` directly.
  */
+import type { PickRefusalCode } from '../../shared/ipc/media-files'
+import type { MediaFileStore } from '../features/editor/media/media-store'
+
 export interface PlatformInfo {
   shell: 'electron' | 'web'
   version: string
@@ -17,6 +20,22 @@ export interface SecretStore {
   delete(key: string): Promise<void>
 }
 
+/** A file the native dialog's copy refused before the import could look at it. */
+export interface MediaPickRefusal {
+  readonly fileName: string
+  readonly code: PickRefusalCode
+  /** Null when the file could not be measured. */
+  readonly sizeBytes: number | null
+}
+
+export interface PickedMedia {
+  /** Already kept on this device: `media.storedId(file)` names the id each is stored under. */
+  readonly files: readonly File[]
+  readonly refusals: readonly MediaPickRefusal[]
+}
+
+export type ExportSaveResult = { saved: true; fileName: string } | { saved: false }
+
 export interface Platform {
   readonly kind: 'electron' | 'web'
   info(): Promise<PlatformInfo>
@@ -24,4 +43,19 @@ export interface Platform {
   openExternal(url: string): Promise<void>
   /** Session tokens: safeStorage on desktop, IndexedDB on the web. */
   readonly secrets: SecretStore
+  /** Imported originals and thumbnails: the app's data folder on desktop, OPFS on the web. */
+  readonly media: MediaFileStore
+  /**
+   * The native open dialog (desktop): main copies the chosen files into `media` and refuses
+   * empty or too-large ones by name. Null on the web, where the UI keeps its file input.
+   * A cancelled dialog gives no files and no refusals.
+   */
+  readonly pickMediaFiles: (() => Promise<PickedMedia>) | null
+  /** Keeps a finished render on this device; returns the ref recorded on the project. */
+  keepExport(projectId: string, mp4: Blob): Promise<string>
+  /**
+   * The native save dialog (desktop) for the render `keepExport` kept, proposing `fileName` in
+   * the user's Videos folder. Null on the web, where the UI offers a download link instead.
+   */
+  readonly saveExport: ((projectId: string, fileName: string) => Promise<ExportSaveResult>) | null
 }

@@ -1,9 +1,14 @@
 import { createStore, del, get, set } from 'idb-keyval'
 import { tokenKeySchema } from '../../shared/ipc/contract'
 import { checkExternalLink } from '../../shared/security/external-links'
+import { opfsMediaStore, opfsRenders } from '../features/editor/media/opfs-store'
 import type { Platform } from './platform'
 
-/** Browser implementation: IndexedDB for tokens, a new tab (no opener) for external links. */
+/**
+ * Browser implementation: IndexedDB for tokens, a new tab (no opener) for external links, the
+ * origin private file system for media and renders; the UI's file input and download link stand
+ * in for native dialogs.
+ */
 export function createWebPlatform(): Platform {
   const store = createStore('reeldesk-secrets', 'tokens')
   const checkKey = (key: string) => tokenKeySchema.parse(key)
@@ -27,5 +32,9 @@ export function createWebPlatform(): Platform {
       set: (key, value) => set(checkKey(key), value, store),
       delete: (key) => del(checkKey(key), store),
     },
+    media: opfsMediaStore,
+    pickMediaFiles: null,
+    keepExport: (projectId, mp4) => opfsRenders.saveExport(projectId, mp4),
+    saveExport: null,
   }
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { exportContract, mediaContract } from './media-contract'
 
 /**
  * The whole IPC surface between renderer and main: one channel, a method name and a payload.
@@ -38,6 +39,8 @@ export const ipcContract = {
     input: z.strictObject({ key: tokenKeySchema }),
     output: z.void(),
   },
+  ...mediaContract,
+  ...exportContract,
 } as const
 
 export type IpcContract = typeof ipcContract

@@ -2,7 +2,9 @@
 export const IPC_CHANNEL = 'reeldesk:invoke'
 export const BRIDGE_GLOBAL = 'reeldesk'
 
-export type IpcErrorCode = 'FORBIDDEN_SENDER' | 'UNKNOWN_METHOD' | 'BAD_INPUT' | 'FAILED'
+/** NO_SPACE: the disk main writes to is full, so the renderer can say so (not "it failed"). */
+export type IpcErrorCode =
+  'FORBIDDEN_SENDER' | 'UNKNOWN_METHOD' | 'BAD_INPUT' | 'FAILED' | 'NO_SPACE'
 
 export type IpcResult<T = unknown> =
   { ok: true; value: T } | { ok: false; error: { code: IpcErrorCode; message: string } }

@@ -1,9 +1,10 @@
-import { Download, X } from 'lucide-react'
+import { Download, Save, X } from 'lucide-react'
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { Button, ProgressBar } from 'react-aria-components'
 import { useRxCollection } from 'rxdb/plugins/react'
 import { useStore } from 'zustand'
 import type { MediaDoc } from '../../../shared/data/registry'
+import { currentPlatform } from '../../platform'
 import { createExportEngine, ExportError, type ExportProgress } from './engine'
 import { loadSources } from './load-sources'
 import { opfsRenders } from './media/opfs-store'
@@ -14,7 +15,8 @@ type ProjectStore = ReturnType<typeof createProjectStore>
 type ExportState =
   | { kind: 'idle' }
   | { kind: 'running'; progress: ExportProgress | null }
-  | { kind: 'done'; url: string; fileName: string; seconds: number }
+  /** `url` is the download link's (web); the desktop saves with its dialog instead. */
+  | { kind: 'done'; url: string | null; fileName: string; seconds: number }
   | { kind: 'failed'; message: string }
 
 function formatEta(ms: number | null): string {
@@ -23,9 +25,22 @@ function formatEta(ms: number | null): string {
   return s < 60 ? `about ${s} s left` : `about ${Math.ceil(s / 60)} min left`
 }
 
-/** Renders the project to a 9:16 MP4 on this device, with progress, time left and cancel. */
+/** What became of the desktop's save dialog for the finished render. */
+type SaveState =
+  | { kind: 'idle' }
+  | { kind: 'saving' }
+  | { kind: 'saved'; fileName: string }
+  | { kind: 'failed'; message: string }
+
+/**
+ * Renders the project to a 9:16 MP4 on this device, with progress, time left and cancel. The
+ * render is kept on the device and recorded on the project, then offered by a save dialog on
+ * desktop and a download link on the web.
+ */
 export function ExportPanel({ store }: { store: ProjectStore }) {
+  const platform = currentPlatform()
   const media = useRxCollection<MediaDoc>('media')
+  const [saveState, setSaveState] = useState<SaveState>({ kind: 'idle' })
   const engine = useMemo(() => createExportEngine(), [])
   const abort = useRef<AbortController | null>(null)
   const [state, setState] = useState<ExportState>({ kind: 'idle' })
@@ -55,9 +70,23 @@ export function ExportPanel({ store }: { store: ProjectStore }) {
 
   useEffect(() => () => engine.dispose(), [engine])
   useEffect(
-    () => () => (state.kind === 'done' ? URL.revokeObjectURL(state.url) : undefined),
+    () => () => (state.kind === 'done' && state.url ? URL.revokeObjectURL(state.url) : undefined),
     [state],
   )
+
+  const saveAs = async (fileName: string) => {
+    if (!platform.saveExport) return
+    setSaveState({ kind: 'saving' })
+    try {
+      const result = await platform.saveExport(store.getState().project.id, fileName)
+      setSaveState(result.saved ? { kind: 'saved', fileName: result.fileName } : { kind: 'idle' })
+    } catch (error) {
+      setSaveState({
+        kind: 'failed',
+        message: error instanceof Error ? error.message : String(error),
+      })
+    }
+  }
 
   const run = async () => {
     if (!media) return
@@ -65,6 +94,7 @@ export function ExportPanel({ store }: { store: ProjectStore }) {
     const timeline = project.history.present.state
     abort.current = new AbortController()
     setState({ kind: 'running', progress: null })
+    setSaveState({ kind: 'idle' })
     try {
       const sources = await loadSources(timeline, media)
       const result = await engine.export(
@@ -74,10 +104,10 @@ export function ExportPanel({ store }: { store: ProjectStore }) {
       )
       const fileName = `${project.project.title.replace(/[^\p{L}\p{N} _-]+/gu, '').trim() || 'export'}.mp4`
       // Kept on this device and recorded on the project, so it can be offered (and posted) again.
-      store.getState().markExported(await opfsRenders.saveExport(project.project.id, result.mp4))
+      store.getState().markExported(await platform.keepExport(project.project.id, result.mp4))
       setState({
         kind: 'done',
-        url: URL.createObjectURL(result.mp4),
+        url: platform.saveExport ? null : URL.createObjectURL(result.mp4),
         fileName,
         seconds: result.elapsedMs / 1000,
       })
@@ -129,12 +159,30 @@ export function ExportPanel({ store }: { store: ProjectStore }) {
           )}
         </ProgressBar>
       ) : null}
-      {state.kind === 'done' ? (
+      {state.kind === 'done' && state.url ? (
         <p>
           Rendered in {state.seconds.toFixed(1)} s.{' '}
           <a href={state.url} download={state.fileName} className="button">
             <Download aria-hidden="true" size={16} /> Download {state.fileName}
           </a>
+        </p>
+      ) : null}
+      {state.kind === 'done' && !state.url ? (
+        <p>
+          Rendered in {state.seconds.toFixed(1)} s.{' '}
+          <Button
+            className="button"
+            isDisabled={saveState.kind === 'saving'}
+            onPress={() => void saveAs(state.fileName)}
+          >
+            <Save aria-hidden="true" size={16} /> Save {state.fileName}…
+          </Button>
+        </p>
+      ) : null}
+      {saveState.kind === 'saved' ? <p role="status">Saved as {saveState.fileName}.</p> : null}
+      {saveState.kind === 'failed' ? (
+        <p role="alert" className="form-error">
+          The export could not be saved: {saveState.message}
         </p>
       ) : null}
       {state.kind === 'failed' ? (

@@ -2,7 +2,7 @@ import type { RxCollection } from 'rxdb'
 import type { MediaDoc } from '../../../shared/data/registry'
 import type { Timeline } from '../../../shared/timeline/model'
 import { engineInfoFromDoc, type EngineMediaInfo } from './media/media-doc'
-import { opfsMediaStore } from './media/opfs-store'
+import { deviceMediaStore } from './media/media-store'
 
 export interface LoadedSource {
   file: File
@@ -34,9 +34,11 @@ export async function loadSources(
   for (const id of mediaIdsOf(timeline)) {
     const doc = (await media.findOne(id).exec())?.toJSON() as MediaDoc | undefined
     if (!doc) throw new Error('A clip uses media that is no longer in this workspace.')
-    const file = await opfsMediaStore.loadOriginal(id, doc.fileName).catch(() => {
-      throw new Error(`The file “${doc.fileName}” is not on this device: import it here first.`)
-    })
+    const file = await deviceMediaStore()
+      .loadOriginal(id, doc.fileName)
+      .catch(() => {
+        throw new Error(`The file “${doc.fileName}” is not on this device: import it here first.`)
+      })
     sources[id] = { file, name: doc.fileName, info: engineInfoFromDoc(doc) }
   }
   return sources

@@ -13,8 +13,8 @@ import { useStore } from 'zustand'
 import type { ImportTarget, ImportedMedia } from './import-media'
 import { createLibraryStore, type LibraryItem } from './library-store'
 import { formatDuration } from './limits'
-import type { MediaFileStore } from './media-store'
-import { opfsMediaStore } from './opfs-store'
+import { deviceMediaStore, type MediaFileStore } from './media-store'
+import { useNativePick } from './native-pick'
 import { Waveform } from './Waveform'
 import './media-library.css'
 
@@ -25,7 +25,7 @@ export interface MediaLibraryProps {
   readonly target: ImportTarget
   /** Called once per accepted file with its `media` document (the page writes it to RxDB). */
   readonly onImported?: (imported: ImportedMedia) => void | Promise<void>
-  /** Where originals are kept; the origin private file system by default. */
+  /** Where originals are kept; this device's store by default (app data folder or OPFS). */
   readonly fileStore?: MediaFileStore
   /** List this session's imports (off where the page lists the stored media itself). */
   readonly showImported?: boolean
@@ -65,13 +65,18 @@ function ItemRow({ item }: { item: LibraryItem }) {
   )
 }
 
-/** The editor's media panel: import (picker or drop), what was imported, what was refused. */
+/**
+ * The editor's media panel: import (picker or drop), what was imported, what was refused. The
+ * picker is the native dialog on desktop and the browser's file input on the web; drops go
+ * through the same import everywhere.
+ */
 export function MediaLibrary({
   target,
   onImported,
-  fileStore = opfsMediaStore,
+  fileStore: fileStoreProp,
   showImported = true,
 }: MediaLibraryProps) {
+  const [fileStore] = useState(() => fileStoreProp ?? deviceMediaStore())
   // The store lives as long as the component; it calls the latest onImported, not the one
   // captured at the first render (which may close over a database not open yet).
   const latestOnImported = useRef(onImported)
@@ -86,6 +91,11 @@ export function MediaLibrary({
   useEffect(() => () => store.getState().dispose(), [store])
   const { items, refusals, queue, done, importFiles, dismissRefusal } = useStore(store)
   const total = done + queue.length
+  const native = useNativePick(fileStore, importFiles)
+  const shownRefusals = [
+    ...refusals.map((r) => ({ ...r, dismiss: () => dismissRefusal(r.key) })),
+    ...native.refusals.map((r) => ({ ...r, dismiss: () => native.dismiss(r.key) })),
+  ]
 
   return (
     <section className="media-library" aria-labelledby="media-library-title">
@@ -97,19 +107,35 @@ export function MediaLibrary({
         getDropOperation={() => 'copy'}
         onDrop={(event) => void filesOf(event.items).then(importFiles)}
       >
-        <FileTrigger
-          allowsMultiple
-          acceptedFileTypes={ACCEPT}
-          onSelect={(list) => void importFiles(list ? [...list] : [])}
-        >
-          <Button className="button button--primary">
+        {native.pick ? (
+          <Button
+            className="button button--primary"
+            isDisabled={native.copying}
+            onPress={() => void native.pick?.()}
+          >
             <Upload aria-hidden="true" size={16} /> Import media
           </Button>
-        </FileTrigger>
+        ) : (
+          <FileTrigger
+            allowsMultiple
+            acceptedFileTypes={ACCEPT}
+            onSelect={(list) => void importFiles(list ? [...list] : [])}
+          >
+            <Button className="button button--primary">
+              <Upload aria-hidden="true" size={16} /> Import media
+            </Button>
+          </FileTrigger>
+        )}
         <Text slot="label" className="muted">
           or drop video, audio and image files here
         </Text>
       </DropZone>
+
+      {native.copying ? (
+        <p role="status" className="muted">
+          Copying the chosen files into Reeldesk…
+        </p>
+      ) : null}
 
       {queue.length > 0 ? (
         <ProgressBar
@@ -130,15 +156,15 @@ export function MediaLibrary({
         </ProgressBar>
       ) : null}
 
-      {refusals.length > 0 ? (
+      {shownRefusals.length > 0 ? (
         <ul className="media-library__refusals" aria-label="Files not imported">
-          {refusals.map((r) => (
+          {shownRefusals.map((r) => (
             <li key={r.key} data-code={r.code} role="alert">
               <span>{r.message}</span>
               <Button
                 className="button"
                 aria-label={`Dismiss the message about ${r.fileName}`}
-                onPress={() => dismissRefusal(r.key)}
+                onPress={r.dismiss}
               >
                 <X aria-hidden="true" size={14} />
               </Button>

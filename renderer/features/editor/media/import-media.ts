@@ -33,7 +33,9 @@ export interface ImportedMedia {
 /**
  * One file: analyse (refusing with a MediaImportError), then keep the original and thumbnail on
  * this device, then build the document. Storage comes last so a refused file costs no space,
- * and a failed store removes whatever it wrote.
+ * and a failed store removes whatever it wrote. A file the store already holds (picked with the
+ * desktop's native dialog, copied in by main) keeps its id and is not stored twice; if it is
+ * refused, its copy is removed.
  */
 export async function importMedia(
   file: File,
@@ -42,16 +44,26 @@ export async function importMedia(
   signal?: AbortSignal,
 ): Promise<ImportedMedia> {
   const fileName = file.name || 'untitled'
-  const { probe, previews } = await analyzeMedia(file, fileName, signal)
-  signal?.throwIfAborted()
-
-  const available = await deps.store.available().catch(() => null)
-  if (available !== null && available < file.size) {
-    throw new MediaImportError('storage-full', fileName, { actual: formatBytes(file.size) })
-  }
-  const id = (deps.newId ?? defaultNewId)()
+  const storedId = deps.store.storedId?.(file) ?? null
+  let analysed: Awaited<ReturnType<typeof analyzeMedia>>
   try {
-    await deps.store.saveOriginal(id, file)
+    analysed = await analyzeMedia(file, fileName, signal)
+    signal?.throwIfAborted()
+  } catch (error) {
+    if (storedId) await deps.store.remove(storedId).catch(() => undefined)
+    throw error
+  }
+  const { probe, previews } = analysed
+
+  if (!storedId) {
+    const available = await deps.store.available().catch(() => null)
+    if (available !== null && available < file.size) {
+      throw new MediaImportError('storage-full', fileName, { actual: formatBytes(file.size) })
+    }
+  }
+  const id = storedId ?? (deps.newId ?? defaultNewId)()
+  try {
+    if (!storedId) await deps.store.saveOriginal(id, file)
     if (previews.thumbnail) await deps.store.saveThumbnail(id, previews.thumbnail)
   } catch (error) {
     await deps.store.remove(id).catch(() => undefined)

@@ -1,9 +1,12 @@
+import { MEDIA_MAX_FILE_BYTES } from '../../../../shared/ipc/media-files'
+
 /**
  * What the import accepts. The export engine (ffmpeg.wasm) mounts inputs with WORKERFS, whose
  * reads go through a 32-bit wasm heap's File API; past 2 GiB offsets overflow, so a larger file
- * would import fine and then fail at export time. Refusing it at import says so up front.
+ * would import fine and then fail at export time. Refusing it at import says so up front. Main
+ * (which stores the desktop's originals) refuses by the same number.
  */
-export const MAX_FILE_BYTES = 2 * 1024 ** 3
+export const MAX_FILE_BYTES = MEDIA_MAX_FILE_BYTES
 
 /** Short-video studio: an hour covers any raw take a creator would cut down from. */
 export const MAX_DURATION_MS = 60 * 60 * 1000
