@@ -157,7 +157,7 @@ describe('editor controls', () => {
     expect(await effects.getByRole('checkbox', { name: 'Black and white' }).isChecked()).toBe(true)
 
     // The export is square, at 60 fps, as long as the edit: 2.2 s → 132 frames.
-    await page.getByRole('button', { name: /^Export/ }).click()
+    await page.getByRole('button', { name: 'Export 1:1 MP4' }).click()
     const link = page.getByRole('link', { name: /^Download/ })
     await link.waitFor({ timeout: 150_000 })
     const [download] = await Promise.all([page.waitForEvent('download'), link.click()])

@@ -1,70 +1,25 @@
 import { app, BrowserWindow, dialog, ipcMain, type IpcMainInvokeEvent } from 'electron'
 import { IPC_CHANNEL } from '../../shared/ipc/envelope'
 import { createLogger } from '../../shared/logger'
-import type { ExportFiles, ShowSaveDialog } from '../export-save'
-import type { MediaFiles } from '../media-files'
-import { pickMedia, type ShowOpenDialog } from '../media-pick'
-import type { TokenStore } from '../token-store'
 import { openExternalSafely } from '../window'
-import { createIpcDispatcher, type IpcCaller, type IpcHandlers } from './dispatcher'
+import { createIpcDispatcher, type IpcHandlers } from './dispatcher'
+import { createIpcHandlers, type MainServices } from './handlers'
 
 const log = createLogger('ipc')
 
-export interface MainServices {
-  readonly tokens: TokenStore
-  readonly serverUrl: string
-  readonly media: MediaFiles
-  readonly renders: ExportFiles
-  /** Where the save dialog opens: the user's Videos folder. */
-  readonly videosFolder: () => string
-}
-
-/** A dialog is modal to the window that asked for it, never free-floating or on another one. */
-function callerWindow(caller: IpcCaller<BrowserWindow>): BrowserWindow {
-  if (!caller.window || caller.window.isDestroyed()) throw new Error('the calling window is gone')
-  return caller.window
-}
-
-const openDialogFor =
-  (win: BrowserWindow): ShowOpenDialog =>
-  (options) =>
-    dialog.showOpenDialog(win, options)
-
-const saveDialogFor =
-  (win: BrowserWindow): ShowSaveDialog =>
-  (options) =>
-    dialog.showSaveDialog(win, options)
-
+/** The handler table with Electron's real app info, dialogs and shell (see ./handlers). */
 export function createHandlers(services: MainServices): IpcHandlers<BrowserWindow> {
-  const { tokens, serverUrl, media, renders } = services
-  return {
-    'app.info': () => ({
+  return createIpcHandlers<BrowserWindow>(
+    {
       version: app.getVersion(),
+      electronVersion: process.versions.electron ?? 'unknown',
       platform: process.platform,
-      electron: process.versions.electron ?? 'unknown',
-      serverUrl,
-    }),
-    'shell.openExternal': ({ url }) => openExternalSafely(url),
-    'tokens.get': ({ key }) => tokens.get(key),
-    'tokens.set': ({ key, value }) => tokens.set(key, value),
-    'tokens.delete': ({ key }) => tokens.delete(key),
-    'media.pick': (_input, caller) => pickMedia(media, openDialogFor(callerWindow(caller))),
-    'media.saveChunk': ({ id, offset, bytes }) => media.writeChunk(id, offset, bytes),
-    'media.saveEnd': ({ id, name, size }) => media.finishUpload(id, name, size),
-    'media.saveThumbnail': ({ id, bytes }) => media.saveThumbnail(id, bytes),
-    'media.remove': ({ id }) => media.remove(id),
-    'media.available': () => media.available(),
-    'export.keepChunk': ({ projectId, offset, bytes }) =>
-      renders.keepChunk(projectId, offset, bytes),
-    'export.keepEnd': ({ projectId, size }) => renders.keepEnd(projectId, size),
-    'export.save': ({ projectId, suggestedName }, caller) =>
-      renders.saveAs(
-        projectId,
-        suggestedName,
-        saveDialogFor(callerWindow(caller)),
-        services.videosFolder(),
-      ),
-  }
+      showOpenDialog: (window, options) => dialog.showOpenDialog(window, options),
+      showSaveDialog: (window, options) => dialog.showSaveDialog(window, options),
+      openExternal: openExternalSafely,
+    },
+    services,
+  )
 }
 
 /**

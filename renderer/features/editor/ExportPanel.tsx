@@ -4,6 +4,7 @@ import { Button, ProgressBar } from 'react-aria-components'
 import { useRxCollection } from 'rxdb/plugins/react'
 import { useStore } from 'zustand'
 import type { MediaDoc } from '../../../shared/data/registry'
+import { canvasSize, type CanvasPreset } from '../../../shared/timeline/canvas'
 import { currentPlatform } from '../../platform'
 import { createExportEngine, ExportError, type ExportProgress } from './engine'
 import { loadSources } from './load-sources'
@@ -25,6 +26,15 @@ function formatEta(ms: number | null): string {
   return s < 60 ? `about ${s} s left` : `about ${Math.ceil(s / 60)} min left`
 }
 
+const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b))
+
+/** The canvas's shape as people name it: 1080×1920 and 720×1280 both read 9:16, 1080×1080 1:1. */
+function aspectRatioLabel(preset: CanvasPreset): string {
+  const { width, height } = canvasSize(preset)
+  const divisor = gcd(width, height)
+  return `${width / divisor}:${height / divisor}`
+}
+
 /** What became of the desktop's save dialog for the finished render. */
 type SaveState =
   | { kind: 'idle' }
@@ -33,9 +43,9 @@ type SaveState =
   | { kind: 'failed'; message: string }
 
 /**
- * Renders the project to a 9:16 MP4 on this device, with progress, time left and cancel. The
- * render is kept on the device and recorded on the project, then offered by a save dialog on
- * desktop and a download link on the web.
+ * Renders the project to an MP4 of its canvas (9:16 or 1:1) on this device, with progress, time
+ * left and cancel. The render is kept on the device and recorded on the project, then offered by
+ * a save dialog on desktop and a download link on the web.
  */
 export function ExportPanel({ store }: { store: ProjectStore }) {
   const platform = currentPlatform()
@@ -46,6 +56,7 @@ export function ExportPanel({ store }: { store: ProjectStore }) {
   const [state, setState] = useState<ExportState>({ kind: 'idle' })
   const hasClips = useStore(store, (s) => s.history.present.state.clips.length > 0)
   const exportedAt = useStore(store, (s) => s.project.exportedAt)
+  const canvas = useStore(store, (s) => s.history.present.state.canvas)
   const [cover, setCover] = useState<{ url: string; atMs: number } | null>(null)
   const [coverError, setCoverError] = useState<string | null>(null)
 
@@ -135,7 +146,7 @@ export function ExportPanel({ store }: { store: ProjectStore }) {
             isDisabled={!hasClips}
             onPress={() => void run()}
           >
-            Export 9:16 MP4
+            Export {aspectRatioLabel(canvas)} MP4
           </Button>
         )}
       </div>

@@ -1,0 +1,149 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from 'vitest'
+import { APP_ENTRY_URL } from '../../shared/app-origin'
+import { createUuidV7Generator } from '../../shared/data/ids'
+import { ipcContract } from '../../shared/ipc/contract'
+import { setLogSink } from '../../shared/logger'
+import { ExportFiles } from '../export-save'
+import { MediaFiles } from '../media-files'
+import { MEDIA_FILTERS } from '../media-pick'
+import { TokenStore } from '../token-store'
+import { createIpcDispatcher, type IpcHandlers } from './dispatcher'
+import { createIpcHandlers, type ElectronShell } from './handlers'
+
+// Electron's dialogs and shell need the Electron binary, which this machine cannot download: the
+// table is built with fakes of the same signatures, and the real services on a temporary folder.
+class FakeWindow {
+  closed = false
+  constructor(readonly id: number) {}
+  isDestroyed(): boolean {
+    return this.closed
+  }
+}
+
+type Shell = ElectronShell<FakeWindow>
+const newId = createUuidV7Generator()
+let root: string
+let showOpenDialog: Mock<Shell['showOpenDialog']>
+let showSaveDialog: Mock<Shell['showSaveDialog']>
+let openExternal: Mock<Shell['openExternal']>
+let handlers: IpcHandlers<FakeWindow>
+let dispatch: ReturnType<typeof createIpcDispatcher<FakeWindow>>
+
+beforeEach(async () => {
+  setLogSink(() => undefined)
+  root = await mkdtemp(path.join(os.tmpdir(), 'reeldesk-handlers-'))
+  showOpenDialog = vi.fn<Shell['showOpenDialog']>(async () => ({ canceled: true, filePaths: [] }))
+  showSaveDialog = vi.fn<Shell['showSaveDialog']>(async () => ({ canceled: true, filePath: '' }))
+  openExternal = vi.fn<Shell['openExternal']>(async () => undefined)
+  const shell: Shell = {
+    version: '1.2.3',
+    electronVersion: '41.0.0',
+    platform: 'linux',
+    showOpenDialog,
+    showSaveDialog,
+    openExternal,
+  }
+  handlers = createIpcHandlers(shell, {
+    tokens: new TokenStore(root, {
+      isStrong: () => true,
+      encrypt: (plain) => Buffer.from(plain),
+      decrypt: (cipher) => cipher.toString(),
+    }),
+    serverUrl: 'http://127.0.0.1:4400',
+    media: new MediaFiles(path.join(root, 'media')),
+    renders: new ExportFiles(path.join(root, 'exports')),
+    videosFolder: () => path.join(root, 'Videos'),
+  })
+  dispatch = createIpcDispatcher(handlers)
+})
+afterEach(() => rm(root, { recursive: true, force: true }))
+
+const call = (method: string, input: unknown, window: FakeWindow | null = new FakeWindow(1)) =>
+  dispatch(APP_ENTRY_URL, { method, input }, { window })
+
+describe('the IPC handler table', () => {
+  it('has a handler for every contract method and nothing more', () => {
+    expect(Object.keys(handlers).sort()).toEqual(Object.keys(ipcContract).sort())
+  })
+
+  it('reports the app info it was given and the server this window talks to', async () => {
+    expect(await call('app.info', undefined)).toEqual({
+      ok: true,
+      value: {
+        version: '1.2.3',
+        platform: 'linux',
+        electron: '41.0.0',
+        serverUrl: 'http://127.0.0.1:4400',
+      },
+    })
+  })
+
+  it('opens links through the shell it was given', async () => {
+    expect(await call('shell.openExternal', { url: 'https://example.com/' })).toEqual({
+      ok: true,
+      value: undefined,
+    })
+    expect(openExternal).toHaveBeenCalledWith('https://example.com/')
+  })
+
+  it('keeps tokens in the token store', async () => {
+    await call('tokens.set', { key: 'session:main', value: 'tok' })
+    expect(await call('tokens.get', { key: 'session:main' })).toEqual({ ok: true, value: 'tok' })
+  })
+
+  it('parents the open dialog to the calling window and copies what it chose', async () => {
+    const clip = path.join(root, 'clip.mp4')
+    await writeFile(clip, 'video bytes')
+    showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [clip] })
+    const caller = new FakeWindow(7)
+    const result = await call('media.pick', undefined, caller)
+    expect(result).toMatchObject({
+      ok: true,
+      value: { files: [{ name: 'clip.mp4', size: 11 }], refusals: [] },
+    })
+    expect(showOpenDialog).toHaveBeenCalledTimes(1)
+    const [window, options] = showOpenDialog.mock.calls[0] ?? []
+    expect(window).toBe(caller)
+    expect(options).toMatchObject({ filters: MEDIA_FILTERS })
+  })
+
+  it('parents the save dialog to the calling window, opening in the Videos folder', async () => {
+    const projectId = newId()
+    await call('export.keepChunk', { projectId, offset: 0, bytes: new Uint8Array([1, 2, 3]) })
+    await call('export.keepEnd', { projectId, size: 3 })
+    const target = path.join(root, 'chosen.mp4')
+    showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: target })
+    const caller = new FakeWindow(9)
+    expect(await call('export.save', { projectId, suggestedName: 'Teaser.mp4' }, caller)).toEqual({
+      ok: true,
+      value: { saved: true, fileName: 'chosen.mp4' },
+    })
+    const [window, options] = showSaveDialog.mock.calls[0] ?? []
+    expect(window).toBe(caller)
+    expect(options?.defaultPath).toBe(path.join(root, 'Videos', 'Teaser.mp4'))
+    expect([...(await readFile(target))]).toEqual([1, 2, 3])
+  })
+
+  it.each([
+    ['no window', null],
+    ['a closed window', Object.assign(new FakeWindow(3), { closed: true })],
+  ])('refuses a dialog for %s and never opens one', async (_label, window) => {
+    const projectId = newId()
+    await call('export.keepChunk', { projectId, offset: 0, bytes: new Uint8Array([1]) })
+    await call('export.keepEnd', { projectId, size: 1 })
+    for (const [method, input] of [
+      ['media.pick', undefined],
+      ['export.save', { projectId, suggestedName: 'a.mp4' }],
+    ] as const) {
+      expect(await call(method, input, window)).toEqual({
+        ok: false,
+        error: { code: 'FAILED', message: `${method}: the calling window is gone` },
+      })
+    }
+    expect(showOpenDialog).not.toHaveBeenCalled()
+    expect(showSaveDialog).not.toHaveBeenCalled()
+  })
+})
