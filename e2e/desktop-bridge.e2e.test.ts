@@ -30,8 +30,8 @@ import { ffprobe, hasNativeFfmpeg, makeLandscapeClip, makeLogo, makeMusic } from
  * checked with ffprobe). No path reaches the page.
  *
  * Cannot prove (needs the Electron binary): the real native dialogs and their parenting, the
- * preload and contextBridge's structured clone (bytes cross here as base64 JSON, and errors as
- * their message only, as contextBridge delivers them), protocol.handle's streaming and range
+ * preload and contextBridge's structured clone (bytes cross here as base64 JSON; replies are
+ * plain envelopes, so no Error has to cross), protocol.handle's streaming and range
  * replies inside Electron (here Playwright buffers each reply), and the sandbox and CSP of the
  * app:// origin.
  */

@@ -113,13 +113,13 @@ function senderUrl(frame: Frame, page: Page, webOrigin: string): string | undefi
 }
 
 /**
- * What the preload exposes, rebuilt in the page (it runs there, serialised: no imports). A
- * failed call rejects with a plain Error carrying the message only, which is what contextBridge
- * delivers for the preload's IpcError (it copies an error's message, not its class or fields).
+ * What the preload exposes, rebuilt in the page (it runs there, serialised: no imports): main's
+ * reply envelope comes back untouched, failures included, and the page's IPC client unwraps it.
  */
 function installBridge({ binding, global }: { binding: string; global: string }): void {
   if (window !== window.top) return
-  type Reply = { ok: true; value: unknown } | { ok: false; error: { message: string } }
+  type Reply =
+    { ok: true; value: unknown } | { ok: false; error: { code: string; message: string } }
   const send = (window as unknown as Record<string, (m: string, i: unknown) => Promise<Reply>>)[
     binding
   ]
@@ -139,10 +139,10 @@ function installBridge({ binding, global }: { binding: string; global: string })
   const bridge = Object.freeze({
     kind: 'electron',
     async invoke(method: string, input: unknown) {
+      // The envelope goes back untouched, as the preload does (see ReeldeskBridge).
       const reply = await send?.(method, encode(input))
       if (!reply) throw new Error('the simulated main process is not connected')
-      if (reply.ok) return reply.value
-      throw new Error(reply.error.message)
+      return reply
     },
   })
   Object.defineProperty(window, global, { value: bridge, enumerable: true })

@@ -1,12 +1,15 @@
 import { contextBridge, ipcRenderer } from 'electron'
-import type { IpcMethod, IpcOutput, ReeldeskBridge } from '../shared/ipc/contract'
-import { BRIDGE_GLOBAL, IPC_CHANNEL, unwrapIpcResult, type IpcResult } from '../shared/ipc/envelope'
+import type { IpcInput, IpcMethod, IpcOutput, ReeldeskBridge } from '../shared/ipc/contract'
+import { BRIDGE_GLOBAL, IPC_CHANNEL, type IpcResult } from '../shared/ipc/envelope'
 
 // No logic here: one frozen object whose only door is the validated IPC channel. Main checks the
-// sender and the payload; the result envelope is turned back into a value or an IpcError.
-async function invoke<M extends IpcMethod>(method: M, input: unknown): Promise<IpcOutput<M>> {
-  const result: IpcResult<IpcOutput<M>> = await ipcRenderer.invoke(IPC_CHANNEL, { method, input })
-  return unwrapIpcResult(result)
+// sender and the payload; its reply envelope goes back untouched (see ReeldeskBridge for why the
+// page, not the preload, turns it into a value or an IpcError).
+function invoke<M extends IpcMethod>(
+  method: M,
+  input: IpcInput<M>,
+): Promise<IpcResult<IpcOutput<M>>> {
+  return ipcRenderer.invoke(IPC_CHANNEL, { method, input })
 }
 
 const bridge: ReeldeskBridge = Object.freeze({ kind: 'electron', invoke })

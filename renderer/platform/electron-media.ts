@@ -1,4 +1,4 @@
-import type { ReeldeskBridge } from '../../shared/ipc/contract'
+import type { IpcClient } from '../../shared/ipc/contract'
 import { IpcError } from '../../shared/ipc/envelope'
 import {
   desktopExportRef,
@@ -45,12 +45,12 @@ async function mapNoSpace<T>(call: Promise<T>): Promise<T> {
 }
 
 /**
- * The desktop's media and export storage, through the bridge: bytes go to main in pieces by id,
+ * The desktop's media and export storage, through the IPC bridge: bytes go to main in pieces by id,
  * and come back through the app:// protocol (streamed, with ranges). The renderer never sees or
  * names a path.
  */
 export function createElectronMedia(
-  bridge: ReeldeskBridge,
+  ipc: IpcClient,
   fetchStored: FetchStored = (path) => fetch(path),
 ) {
   /** Files the native dialog's copy already stored, by the File object handed to the import. */
@@ -85,12 +85,10 @@ export function createElectronMedia(
       if (picked.get(file) === id) return
       originals.delete(id)
       await mapNoSpace(
-        sendInPieces(file, (offset, bytes) =>
-          bridge.invoke('media.saveChunk', { id, offset, bytes }),
-        ),
+        sendInPieces(file, (offset, bytes) => ipc.invoke('media.saveChunk', { id, offset, bytes })),
       )
       await mapNoSpace(
-        bridge.invoke('media.saveEnd', {
+        ipc.invoke('media.saveEnd', {
           id,
           name: uploadName(file instanceof File ? file.name : 'untitled'),
           size: file.size,
@@ -103,7 +101,7 @@ export function createElectronMedia(
     },
     async saveThumbnail(id, thumbnail) {
       const bytes = new Uint8Array(await thumbnail.arrayBuffer())
-      await mapNoSpace(bridge.invoke('media.saveThumbnail', { id, bytes }))
+      await mapNoSpace(ipc.invoke('media.saveThumbnail', { id, bytes }))
     },
     async loadThumbnail(id) {
       const response = await fetchStored(mediaThumbnailPath(id))
@@ -113,13 +111,13 @@ export function createElectronMedia(
     },
     async remove(id) {
       originals.delete(id)
-      await bridge.invoke('media.remove', { id })
+      await ipc.invoke('media.remove', { id })
     },
-    available: () => bridge.invoke('media.available', undefined),
+    available: () => ipc.invoke('media.available', undefined),
   }
 
   async function pickMediaFiles(): Promise<PickedMedia> {
-    const result = await bridge.invoke('media.pick', undefined)
+    const result = await ipc.invoke('media.pick', undefined)
     const files: File[] = []
     const refusals = result.refusals.map(({ name, code, size }) => ({
       fileName: name,
@@ -143,15 +141,15 @@ export function createElectronMedia(
   async function keepExport(projectId: string, mp4: Blob): Promise<string> {
     await mapNoSpace(
       sendInPieces(mp4, (offset, bytes) =>
-        bridge.invoke('export.keepChunk', { projectId, offset, bytes }),
+        ipc.invoke('export.keepChunk', { projectId, offset, bytes }),
       ),
     )
-    await mapNoSpace(bridge.invoke('export.keepEnd', { projectId, size: mp4.size }))
+    await mapNoSpace(ipc.invoke('export.keepEnd', { projectId, size: mp4.size }))
     return desktopExportRef(projectId)
   }
 
   const saveExport = (projectId: string, fileName: string): Promise<ExportSaveResult> =>
-    bridge.invoke('export.save', { projectId, suggestedName: uploadName(fileName) })
+    ipc.invoke('export.save', { projectId, suggestedName: uploadName(fileName) })
 
   return { store, pickMediaFiles, keepExport, saveExport }
 }

@@ -7,7 +7,7 @@ import {
   type IpcOutput,
   type ReeldeskBridge,
 } from '../../shared/ipc/contract'
-import { IpcError } from '../../shared/ipc/envelope'
+import { IpcError, type IpcResult } from '../../shared/ipc/envelope'
 import {
   IPC_CHUNK_BYTES,
   mediaOriginalPath,
@@ -28,14 +28,28 @@ function fakeBridge(answers: Answers) {
   const calls: { method: IpcMethod; input: unknown }[] = []
   const bridge: ReeldeskBridge = {
     kind: 'electron',
-    async invoke<M extends IpcMethod>(method: M, input: IpcInput<M>): Promise<IpcOutput<M>> {
+    // Like the preload: main's envelope comes back as is, errors included (never thrown).
+    async invoke<M extends IpcMethod>(
+      method: M,
+      input: IpcInput<M>,
+    ): Promise<IpcResult<IpcOutput<M>>> {
       const parsed = ipcContract[method].input.safeParse(input)
-      if (!parsed.success) throw new IpcError('BAD_INPUT', `${method}: ${parsed.error.message}`)
+      if (!parsed.success) {
+        return {
+          ok: false,
+          error: { code: 'BAD_INPUT', message: `${method}: ${parsed.error.message}` },
+        }
+      }
       calls.push({ method, input })
       const answer = answers[method] as
         ((input: IpcInput<M>) => IpcOutput<M> | Promise<IpcOutput<M>>) | undefined
       if (!answer) throw new Error(`unexpected call to ${method}`)
-      return answer(input)
+      try {
+        return { ok: true, value: await answer(input) }
+      } catch (error) {
+        if (!(error instanceof IpcError)) throw error
+        return { ok: false, error: { code: error.code, message: error.message } }
+      }
     },
   }
   return { bridge, calls, of: (method: IpcMethod) => calls.filter((c) => c.method === method) }

@@ -1,16 +1,18 @@
 import type { ReeldeskBridge } from '../../shared/ipc/contract'
 import { createElectronMedia, type FetchStored } from './electron-media'
+import { createIpcClient } from './ipc-client'
 import type { Platform } from './platform'
 
 export function createElectronPlatform(
   bridge: ReeldeskBridge,
   fetchStored?: FetchStored,
 ): Platform {
-  const media = createElectronMedia(bridge, fetchStored)
+  const ipc = createIpcClient(bridge)
+  const media = createElectronMedia(ipc, fetchStored)
   return {
     kind: 'electron',
     async info() {
-      const info = await bridge.invoke('app.info', undefined)
+      const info = await ipc.invoke('app.info', undefined)
       return {
         shell: 'electron',
         version: info.version,
@@ -18,11 +20,11 @@ export function createElectronPlatform(
         serverUrl: info.serverUrl,
       }
     },
-    openExternal: (url) => bridge.invoke('shell.openExternal', { url }),
+    openExternal: (url) => ipc.invoke('shell.openExternal', { url }),
     secrets: {
-      get: (key) => bridge.invoke('tokens.get', { key }),
-      set: (key, value) => bridge.invoke('tokens.set', { key, value }),
-      delete: (key) => bridge.invoke('tokens.delete', { key }),
+      get: (key) => ipc.invoke('tokens.get', { key }),
+      set: (key, value) => ipc.invoke('tokens.set', { key, value }),
+      delete: (key) => ipc.invoke('tokens.delete', { key }),
     },
     media: media.store,
     pickMediaFiles: media.pickMediaFiles,

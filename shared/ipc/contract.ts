@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import type { IpcResult } from './envelope'
 import { exportContract, mediaContract } from './media-contract'
 
 /**
@@ -54,8 +55,17 @@ export const ipcRequestSchema = z.strictObject({
   input: z.unknown(),
 })
 
-/** The one object the preload exposes on `window.reeldesk`. */
+/**
+ * The one object the preload exposes on `window.reeldesk`. It hands back main's envelope as is:
+ * contextBridge copies only an Error's message across worlds, so an IpcError thrown in the
+ * preload would reach the page without its class or code (and NO_SPACE would read as "failed").
+ */
 export interface ReeldeskBridge {
   readonly kind: 'electron'
+  invoke<M extends IpcMethod>(method: M, input: IpcInput<M>): Promise<IpcResult<IpcOutput<M>>>
+}
+
+/** The renderer's side of the bridge: values, or a thrown IpcError with main's code. */
+export interface IpcClient {
   invoke<M extends IpcMethod>(method: M, input: IpcInput<M>): Promise<IpcOutput<M>>
 }

@@ -19,7 +19,7 @@ export class IpcError extends Error {
   }
 }
 
-/** Turns main's envelope back into a value or a thrown IpcError (used by the preload). */
+/** Turns main's envelope back into a value or a thrown IpcError (in the page's own world). */
 export function unwrapIpcResult<T>(result: IpcResult<T>): T {
   if (result.ok) return result.value
   throw new IpcError(result.error.code, result.error.message)
