@@ -168,4 +168,44 @@ describe('editor controls', () => {
     expect(video?.r_frame_rate).toBe('60/1')
     expect(Number(video?.nb_read_frames)).toBe(132)
   }, 240_000)
+
+  it('frames a clip by crop, position and zoom, starting the crop from what fill showed', async () => {
+    await page.getByRole('button', { name: 'Back to projects' }).click()
+    await page.getByLabel('Title').fill('Crop study')
+    await page.getByRole('button', { name: 'Create project' }).click()
+    await page.getByRole('heading', { level: 2, name: 'Crop study' }).waitFor()
+    await page.getByRole('button', { name: 'Add clip: landscape.mp4' }).click()
+    await page.getByRole('group', { name: 'Video track' }).getByRole('button').first().click()
+    const clip = page.getByRole('region', { name: 'Selected clip' })
+    expect(await clip.getByLabel('Crop width (%)').count()).toBe(0)
+
+    // 16:9 into 9:16: the centred strip is 9/16 ÷ 16/9 = 31.64 % of the width, starting at 34.17 % (edges rounded inwards).
+    await choose(/Framing/, 'Crop')
+    await clip.getByLabel('Crop width (%)').waitFor()
+    expect(await clip.getByLabel('Crop width (%)').inputValue()).toBe('31.64')
+    expect(await clip.getByLabel('Crop left (%)').inputValue()).toBe('34.17')
+    expect(await clip.getByLabel('Crop height (%)').inputValue()).toBe('100')
+
+    await enter(clip, 'Crop left (%)', '0')
+    await enter(clip, 'Zoom (×)', '1.5')
+    await enter(clip, 'Picture centre X (%)', '40')
+    expect(await clip.getByLabel('Crop left (%)').inputValue()).toBe('0')
+    // A crop past the source's right edge is refused beside the fields, and nothing changes.
+    await enter(clip, 'Crop left (%)', '90')
+    await expect
+      .poll(() => clip.getByRole('alert').textContent())
+      .toMatch(/crop rectangle must lie inside the source/)
+    expect(await clip.getByLabel('Crop left (%)').inputValue()).toBe('0')
+
+    // Undo walks back through zoom and position to the crop edit; the framing stays a crop.
+    // (Focus leaves the field first: inside a text field Ctrl+Z is the field's own undo.)
+    await page.locator('body').click({ position: { x: 5, y: 5 } })
+    await page.keyboard.press('Control+z')
+    await page.keyboard.press('Control+z')
+    expect(await clip.getByLabel('Zoom (×)').inputValue()).toBe('1')
+    expect(await clip.getByLabel('Picture centre X (%)').inputValue()).toBe('50')
+    expect(await clip.getByLabel('Crop left (%)').inputValue()).toBe('0')
+    await page.keyboard.press('Control+z')
+    expect(await clip.getByLabel('Crop left (%)').inputValue()).toBe('34.17')
+  }, 60_000)
 })

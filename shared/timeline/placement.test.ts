@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { clipPlacement, displaySize } from './placement'
+import { centredCrop, clipPlacement, displaySize } from './placement'
 
 const canvas = { width: 1080, height: 1920 }
 const centred = { position: { x: 0.5, y: 0.5 }, scale: 1 }
@@ -112,5 +112,37 @@ describe('clip placement', () => {
       width: 1920,
       height: 1080,
     })
+  })
+})
+
+describe('centredCrop', () => {
+  it('takes the middle strip of a landscape source for a 9:16 canvas', () => {
+    const crop = centredCrop({ width: 1920, height: 1080 }, canvas)
+    expect(crop.y).toBe(0)
+    expect(crop.height).toBe(1)
+    expect(crop.width).toBeCloseTo(0.3164, 4)
+    expect(crop.x + crop.width / 2).toBeCloseTo(0.5, 3)
+  })
+
+  it('takes the whole of a source that already has the canvas shape', () => {
+    expect(centredCrop({ width: 720, height: 1280 }, canvas)).toEqual({
+      x: 0,
+      y: 0,
+      width: 1,
+      height: 1,
+    })
+  })
+
+  it('frames like fill does, inside the model limits', () => {
+    const source = { width: 1280, height: 720 }
+    const square = { width: 1080, height: 1080 }
+    const crop = centredCrop(source, square)
+    const viaCrop = clipPlacement({ fit: 'crop', crop, ...centred }, source, square)
+    const viaFill = clipPlacement({ fit: 'fill', ...centred }, source, square)
+    expect(Math.abs(viaCrop.sourceVisible.x - viaFill.sourceVisible.x)).toBeLessThanOrEqual(2)
+    expect(Math.abs(viaCrop.sourceVisible.width - viaFill.sourceVisible.width)).toBeLessThanOrEqual(
+      2,
+    )
+    expect(crop.x + crop.width).toBeLessThanOrEqual(1)
   })
 })

@@ -103,3 +103,25 @@ export function displaySize(media: {
     ? { width: media.height, height: media.width }
     : { width: media.width, height: media.height }
 }
+
+/**
+ * The largest centred part of a source with the canvas's shape, as the model's fractions: what
+ * "Crop" starts from, so picking it changes nothing on screen until the user moves the edges.
+ */
+export function centredCrop(
+  source: CanvasSize,
+  canvas: CanvasSize,
+): { x: number; y: number; width: number; height: number } {
+  const sourceAspect = source.width / source.height
+  const canvasAspect = canvas.width / canvas.height
+  const width = Math.min(1, canvasAspect / sourceAspect)
+  const height = Math.min(1, sourceAspect / canvasAspect)
+  // Rounded to 0.01 % (what the fields show), never past the source's edge.
+  const round = (v: number) => Math.floor(v * 10_000) / 10_000
+  return {
+    x: round((1 - width) / 2),
+    y: round((1 - height) / 2),
+    width: round(width),
+    height: round(height),
+  }
+}

@@ -1,28 +1,16 @@
 import { setClipSpeed, trimClip, updateClip } from '../../../../shared/timeline/edit'
-import {
-  FIT_MODES,
-  MAX_SPEED,
-  MIN_SPEED,
-  type Clip,
-  type Timeline,
-} from '../../../../shared/timeline/model'
+import { MAX_SPEED, MIN_SPEED, type Clip, type Timeline } from '../../../../shared/timeline/model'
 import { CheckboxInput } from '../../../ui/CheckboxInput'
 import { NumberInput } from '../../../ui/NumberInput'
-import { SelectField } from '../../../ui/SelectField'
 import type { ProjectStore } from '../project/project-store'
 import { EffectsFields } from './EffectsFields'
+import { FramingFields } from './FramingFields'
 import { InlineError, Section } from './Section'
 import { TransitionField } from './TransitionField'
 import { fromSeconds, toSeconds } from './units'
 import { useScopedEdit } from './use-scoped-edit'
 
-const FIT_LABELS: Record<(typeof FIT_MODES)[number], string> = {
-  fit: 'Fit (letterbox)',
-  fill: 'Fill the frame',
-  crop: 'Crop',
-}
-
-/** The selected clip: trim, speed, framing and sound, then its effects and transition. */
+/** The selected clip: trim, speed, framing and position, sound, then effects and transition. */
 export function ClipInspector({
   store,
   timeline,
@@ -59,13 +47,7 @@ export function ClipInspector({
             step={0.25}
             onCommit={(speed) => edit('Change speed', (t) => setClipSpeed(t, clip.id, speed))}
           />
-          <SelectField
-            label="Framing"
-            value={clip.fit}
-            options={FIT_MODES}
-            labelOf={(f) => FIT_LABELS[f]}
-            onChange={(fit) => edit('Change framing', (t) => updateClip(t, clip.id, { fit }))}
-          />
+          <FramingFields timeline={timeline} clip={clip} edit={edit} />
         </div>
         <CheckboxInput
           label="Mute this clip"
