@@ -4,8 +4,9 @@
  * frame), so it goes back to YUV to apply them with ffmpeg's exact formulas. BT.709 is the matrix
  * Chromium uses for HD frames without colour tags, so the round trip is close to lossless.
  */
-const KR = 0.2126
-const KB = 0.0722
+/** BT.709 luma weights (gl-shader.ts writes the same constants into GLSL). */
+export const KR = 0.2126
+export const KB = 0.0722
 const KG = 1 - KR - KB
 const Y_SCALE = 219 / 255
 const C_SCALE = 224 / 255

@@ -1,16 +1,17 @@
-import type { CanvasSize, PrimitiveEffect, TextOverlay } from '../../../../shared/timeline'
-import { applyColorOps, colorOpFor, type ColorOp } from './color-ops'
+import type { CanvasSize, TextOverlay } from '../../../../shared/timeline'
 import type { EffectPass } from './effect-passes'
 import { cropSample, type CroppedImage, type VideoFrameSource } from './frame-source'
 import type { ClipLayer, FramePlan } from './frame-plan'
 import type { Lut3d } from './lut'
+import type { PerPixelEffectPass } from './pixel-passes'
+import type { PixelPassRunner } from './pixel-pass-runner'
 import { cssFont, textLayout } from './text-layout'
-import { applyVignette } from './vignette'
 
 /**
  * Draws a FramePlan on an OffscreenCanvas of the timeline's size with canvas 2D. Runs in a
  * worker; the finished canvas can be shown (transferToImageBitmap) or, later, wrapped in a
  * VideoFrame for a VideoEncoder. All numbers come from the pure planners; this is drawing only.
+ * Colour and vignette go through `pixels` (CPU, or WebGL2 where a GPU exists: the same picture).
  */
 export interface CompositorSources {
   video(mediaId: string): Promise<VideoFrameSource>
@@ -21,7 +22,8 @@ export interface CompositorSources {
 type Ctx = OffscreenCanvasRenderingContext2D
 
 function context2d(canvas: OffscreenCanvas): Ctx {
-  // CPU-backed: colour and vignette passes read pixels back on every frame.
+  // CPU-backed: the CPU pixel path reads pixels back on every frame. Kept on the GL path too, so
+  // that scaling and blur stay the very same (CPU Skia) drawing whichever path colours pixels.
   const ctx = canvas.getContext('2d', { willReadFrequently: true })
   if (!ctx) throw new Error('OffscreenCanvas 2D is not available')
   ctx.imageSmoothingQuality = 'high'
@@ -53,7 +55,10 @@ export class Compositor {
   private readonly visible = new Scratch()
   private readonly blur = new Scratch()
 
-  constructor(size: CanvasSize) {
+  constructor(
+    size: CanvasSize,
+    private readonly pixels: PixelPassRunner,
+  ) {
     this.canvas = new OffscreenCanvas(size.width, size.height)
     this.ctx = context2d(this.canvas)
   }
@@ -121,7 +126,7 @@ export class Compositor {
         const small = this.source.sized(sourceVisible.width, sourceVisible.height)
         const r = cropped.rect
         small.drawImage(cropped.image, r.x, r.y, r.width, r.height, 0, 0, r.width, r.height)
-        colorPass(small, sourceVisible.width, sourceVisible.height, layer.color, sources.luts)
+        this.pixels.apply(small, [{ kind: 'color', effects: layer.color }], sources.luts)
         image = this.source.canvas
         rect = { x: 0, y: 0, width: sourceVisible.width, height: sourceVisible.height }
       }
@@ -137,10 +142,11 @@ export class Compositor {
         visible.width,
         visible.height,
       )
-      if (!layer.colorBeforeScale) {
-        colorPass(vis, visible.width, visible.height, layer.color, sources.luts)
-      }
-      this.applyPasses(this.visible.canvas, vis, layer.spatial, sources.luts)
+      // Colour at visible size runs with the vignette, if any, in one pixel pass.
+      const passes: EffectPass[] = layer.colorBeforeScale
+        ? [...layer.spatial]
+        : [{ kind: 'color', effects: layer.color }, ...layer.spatial]
+      this.applyPasses(this.visible.canvas, vis, passes, sources.luts)
       target.drawImage(this.visible.canvas, layer.placement.canvasX, layer.placement.canvasY)
     } finally {
       cropped.close()
@@ -153,37 +159,27 @@ export class Compositor {
     passes: readonly EffectPass[],
     luts: ReadonlyMap<string, Lut3d>,
   ): void {
-    for (const pass of passes) {
-      if (pass.kind === 'color') {
-        colorPass(ctx, canvas.width, canvas.height, pass.effects, luts)
-      } else if (pass.kind === 'vignette') {
-        const data = ctx.getImageData(0, 0, canvas.width, canvas.height)
-        applyVignette(data.data, canvas.width, canvas.height, pass.angle)
-        ctx.putImageData(data, 0, 0)
-      } else {
-        // CSS blur(σpx) is a Gaussian of standard deviation σ, as gblur's sigma.
-        const blur = this.blur.sized(canvas.width, canvas.height)
-        blur.filter = `blur(${pass.sigma}px)`
-        blur.drawImage(canvas, 0, 0)
-        ctx.clearRect(0, 0, canvas.width, canvas.height)
-        ctx.drawImage(this.blur.canvas, 0, 0)
-      }
+    // Consecutive colour and vignette passes are one pixel run (one upload on the GL path).
+    let run: PerPixelEffectPass[] = []
+    const flush = () => {
+      if (run.length > 0) this.pixels.apply(ctx, run, luts)
+      run = []
     }
+    for (const pass of passes) {
+      if (pass.kind !== 'blur') {
+        run.push(pass)
+        continue
+      }
+      flush()
+      // CSS blur(σpx) is a Gaussian of standard deviation σ, as gblur's sigma.
+      const blur = this.blur.sized(canvas.width, canvas.height)
+      blur.filter = `blur(${pass.sigma}px)`
+      blur.drawImage(canvas, 0, 0)
+      ctx.clearRect(0, 0, canvas.width, canvas.height)
+      ctx.drawImage(this.blur.canvas, 0, 0)
+    }
+    flush()
   }
-}
-
-function colorPass(
-  ctx: Ctx,
-  width: number,
-  height: number,
-  effects: readonly PrimitiveEffect[],
-  luts: ReadonlyMap<string, Lut3d>,
-): void {
-  const ops = effects.map((e) => colorOpFor(e, luts)).filter((op): op is ColorOp => op !== null)
-  if (ops.length === 0) return
-  const data = ctx.getImageData(0, 0, width, height)
-  applyColorOps(data.data, ops)
-  ctx.putImageData(data, 0, 0)
 }
 
 function drawText(ctx: Ctx, text: TextOverlay, canvas: CanvasSize): void {

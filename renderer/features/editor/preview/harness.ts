@@ -1,6 +1,8 @@
 import { parseTimeline } from '../../../../shared/timeline'
 import { createPreviewRenderer, type PreviewRenderer } from './preview-renderer'
 import { mediaFromInput, toBase64 } from '../test-harness-support'
+import { comparePixelPaths, diffPngs } from './harness-pixel-paths'
+import { PixelPassRunner } from './pixel-pass-runner'
 
 /**
  * Test-only entry (harness.html): exposes the preview renderer to Playwright as
@@ -12,12 +14,16 @@ let renderer: PreviewRenderer | null = null
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error))
 
 window.__reeldeskPreviewTest = {
-  async load(spec) {
+  async load(spec, options) {
     try {
       renderer?.dispose()
       renderer = createPreviewRenderer()
-      await renderer.load(parseTimeline(spec.timeline), mediaFromInput(spec.media))
-      return { ok: true }
+      const colorPath = await renderer.load(
+        parseTimeline(spec.timeline),
+        mediaFromInput(spec.media),
+        options,
+      )
+      return { ok: true, colorPath }
     } catch (error) {
       return { ok: false, message: message(error) }
     }
@@ -33,11 +39,25 @@ window.__reeldeskPreviewTest = {
       if (!ctx) throw new Error('no bitmaprenderer context')
       ctx.transferFromImageBitmap(bitmap)
       const png = await toBase64(await canvas.convertToBlob({ type: 'image/png' }))
-      return { ok: true, frame, png, renderMs }
+      return { ok: true, frame, png, renderMs, colorPath: renderer.colorPath() }
     } catch (error) {
       return { ok: false, message: message(error) }
     }
   },
+  async probeColorPath(preference) {
+    const runner = new PixelPassRunner(preference)
+    const report = runner.report
+    runner.dispose()
+    return report
+  },
+  async comparePixelPaths(spec) {
+    try {
+      return await comparePixelPaths(spec)
+    } catch (error) {
+      return { ok: false, message: message(error) }
+    }
+  },
+  diffPngs,
 }
 
 const status = document.querySelector('#status')

@@ -1,4 +1,5 @@
 import type { Timeline } from '../../../../shared/timeline'
+import type { ColorPathPreference, ColorPathReport } from './color-path'
 import type { PreviewMediaInfo } from './frame-plan'
 
 /** Messages between the page and the preview worker. Requests are answered in order, by id. */
@@ -17,6 +18,8 @@ export interface LoadRequest {
   /** Shipped fonts and LUTs by file name → URL on the app's own origin. */
   readonly fonts: Readonly<Record<string, string>>
   readonly luts: Readonly<Record<string, string>>
+  /** Colour pass implementation; `auto` (the default) uses WebGL2 only on a real GPU. */
+  readonly colorPath?: ColorPathPreference
 }
 
 export interface RenderRequest {
@@ -28,12 +31,14 @@ export interface RenderRequest {
 export type PreviewRequest = LoadRequest | RenderRequest
 
 export type PreviewReply =
-  | { readonly type: 'loaded'; readonly id: number }
+  | { readonly type: 'loaded'; readonly id: number; readonly colorPath: ColorPathReport }
   | {
       readonly type: 'frame'
       readonly id: number
       /** The output frame drawn (the one the export shows at that time). */
       readonly frame: number
       readonly bitmap: ImageBitmap
+      /** The path that drew it (it turns to the CPU if the GL context is lost). */
+      readonly colorPath: ColorPathReport
     }
   | { readonly type: 'failed'; readonly id: number; readonly message: string }

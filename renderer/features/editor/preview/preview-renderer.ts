@@ -1,5 +1,6 @@
 import type { Timeline } from '../../../../shared/timeline'
 import { bundledResources } from '../engine/bundled-resources'
+import type { ColorPathPreference, ColorPathReport } from './color-path'
 import type { PreviewMediaFile, PreviewReply, PreviewRequest } from './preview-protocol'
 
 /**
@@ -11,9 +12,21 @@ export interface RenderedFrame {
   readonly bitmap: ImageBitmap
 }
 
+export interface PreviewLoadOptions {
+  /** `auto` by default: WebGL2 colour passes only where a GPU exists. */
+  readonly colorPath?: ColorPathPreference
+}
+
 export interface PreviewRenderer {
-  load(timeline: Timeline, media: Readonly<Record<string, PreviewMediaFile>>): Promise<void>
+  /** Resolves with the colour pass path the worker chose. */
+  load(
+    timeline: Timeline,
+    media: Readonly<Record<string, PreviewMediaFile>>,
+    options?: PreviewLoadOptions,
+  ): Promise<ColorPathReport>
   renderFrame(timeMs: number): Promise<RenderedFrame>
+  /** The path the last loaded or drawn frame used; null before the first load. */
+  colorPath(): ColorPathReport | null
   dispose(): void
 }
 
@@ -26,6 +39,7 @@ export function createPreviewRenderer(): PreviewRenderer {
   })
   const pending = new Map<number, Pending>()
   let nextId = 1
+  let colorPath: ColorPathReport | null = null
   worker.onmessage = (event: MessageEvent<PreviewReply>) => {
     const waiter = pending.get(event.data.id)
     pending.delete(event.data.id)
@@ -47,7 +61,7 @@ export function createPreviewRenderer(): PreviewRenderer {
   }
 
   return {
-    async load(timeline, media) {
+    async load(timeline, media, options) {
       const reply = await send({
         type: 'load',
         id: nextId++,
@@ -55,14 +69,19 @@ export function createPreviewRenderer(): PreviewRenderer {
         media,
         fonts: Object.fromEntries(bundledResources.fonts),
         luts: Object.fromEntries(bundledResources.luts),
+        ...(options?.colorPath ? { colorPath: options.colorPath } : {}),
       })
-      if (reply.type !== 'loaded') fail(reply)
+      if (reply.type !== 'loaded') return fail(reply)
+      colorPath = reply.colorPath
+      return reply.colorPath
     },
     async renderFrame(timeMs) {
       const reply = await send({ type: 'render', id: nextId++, timeMs })
       if (reply.type !== 'frame') return fail(reply)
+      colorPath = reply.colorPath
       return { frame: reply.frame, bitmap: reply.bitmap }
     },
+    colorPath: () => colorPath,
     dispose() {
       worker.terminate()
       for (const waiter of pending.values()) waiter.reject(new Error('preview disposed'))

@@ -1,14 +1,18 @@
 import { canvasSize, parseTimeline, type Timeline } from '../../../../shared/timeline'
+import type { ColorPathReport } from './color-path'
 import { Compositor, type CompositorSources } from './compositor'
 import { planFrame, type PreviewMediaMap } from './frame-plan'
 import { VideoFrameSource } from './frame-source'
 import { parseCube, type Lut3d } from './lut'
+import type { PixelPassRunner } from './pixel-pass-runner'
 import type { LoadRequest } from './preview-protocol'
 import { fontFamily } from './text-layout'
 
 /**
  * One loaded timeline in the worker: its decoders, images, fonts and LUTs, and the compositor.
- * Decoders are opened lazily, on the first frame that needs them.
+ * Decoders are opened lazily, on the first frame that needs them. The pixel-pass runner (and its
+ * WebGL context, if any) belongs to the worker and outlives sessions: the preview reloads on
+ * every edit, and compiled shaders should survive that.
  */
 export class PreviewSession {
   private readonly videos = new Map<string, Promise<VideoFrameSource>>()
@@ -20,8 +24,9 @@ export class PreviewSession {
     private readonly timeline: Timeline,
     private readonly request: LoadRequest,
     luts: ReadonlyMap<string, Lut3d>,
+    private readonly pixels: PixelPassRunner,
   ) {
-    this.compositor = new Compositor(canvasSize(timeline.canvas))
+    this.compositor = new Compositor(canvasSize(timeline.canvas), pixels)
     this.sources = {
       luts,
       video: (mediaId) => this.memo(this.videos, mediaId, (file) => VideoFrameSource.open(file)),
@@ -29,7 +34,7 @@ export class PreviewSession {
     }
   }
 
-  static async load(request: LoadRequest): Promise<PreviewSession> {
+  static async load(request: LoadRequest, pixels: PixelPassRunner): Promise<PreviewSession> {
     const timeline = parseTimeline(request.timeline)
     const lutFiles = new Set<string>()
     for (const clip of timeline.clips) {
@@ -49,17 +54,20 @@ export class PreviewSession {
         fontSet().add(await face.load())
       }),
     ])
-    return new PreviewSession(timeline, request, luts)
+    return new PreviewSession(timeline, request, luts, pixels)
   }
 
   /** Draws the frame shown at `timeMs` and hands it over (the canvas is redrawn next time). */
-  async render(timeMs: number): Promise<{ frame: number; bitmap: ImageBitmap }> {
+  async render(
+    timeMs: number,
+  ): Promise<{ frame: number; bitmap: ImageBitmap; colorPath: ColorPathReport }> {
     const media: PreviewMediaMap = Object.fromEntries(
       Object.entries(this.request.media).map(([id, m]) => [id, m.info]),
     )
     const plan = planFrame(this.timeline, media, timeMs)
     await this.compositor.render(plan, this.sources)
-    return { frame: plan.frame, bitmap: this.compositor.canvas.transferToImageBitmap() }
+    const bitmap = this.compositor.canvas.transferToImageBitmap()
+    return { frame: plan.frame, bitmap, colorPath: this.pixels.report }
   }
 
   dispose(): void {

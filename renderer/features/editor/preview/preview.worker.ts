@@ -1,3 +1,5 @@
+import type { ColorPathPreference } from './color-path'
+import { PixelPassRunner } from './pixel-pass-runner'
 import { PreviewSession } from './preview-session'
 import type { PreviewReply, PreviewRequest } from './preview-protocol'
 
@@ -12,6 +14,8 @@ interface WorkerScope {
 
 const scope = self as unknown as WorkerScope
 let session: PreviewSession | null = null
+/** Kept across loads (one WebGL context and its compiled shaders per worker). */
+let pixels: PixelPassRunner | null = null
 let queue: Promise<void> = Promise.resolve()
 
 async function handle(request: PreviewRequest): Promise<void> {
@@ -19,17 +23,26 @@ async function handle(request: PreviewRequest): Promise<void> {
     if (request.type === 'load') {
       session?.dispose()
       session = null
-      session = await PreviewSession.load(request)
-      scope.postMessage({ type: 'loaded', id: request.id })
+      const runner = pixelsFor(request.colorPath ?? 'auto')
+      session = await PreviewSession.load(request, runner)
+      scope.postMessage({ type: 'loaded', id: request.id, colorPath: runner.report })
       return
     }
     if (!session) throw new Error('no timeline loaded')
-    const { frame, bitmap } = await session.render(request.timeMs)
-    scope.postMessage({ type: 'frame', id: request.id, frame, bitmap }, [bitmap])
+    const { frame, bitmap, colorPath } = await session.render(request.timeMs)
+    scope.postMessage({ type: 'frame', id: request.id, frame, bitmap, colorPath }, [bitmap])
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error)
     scope.postMessage({ type: 'failed', id: request.id, message })
   }
+}
+
+function pixelsFor(preference: ColorPathPreference): PixelPassRunner {
+  if (pixels?.preference !== preference) {
+    pixels?.dispose()
+    pixels = new PixelPassRunner(preference)
+  }
+  return pixels
 }
 
 scope.onmessage = (event) => {

@@ -3,7 +3,7 @@
  * cos⁴(angle · d/dmax), d its distance from the centre. On YUV it scales Y and (U,V − 127) by
  * that factor; with limited-range luma that is, in full-range RGB, f·rgb − (1 − f)·16·255/219.
  */
-const BLACK_OFFSET = (16 * 255) / 219
+export const BLACK_OFFSET = (16 * 255) / 219
 
 export function vignetteFactor(
   x: number,
