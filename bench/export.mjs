@@ -5,7 +5,7 @@
 // Native ffmpeg/ffprobe and Debian's chromium are test tools here, never app dependencies.
 // The last line of output is one JSON object for CI dashboards.
 import { spawn, spawnSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -179,6 +179,7 @@ async function runApp(
   /** @type {string} */ baseUrl,
   /** @type {string[]} */ files,
   /** @type {string} */ outFile,
+  /** @type {'auto' | 'x264'} */ videoEncoder,
 ) {
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
@@ -195,6 +196,10 @@ async function runApp(
     await page.goto(`${baseUrl}${HARNESS}`)
     await page.locator('#status', { hasText: 'ready' }).waitFor()
     await page.locator('#files').setInputFiles(files)
+    await page.evaluate(
+      (encoder) => window.__reeldeskEngineTest?.reset({ videoEncoder: encoder }),
+      videoEncoder,
+    )
     const spec = referenceSpec()
     const plan = await page.evaluate((s) => {
       const api = window.__reeldeskEngineTest
@@ -221,6 +226,7 @@ async function runApp(
       ms: outcome.elapsedMs,
       loadMs: outcome.loadMs,
       multiThread: outcome.multiThread,
+      videoEncoder: outcome.videoEncoder,
       peakMb,
       baselineMb,
       plan,
@@ -269,6 +275,23 @@ function runNative(plan, dir, outFile) {
   return { ms, peakMb: rssKb / 1024 }
 }
 
+/**
+ * Mean SSIM of two renders of the same edit (1 = identical), frame n against frame n: both have
+ * exactly the edit's frames (validate checks), and pairing by timestamp would let a container's
+ * rounding pair neighbours. @param {string} a @param {string} b
+ */
+function ssim(a, b) {
+  const graph = '[0:v]setpts=N[a];[1:v]setpts=N[b];[a][b]ssim'
+  const args = ['-hide_banner', '-i', a, '-i', b, '-lavfi', graph, '-f', 'null', '-']
+  const log = run('ffmpeg', args, { withStderr: true })
+  const all = /SSIM .* All:([\d.]+)/.exec(log)?.[1]
+  if (!all) throw new Error(`no SSIM in ffmpeg's output: ${log.slice(-500)}`)
+  return Number(all)
+}
+
+/** @param {string} file */
+const sizeMb = (file) => statSync(file).size / 1e6
+
 const dir = mkdtempSync(path.join(os.tmpdir(), 'reeldesk-bench-'))
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'reeldesk-bench-data-'))
 let server
@@ -278,49 +301,55 @@ try {
   const started = await startServer(dataDir)
   server = started.server
   const appOut = path.join(dir, 'app.mp4')
+  const x264Out = path.join(dir, 'app-x264.mp4')
   const nativeOut = path.join(dir, 'native.mp4')
-  const app = await runApp(started.baseUrl, [source, music], appOut)
+  // The app as it exports by default (the browser's H.264 encoder where it has one), and its
+  // fallback (x264 inside ffmpeg.wasm), then native ffmpeg + x264 on the same edit.
+  const app = await runApp(started.baseUrl, [source, music], appOut, 'auto')
+  const fallback = await runApp(started.baseUrl, [source, music], x264Out, 'x264')
   if (process.env.BENCH_VERBOSE) console.error(app.plan.args.join(' '))
   const native = runNative(app.plan, dir, nativeOut)
   const appProblems = validate(appOut)
+  const fallbackProblems = validate(x264Out)
   const nativeProblems = validate(nativeOut)
   const frames = FPS * DURATION_S
   const renderMs = app.ms - app.loadMs
+  const encoderName = (/** @type {string} */ e) => (e === 'webcodecs' ? 'WebCodecs H.264' : 'x264')
+  /** @param {string} name @param {{ ms: number, peakMb: number, baselineMb?: number }} r @param {string} file @param {string[]} problems */
+  const row = (name, r, file, problems) => [
+    name,
+    (r.ms / 1000).toFixed(2),
+    (frames / (r.ms / 1000)).toFixed(1),
+    r.baselineMb === undefined
+      ? `${r.peakMb.toFixed(0)} (max RSS)`
+      : `${r.peakMb.toFixed(0)} (browser tree PSS; ${r.baselineMb.toFixed(0)} idle)`,
+    sizeMb(file).toFixed(1),
+    file === nativeOut ? '1' : ssim(file, nativeOut).toFixed(3),
+    problems.length ? problems.join('; ') : 'yes',
+  ]
   const rows = [
-    ['', 'time (s)', 'fps', 'peak memory (MB)', 'valid'],
-    [
-      `app (ffmpeg.wasm ${app.multiThread ? 'MT' : 'ST'})`,
-      (app.ms / 1000).toFixed(2),
-      (frames / (app.ms / 1000)).toFixed(1),
-      `${app.peakMb.toFixed(0)} (browser tree PSS; ${app.baselineMb.toFixed(0)} idle)`,
-      appProblems.length ? appProblems.join('; ') : 'yes',
-    ],
-    ['  of which core load', (app.loadMs / 1000).toFixed(2), '', '', ''],
-    [
-      '  render only',
-      (renderMs / 1000).toFixed(2),
-      (frames / (renderMs / 1000)).toFixed(1),
-      '',
-      '',
-    ],
-    [
-      'native ffmpeg',
-      (native.ms / 1000).toFixed(2),
-      (frames / (native.ms / 1000)).toFixed(1),
-      `${native.peakMb.toFixed(0)} (max RSS)`,
-      nativeProblems.length ? nativeProblems.join('; ') : 'yes',
-    ],
+    ['', 'time (s)', 'fps', 'peak memory (MB)', 'size (MB)', 'SSIM vs native', 'valid'],
+    row(`app (ffmpeg.wasm MT + ${encoderName(app.videoEncoder)})`, app, appOut, appProblems),
+    ['  of which core load', (app.loadMs / 1000).toFixed(2), '', '', '', '', ''],
+    row(
+      `app fallback (ffmpeg.wasm MT + ${encoderName(fallback.videoEncoder)})`,
+      fallback,
+      x264Out,
+      fallbackProblems,
+    ),
+    row('native ffmpeg + x264', native, nativeOut, nativeProblems),
   ]
   const widths = rows[0]?.map((_, c) => Math.max(...rows.map((r) => String(r[c]).length))) ?? []
   console.log(
     `reference edit: ${DURATION_S} s of 1920×1080 → 1080×1920 @ ${FPS} fps, ${os.cpus().length} cores`,
   )
-  for (const row of rows)
-    console.log(row.map((cell, c) => String(cell).padEnd(widths[c] ?? 0)).join('  '))
+  for (const r of rows)
+    console.log(r.map((cell, c) => String(cell).padEnd(widths[c] ?? 0)).join('  '))
   console.log(
-    `ratio app/native: ${(app.ms / native.ms).toFixed(2)}× (render only ${(renderMs / native.ms).toFixed(2)}×)`,
+    `ratio app/native: ${(app.ms / native.ms).toFixed(2)}× (render only ${(renderMs / native.ms).toFixed(2)}×; x264 fallback ${(fallback.ms / native.ms).toFixed(2)}×)`,
   )
-  const valid = appProblems.length === 0 && nativeProblems.length === 0
+  const valid =
+    appProblems.length === 0 && fallbackProblems.length === 0 && nativeProblems.length === 0
   console.log(
     JSON.stringify({
       bench: 'export',

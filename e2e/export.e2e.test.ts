@@ -14,6 +14,7 @@ import {
   makePortraitClip,
   makeTruncated,
   probeInfo,
+  run,
 } from './fixtures/media'
 
 /**
@@ -35,7 +36,6 @@ let spec: HarnessSpec
 function referenceSpec(files: Record<string, string>): HarnessSpec {
   const media = (file: string) => ({ file: path.basename(file), info: probeInfo(file) })
   return {
-    preset: 'superfast',
     media: {
       land: media(files.landscape ?? ''),
       port: media(files.portrait ?? ''),
@@ -143,6 +143,8 @@ describe.skipIf(!hasNativeFfmpeg())('export engine in Chromium (ffmpeg.wasm)', (
       )
     }
     expect(outcome.multiThread).toBe(true)
+    // Chromium has an H.264 encoder: ffmpeg.wasm renders raw frames and WebCodecs encodes them.
+    expect(outcome.videoEncoder).toBe('webcodecs')
     const output = path.join(dir, 'export.mp4')
     writeFileSync(output, Buffer.from(outcome.base64, 'base64'))
 
@@ -168,6 +170,32 @@ describe.skipIf(!hasNativeFfmpeg())('export engine in Chromium (ffmpeg.wasm)', (
     expect(fractions.every((f, i) => i === 0 || f >= (fractions[i - 1] ?? 0))).toBe(true)
     expect(outcome.progress.some((p) => p.phase === 'rendering' && p.fraction > 0)).toBe(true)
     expect(outcome.progress.some((p) => p.phase === 'rendering' && p.etaMs !== null)).toBe(true)
+  }, 120_000)
+
+  it('falls back to x264 in ffmpeg.wasm with the same picture', async () => {
+    await page.evaluate(() => window.__reeldeskEngineTest?.reset({ videoEncoder: 'x264' }))
+    try {
+      const outcome = await exportVideo(spec)
+      if (!outcome.ok) throw new Error(`x264 export failed: ${outcome.code}: ${outcome.message}`)
+      expect(outcome.videoEncoder).toBe('x264')
+      const output = path.join(dir, 'export-x264.mp4')
+      writeFileSync(output, Buffer.from(outcome.base64, 'base64'))
+      const video = ffprobe(output, true).streams.find((s) => s.codec_type === 'video')
+      expect(video).toMatchObject({ codec_name: 'h264', profile: 'High', width: 1080 })
+      expect(Number(video?.nb_read_frames)).toBe(3 * FPS)
+      // Frame n of each encoder's file against frame n of the other: the same edit.
+      const log = run(
+        'ffmpeg',
+        [
+          ...['-hide_banner', '-i', path.join(dir, 'export.mp4'), '-i', output, '-lavfi'],
+          ...['[0:v]setpts=N[a];[1:v]setpts=N[b];[a][b]ssim', '-f', 'null', '-'],
+        ],
+        { withStderr: true },
+      )
+      expect(Number(/All:([\d.]+)/.exec(log)?.[1])).toBeGreaterThan(0.95)
+    } finally {
+      await page.evaluate(() => window.__reeldeskEngineTest?.reset())
+    }
   }, 120_000)
 
   it('renders the cover frame as a 1080×1920 JPEG', async () => {

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ffprobe, hasNativeFfmpeg, run } from '../../scripts/native-ffmpeg.mjs'
-import { compileCoverFrame, compileFfmpeg } from './compile-ffmpeg'
+import { compileCoverFrame, compileFfmpeg, compileFfmpegSplit, compileMux } from './compile-ffmpeg'
 import { escapeFilterValue } from './ffmpeg-escape'
 import type { MediaInfoMap } from './media-info'
 import { parseTimeline } from './model'
@@ -267,6 +267,80 @@ describe.skipIf(!hasFfmpeg)(
         height: 1280,
       })
     }, 60_000)
+
+    it('splits into raw frames + AAC for an outside encoder, and muxes its H.264 back (level raised)', () => {
+      const file = (name: string) => join(dir, name)
+      ffmpeg([
+        ...['-f', 'lavfi', '-i', 'testsrc2=s=320x180:r=30:d=2', '-f', 'lavfi'],
+        ...['-i', 'sine=f=440:d=2', '-c:v', 'libx264', '-preset', 'ultrafast', '-c:a', 'aac'],
+        ...['-shortest', file('split-src.mp4')],
+      ])
+      const media: MediaInfoMap = {
+        src: {
+          fileName: file('split-src.mp4'),
+          width: 320,
+          height: 180,
+          durationMs: 2000,
+          hasAudio: true,
+          rotation: 0,
+        },
+      }
+      const timeline = parseTimeline({
+        version: 1,
+        canvas: '720x1280',
+        fps: 30,
+        clips: [{ id: 'c', mediaId: 'src', inMs: 200, outMs: 1700 }],
+      })
+      const frames = file('frames.yuv')
+      // An existing file, as the device node is: -truncate 0 must still write it from the start.
+      writeFileSync(frames, Buffer.alloc(16))
+      run(
+        'ffmpeg',
+        compileFfmpegSplit(timeline, media, {
+          fontDir: '',
+          lutDir: '',
+          framesFileName: frames,
+          audioFileName: file('sound.m4a'),
+        }),
+      )
+      // Exactly 45 frames of 720×1280 I420 (1.5 s at 30 fps).
+      expect(readFileSync(frames).length).toBe(45 * 720 * 1280 * 1.5)
+      // Native x264 stands in for the browser's encoder: Annex B, no B-frames, a low level mark.
+      ffmpeg([
+        ...['-f', 'rawvideo', '-pix_fmt', 'yuv420p', '-s', '720x1280', '-r', '30', '-i', frames],
+        ...['-c:v', 'libx264', '-preset', 'ultrafast', '-bf', '0', '-level:v', '3.1'],
+        ...['-f', 'h264', file('video.h264')],
+      ])
+      const output = file('muxed.mp4')
+      run(
+        'ffmpeg',
+        compileMux({
+          videoFileName: file('video.h264'),
+          audioFileName: file('sound.m4a'),
+          fps: 30,
+          durationMs: 1500,
+          level: '4.0',
+          outputFileName: output,
+        }),
+      )
+      const info = probe(output)
+      const video = info.streams.find((s) => s.codec_type === 'video')
+      const audio = info.streams.find((s) => s.codec_type === 'audio')
+      expect(video).toMatchObject({ codec_name: 'h264', width: 720, height: 1280 })
+      expect(video?.r_frame_rate).toBe('30/1')
+      expect(video?.level).toBe(40)
+      // Frame times are exact (frame 3 at 0.1 s, not 0.099999 s).
+      const times = run('ffprobe', [
+        ...['-v', 'error', '-select_streams', 'v', '-show_entries', 'packet=pts_time'],
+        ...['-of', 'csv=p=0', output],
+      ]).split('\n')
+      expect(times[3]).toBe('0.100000')
+      expect(Number(video?.nb_read_frames)).toBe(45)
+      expect(Math.abs(Number(info.format.duration) - 1.5)).toBeLessThanOrEqual(1 / 30)
+      expect(audio).toMatchObject({ codec_name: 'aac', sample_rate: '48000', channels: 2 })
+      const bytes = readFileSync(output).toString('latin1')
+      expect(bytes.indexOf('moov')).toBeLessThan(bytes.indexOf('mdat'))
+    })
 
     it("escapes filter values so ffmpeg reads them back exactly (: ' \\ % , ; [ ])", () => {
       const raw = "It's 50% off: C:\\x, [a]; b \\\\ end"

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { compileCoverFrame, compileFfmpeg, type CompileOptions } from './compile-ffmpeg'
+import {
+  compileCoverFrame,
+  compileFfmpeg,
+  compileFfmpegSplit,
+  compileMux,
+  type CompileOptions,
+} from './compile-ffmpeg'
 import type { MediaInfo, MediaInfoMap } from './media-info'
 import { parseTimeline, type ClipInput, type TimelineInput } from './model'
 
@@ -454,6 +460,47 @@ describe('compileFfmpeg: errors', () => {
     expect(() => compileFfmpeg({ ...t, fps: 25 as never }, media, options)).toThrow(
       'fps must be 30 or 60',
     )
+  })
+})
+
+describe('compileFfmpegSplit and compileMux (picture encoded outside ffmpeg)', () => {
+  const split = compileFfmpegSplit(timeline({ fps: 60 }), media, {
+    ...options,
+    framesFileName: '/dev/frames',
+    audioFileName: 'sound.m4a',
+  })
+
+  it('renders the same graph, with raw I420 frames to one output and AAC to another', () => {
+    expect(graphOf(split)).toBe(graphOf(compileFfmpeg(timeline({ fps: 60 }), media, options)))
+    const frames = split.indexOf('/dev/frames')
+    expect(split.slice(frames - 11, frames + 1)).toEqual([
+      '[vout]',
+      ...['-f', 'rawvideo', '-pix_fmt', 'yuv420p', '-r', '60', '-t', '2', '-truncate', '0'],
+      '/dev/frames',
+    ])
+    expect(split.slice(frames + 1, frames + 3)).toEqual(['-map', '[aout]'])
+    expect(split.at(-1)).toBe('sound.m4a')
+    expect(split).toContain('aac')
+    expect(split).not.toContain('libx264')
+  })
+
+  it('muxes with timestamps from the frame rate, exact ticks, the level and no metadata', () => {
+    const mux = compileMux({
+      videoFileName: 'v.h264',
+      audioFileName: 'sound.m4a',
+      fps: 60,
+      durationMs: 2000,
+      level: '4.2',
+      outputFileName: 'out.mp4',
+    })
+    expect(mux.join(' ')).toContain('-framerate 60 -f h264 -i v.h264 -i sound.m4a')
+    expect(valueOf(mux, '-c')).toBe('copy')
+    expect(valueOf(mux, '-bsf:v')).toBe('h264_metadata=level=42')
+    expect(valueOf(mux, '-video_track_timescale')).toBe('30720')
+    expect(valueOf(mux, '-map_metadata')).toBe('-1')
+    expect(valueOf(mux, '-movflags')).toBe('+faststart')
+    expect(valueOf(mux, '-t')).toBe('2')
+    expect(mux.at(-1)).toBe('out.mp4')
   })
 })
 

@@ -55,48 +55,19 @@ export function compileFfmpeg(
   media: MediaInfoMap,
   options: CompileOptions,
 ): string[] {
-  const timeline = parseTimeline(timelineInput)
   const preset = options.preset ?? DEFAULT_PRESET
   const crf = options.crf ?? DEFAULT_CRF
   if (!X264_PRESETS.includes(preset)) throw new TimelineError(`unknown x264 preset "${preset}"`)
   if (!Number.isInteger(crf) || crf < 0 || crf > 51) {
     throw new TimelineError(`crf must be an integer from 0 to 51 (got ${crf})`)
   }
-  const plan = planTimeline(timeline, media)
-  const canvas = canvasSize(timeline.canvas)
-  const inputs = new FfmpegInputs()
-  const graph = new FilterGraph()
-
-  const clipInputs = plan.clips.map((p) =>
-    inputs.add(p.media.fileName, { startMs: p.sourceStartMs, durationMs: p.sourceDurationMs }),
-  )
-  const inputOf = (p: PlannedClip) => clipInputs[plan.clips.indexOf(p)] ?? 0
-  const ctx: PictureContext = {
-    timeline,
-    media,
-    canvas,
-    fontDir: options.fontDir,
-    lutDir: options.lutDir,
-  }
-  const total = plan.durationMs
-  const picture = buildPicture(
-    graph,
-    inputs,
-    plan.clips,
-    ctx,
-    (item) => overlayWindow(item, total),
-    inputOf,
-  )
-  graph.add([picture], ['format=yuv420p'], 'vout')
-  buildSound(graph, inputs, plan, timeline, media, inputOf)
-
+  const edit = compileEdit(timelineInput, media, options)
+  const { timeline, canvas } = edit
   return [
-    ...commonArgs(inputs.args, graph),
+    ...edit.head,
     '-map',
     '[aout]',
-    // Phone footage carries GPS and device metadata; a public post should not.
-    '-map_metadata',
-    '-1',
+    ...NO_METADATA,
     '-c:v',
     'libx264',
     '-preset',
@@ -111,21 +82,156 @@ export function compileFfmpeg(
     'yuv420p',
     '-r',
     String(timeline.fps),
-    '-c:a',
-    'aac',
-    '-b:a',
-    '192k',
-    '-ar',
-    '48000',
-    '-ac',
-    '2',
-    // The index up front lets platforms and players start before the whole file has arrived.
-    '-movflags',
-    '+faststart',
+    ...AAC_STEREO,
+    ...FAST_START,
     '-t',
-    sec(total),
+    sec(edit.totalMs),
     options.outputFileName ?? DEFAULT_OUTPUT,
   ]
+}
+
+export interface SplitOptions {
+  readonly fontDir: string
+  readonly lutDir: string
+  /** Where the raw I420 frames go (a device the external encoder reads from). */
+  readonly framesFileName: string
+  /** The AAC track, in an MP4/M4A container. */
+  readonly audioFileName: string
+}
+
+/**
+ * The same edit for an external H.264 encoder (the browser's WebCodecs one, far faster than
+ * x264 compiled to wasm): the picture leaves as raw I420 frames at the canvas size and rate, the
+ * sound as AAC in its own file; compileMux then puts the encoded video and the sound together.
+ */
+export function compileFfmpegSplit(
+  timelineInput: Timeline,
+  media: MediaInfoMap,
+  options: SplitOptions,
+): string[] {
+  const edit = compileEdit(timelineInput, media, options)
+  const duration = sec(edit.totalMs)
+  return [
+    ...edit.head,
+    '-f',
+    'rawvideo',
+    '-pix_fmt',
+    'yuv420p',
+    '-r',
+    String(edit.timeline.fps),
+    '-t',
+    duration,
+    // The frames go to a device node: opening it must not truncate (a device cannot be).
+    '-truncate',
+    '0',
+    options.framesFileName,
+    '-map',
+    '[aout]',
+    ...NO_METADATA,
+    ...AAC_STEREO,
+    '-t',
+    duration,
+    options.audioFileName,
+  ]
+}
+
+export interface MuxOptions {
+  /** An H.264 Annex B stream of exactly the edit's frames, no B-frames. */
+  readonly videoFileName: string
+  readonly audioFileName: string
+  readonly fps: number
+  readonly durationMs: number
+  /** The level the stream is marked with (encoders may mark a lower one than the size needs). */
+  readonly level: string
+  readonly outputFileName?: string
+}
+
+/** The finished MP4 from an externally encoded picture and compileFfmpegSplit's sound. */
+export function compileMux(options: MuxOptions): string[] {
+  return [
+    '-hide_banner',
+    '-nostdin',
+    '-y',
+    // A raw H.264 stream has no timestamps: the frame rate gives them.
+    '-framerate',
+    String(options.fps),
+    '-f',
+    'h264',
+    '-i',
+    options.videoFileName,
+    '-i',
+    options.audioFileName,
+    '-map',
+    '0:v',
+    '-map',
+    '1:a',
+    '-c',
+    'copy',
+    // level_idc is ten times the level ("4.0" → 40); a bare "4.0" would be read as level_idc 4.
+    '-bsf:v',
+    `h264_metadata=level=${Math.round(Number(options.level) * 10)}`,
+    ...NO_METADATA,
+    // The raw stream's timestamps land a hair early in a 1/1200000 track (0.099999 s, not 0.1),
+    // enough for tools that pair frames by time to pair the wrong ones: 512 ticks a frame is
+    // exact (and what ffmpeg picks itself for 30 fps).
+    '-video_track_timescale',
+    String(options.fps * 512),
+    ...FAST_START,
+    '-t',
+    sec(options.durationMs),
+    options.outputFileName ?? DEFAULT_OUTPUT,
+  ]
+}
+
+// Phone footage carries GPS and device metadata; a public post should not.
+const NO_METADATA = ['-map_metadata', '-1'] as const
+const AAC_STEREO = ['-c:a', 'aac', '-b:a', '192k', '-ar', '48000', '-ac', '2'] as const
+// The index up front lets platforms and players start before the whole file has arrived.
+const FAST_START = ['-movflags', '+faststart'] as const
+
+interface CompiledEdit {
+  readonly timeline: Timeline
+  readonly canvas: { readonly width: number; readonly height: number }
+  readonly totalMs: number
+  /** Common arguments, the inputs, the filter graph, and `-map [vout]`. */
+  readonly head: string[]
+}
+
+/** The inputs and the filter graph of an edit: [vout] is the picture, [aout] the sound. */
+function compileEdit(
+  timelineInput: Timeline,
+  media: MediaInfoMap,
+  dirs: { readonly fontDir: string; readonly lutDir: string },
+): CompiledEdit {
+  const timeline = parseTimeline(timelineInput)
+  const plan = planTimeline(timeline, media)
+  const canvas = canvasSize(timeline.canvas)
+  const inputs = new FfmpegInputs()
+  const graph = new FilterGraph()
+
+  const clipInputs = plan.clips.map((p) =>
+    inputs.add(p.media.fileName, { startMs: p.sourceStartMs, durationMs: p.sourceDurationMs }),
+  )
+  const inputOf = (p: PlannedClip) => clipInputs[plan.clips.indexOf(p)] ?? 0
+  const ctx: PictureContext = {
+    timeline,
+    media,
+    canvas,
+    fontDir: dirs.fontDir,
+    lutDir: dirs.lutDir,
+  }
+  const total = plan.durationMs
+  const picture = buildPicture(
+    graph,
+    inputs,
+    plan.clips,
+    ctx,
+    (item) => overlayWindow(item, total),
+    inputOf,
+  )
+  graph.add([picture], ['format=yuv420p'], 'vout')
+  buildSound(graph, inputs, plan, timeline, media, inputOf)
+  return { timeline, canvas, totalMs: total, head: commonArgs(inputs.args, graph) }
 }
 
 /** Overlays are shown on [start, end) clipped to the video; ones starting after it are dropped. */

@@ -10,6 +10,8 @@ export * from './media-info'
 export { h264Level } from './h264-level'
 export {
   compileFfmpeg,
+  compileFfmpegSplit,
+  compileMux,
   compileCoverFrame,
   X264_PRESETS,
   DEFAULT_PRESET,
@@ -18,5 +20,7 @@ export {
   DEFAULT_COVER_OUTPUT,
   type CompileOptions,
   type CoverOptions,
+  type MuxOptions,
+  type SplitOptions,
   type X264Preset,
 } from './compile-ffmpeg'

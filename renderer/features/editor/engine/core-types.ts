@@ -17,6 +17,23 @@ export interface CoreFs {
   mount(type: unknown, options: { blobs: { name: string; data: Blob }[] }, mountPoint: string): void
   unmount(mountPoint: string): void
   readonly filesystems: { readonly WORKERFS: unknown }
+  /** Device nodes: a character device whose writes go to JavaScript (the frame ring). */
+  makedev(major: number, minor: number): number
+  registerDevice(dev: number, ops: DeviceOps): void
+  mkdev(path: string, dev: number): void
+}
+
+/** Emscripten's stream operations for a device; `buffer` is the wasm heap. */
+export interface DeviceOps {
+  open?(stream: unknown): void
+  close?(stream: unknown): void
+  write(
+    stream: unknown,
+    buffer: Int8Array | Uint8Array,
+    offset: number,
+    length: number,
+    position: number,
+  ): number
 }
 
 export interface FfmpegCore {

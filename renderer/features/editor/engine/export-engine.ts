@@ -11,6 +11,8 @@ import {
   type ResourceUrls,
   type Runtime,
 } from './prepare-job'
+import type { EncodeRequest } from './encode-protocol'
+import { createFrameRing, FrameRingReader, i420Bytes, type FrameRing } from './frame-ring'
 import { progressFraction } from './progress'
 import type { RunRequest, WorkerReply } from './worker-protocol'
 
@@ -39,6 +41,8 @@ export interface ExportResult {
   /** Time spent loading the core for this export (0 when it was already loaded). */
   readonly loadMs: number
   readonly multiThread: boolean
+  /** Who encoded the picture: the browser's H.264 encoder, or x264 inside ffmpeg.wasm. */
+  readonly videoEncoder: 'webcodecs' | 'x264'
 }
 
 export interface ExportEngine {
@@ -64,6 +68,11 @@ export interface ExportEngineOptions {
   readonly resources?: ResourceUrls
   /** Receives ffmpeg's log lines as they come (diagnostics; costs a message per line). */
   readonly onLog?: (line: string) => void
+  /**
+   * The picture's H.264 encoder. `auto` (default): the browser's (WebCodecs) when it takes the
+   * job's size and rate and the page can share memory with workers, else x264 in ffmpeg.wasm.
+   */
+  readonly videoEncoder?: 'auto' | 'webcodecs' | 'x264'
 }
 
 interface RunOutcome {
@@ -78,6 +87,14 @@ export function createExportEngine(options: ExportEngineOptions = {}): ExportEng
       options.multiThread ??
       (globalThis.crossOriginIsolated === true && typeof SharedArrayBuffer === 'function'),
     cores: Math.max(1, navigator.hardwareConcurrency || 1),
+    webCodecs:
+      options.videoEncoder !== 'x264' &&
+      globalThis.crossOriginIsolated === true &&
+      typeof SharedArrayBuffer === 'function' &&
+      typeof VideoEncoder === 'function',
+  }
+  if (options.videoEncoder === 'webcodecs' && !runtime.webCodecs) {
+    throw new Error('WebCodecs H.264 encoding needs VideoEncoder and a cross-origin isolated page')
   }
   const resources = options.resources ?? bundledResources
   let worker: { instance: Worker; multiThread: boolean } | null = null
@@ -112,11 +129,13 @@ export function createExportEngine(options: ExportEngineOptions = {}): ExportEng
         multiThread: prepared.multiThread,
       }
       const current = worker.instance
+      const split = prepared.split ? startEncoder(prepared.split) : null
       let loadMs = 0
       const finish = (error: ExportError | null, output?: ArrayBuffer) => {
         current.removeEventListener('message', onMessage)
         current.removeEventListener('error', onError)
         signal?.removeEventListener('abort', onAbort)
+        split?.stop()
         if (error) reject(error)
         else if (output) resolve({ output, loadMs })
       }
@@ -126,6 +145,12 @@ export function createExportEngine(options: ExportEngineOptions = {}): ExportEng
         stopWorker()
         finish(cancelled())
       }
+      split?.onCrash((message) => {
+        // A dead encoder would leave ffmpeg waiting for room in the ring, and the export worker
+        // for the stream: stop both.
+        stopWorker()
+        finish(new ExportError('encode-failed', `The video encoder stopped: ${message}`))
+      })
       const onError = (event: ErrorEvent) => {
         event.preventDefault()
         stopWorker()
@@ -159,15 +184,51 @@ export function createExportEngine(options: ExportEngineOptions = {}): ExportEng
         resources: prepared.resources,
         outputPath: prepared.outputPath,
         forwardLog: options.onLog !== undefined,
+        ...(split && prepared.split
+          ? {
+              split: {
+                ring: split.ring,
+                framesPath: prepared.split.framesPath,
+                audioPath: prepared.split.audioPath,
+                videoPath: prepared.split.videoPath,
+                muxArgs: prepared.split.muxArgs,
+                port: split.port,
+              },
+            }
+          : {}),
       }
-      current.postMessage(request)
+      current.postMessage(request, split ? [split.port] : [])
     })
+  }
+
+  /** The split export as planned, or the x264 one if the browser's encoder refuses the job. */
+  async function prepareForEncoder(job: ExportJob): Promise<PreparedRun> {
+    const prepared = prepareExport(job, resources, runtime)
+    if (!prepared.split) return prepared
+    const { codec, width, height, bitrate, fps } = prepared.split
+    const support = await VideoEncoder.isConfigSupported({
+      codec,
+      width,
+      height,
+      bitrate,
+      framerate: fps,
+      avc: { format: 'annexb' },
+    }).catch(() => ({ supported: false }))
+    if (support.supported) return prepared
+    if (options.videoEncoder === 'webcodecs') {
+      throw new ExportError(
+        'encode-failed',
+        `This browser cannot encode ${codec} at ${width}×${height}.`,
+      )
+    }
+    log.info('WebCodecs refused the job; encoding with x264', { codec, width, height })
+    return prepareExport(job, resources, { ...runtime, webCodecs: false })
   }
 
   return {
     export(job, onProgress, signal) {
       return enqueue(async () => {
-        const prepared = prepareExport(job, resources, runtime)
+        const prepared = await prepareForEncoder(job)
         const started = performance.now()
         const eta = new EtaEstimator()
         let renderStarted = started
@@ -216,6 +277,7 @@ export function createExportEngine(options: ExportEngineOptions = {}): ExportEng
           elapsedMs,
           loadMs: outcome.loadMs,
           multiThread: prepared.multiThread,
+          videoEncoder: prepared.split ? 'webcodecs' : 'x264',
         }
       })
     },
@@ -227,6 +289,51 @@ export function createExportEngine(options: ExportEngineOptions = {}): ExportEng
       })
     },
     dispose: stopWorker,
+  }
+}
+
+interface RunningEncoder {
+  readonly ring: FrameRing
+  /** The export worker's end of the channel the encoded stream comes through. */
+  readonly port: MessagePort
+  onCrash(handler: (message: string) => void): void
+  stop(): void
+}
+
+/** One encode worker per split export, joined to the export worker by a MessageChannel. */
+function startEncoder(split: NonNullable<PreparedRun['split']>): RunningEncoder {
+  const ring = createFrameRing(i420Bytes(split.width, split.height))
+  const channel = new MessageChannel()
+  const encoder = new Worker(new URL('./encode.worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'reeldesk-encode',
+  })
+  const request: EncodeRequest = {
+    type: 'encode',
+    ring,
+    width: split.width,
+    height: split.height,
+    fps: split.fps,
+    codec: split.codec,
+    bitrate: split.bitrate,
+    port: channel.port1,
+  }
+  encoder.postMessage(request, [channel.port1])
+  return {
+    ring,
+    port: channel.port2,
+    onCrash(handler) {
+      encoder.addEventListener('error', (event) => {
+        event.preventDefault()
+        new FrameRingReader(ring).fail()
+        handler(event.message || 'unknown error')
+      })
+    },
+    stop() {
+      // Wakes a writer still waiting for room, then ends the worker.
+      new FrameRingReader(ring).fail()
+      encoder.terminate()
+    },
   }
 }
 
@@ -245,6 +352,9 @@ function failure(
       `The video engine could not be loaded: ${reply.message}`,
       detail,
     )
+  }
+  if (reply.stage === 'encode') {
+    return new ExportError('encode-failed', `The video encoder failed: ${reply.message}`, detail)
   }
   if (reply.stage === 'resources') {
     return new ExportError(

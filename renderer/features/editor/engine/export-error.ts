@@ -14,6 +14,8 @@ export type ExportErrorCode =
   | 'ffmpeg-failed'
   /** The worker died (wasm trap, out of memory) without reporting. */
   | 'worker-crashed'
+  /** The browser's H.264 encoder (WebCodecs) refused the frames or stopped. */
+  | 'encode-failed'
 
 export class ExportError extends Error {
   readonly code: ExportErrorCode

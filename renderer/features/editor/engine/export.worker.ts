@@ -6,6 +6,9 @@ import pthreadWorkerUrl from '@ffmpeg/core-mt/worker?url'
 import coreStUrl from '@ffmpeg/core?url'
 import wasmStUrl from '@ffmpeg/core/wasm?url'
 import type { FfmpegCore, FfmpegCoreFactory } from './core-types'
+import type { EncodeReply } from './encode-protocol'
+import { FrameDevice } from './frame-device'
+import { FrameRingWriter } from './frame-ring'
 import { ProgressReader } from './progress'
 import {
   FONT_DIR,
@@ -14,6 +17,7 @@ import {
   LUT_DIR,
   OUTPUT_DIR,
   type RunRequest,
+  type SplitRun,
   type WorkerReply,
 } from './worker-protocol'
 
@@ -33,6 +37,7 @@ const scope = self as unknown as WorkerScope
 const LOG_TAIL = 40
 
 let core: { instance: FfmpegCore; multiThread: boolean } | null = null
+let frameDevice: FrameDevice | null = null
 const written = new Set<string>()
 let log: string[] = []
 let reader = new ProgressReader()
@@ -86,7 +91,15 @@ async function writeResources(ffmpeg: FfmpegCore, request: RunRequest): Promise<
   }
 }
 
-function run(ffmpeg: FfmpegCore, request: RunRequest): void {
+/** Outcome of one ffmpeg command: the exit code (the core logs "Aborted()" even on success). */
+function exec(ffmpeg: FfmpegCore, args: readonly string[]): number {
+  ffmpeg.setTimeout(-1)
+  const exitCode = ffmpeg.exec(...args)
+  ffmpeg.reset()
+  return exitCode
+}
+
+async function run(ffmpeg: FfmpegCore, request: RunRequest): Promise<void> {
   log = []
   reader = new ProgressReader()
   forwardLog = request.forwardLog
@@ -96,32 +109,72 @@ function run(ffmpeg: FfmpegCore, request: RunRequest): void {
     { blobs: request.inputs.map(({ name, data }) => ({ name, data })) },
     INPUT_DIR,
   )
+  const scratch = request.split ? [request.split.audioPath, request.split.videoPath] : []
   try {
-    ffmpeg.setTimeout(-1)
-    // The core logs "Aborted()" even after a successful run: only the exit code tells.
-    const exitCode = ffmpeg.exec(...request.args)
-    ffmpeg.reset()
-    if (exitCode !== 0) {
-      post({
-        type: 'failed',
-        stage: 'run',
-        exitCode,
-        message: `ffmpeg exited with ${exitCode}`,
-        log,
-      })
-      return
-    }
+    const ok = request.split
+      ? await runSplit(ffmpeg, request, request.split)
+      : exitedCleanly(exec(ffmpeg, request.args))
+    if (!ok) return
     const bytes = ffmpeg.FS.readFile(request.outputPath)
     // Own buffer of exactly the file, so it can be transferred rather than copied.
     const output =
       bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength
         ? (bytes.buffer as ArrayBuffer)
         : bytes.slice().buffer
-    post({ type: 'done', output, exitCode }, [output])
+    post({ type: 'done', output, exitCode: 0 }, [output])
   } finally {
     ffmpeg.FS.unmount(INPUT_DIR)
-    if (ffmpeg.FS.analyzePath(request.outputPath).exists) ffmpeg.FS.unlink(request.outputPath)
+    for (const path of [request.outputPath, ...scratch]) {
+      if (ffmpeg.FS.analyzePath(path).exists) ffmpeg.FS.unlink(path)
+    }
   }
+}
+
+function exitedCleanly(exitCode: number): boolean {
+  if (exitCode === 0) return true
+  post({ type: 'failed', stage: 'run', exitCode, message: `ffmpeg exited with ${exitCode}`, log })
+  return false
+}
+
+/**
+ * ffmpeg renders raw frames into the ring (the encode worker turns them into H.264 as they come)
+ * and the sound into a file; then the H.264 stream and the sound are muxed into the MP4.
+ */
+async function runSplit(
+  ffmpeg: FfmpegCore,
+  request: RunRequest,
+  split: SplitRun,
+): Promise<boolean> {
+  frameDevice ??= new FrameDevice(ffmpeg.FS, split.framesPath)
+  const writer = new FrameRingWriter(split.ring)
+  frameDevice.attach(writer)
+  const encoded = nextReply(split.port)
+  let exitCode: number
+  try {
+    exitCode = exec(ffmpeg, request.args)
+  } finally {
+    frameDevice.detach()
+  }
+  // A failed render stops the encoder too (its reader would otherwise wait for more frames).
+  if (exitCode !== 0) writer.fail()
+  const reply = await encoded
+  if (reply.type === 'failed' && (exitCode === 0 || frameDevice.encoderStopped)) {
+    post({ type: 'failed', stage: 'encode', exitCode: null, message: reply.message, log })
+    return false
+  }
+  if (!exitedCleanly(exitCode) || reply.type === 'failed') return false
+  ffmpeg.FS.writeFile(split.videoPath, new Uint8Array(reply.h264))
+  return exitedCleanly(exec(ffmpeg, split.muxArgs))
+}
+
+function nextReply(port: MessagePort): Promise<EncodeReply> {
+  return new Promise((resolve) => {
+    port.onmessage = (event: MessageEvent<EncodeReply>) => {
+      port.onmessage = null
+      port.close()
+      resolve(event.data)
+    }
+  })
 }
 
 scope.onmessage = (event) => {
@@ -143,7 +196,7 @@ async function handle(request: RunRequest): Promise<void> {
     return
   }
   try {
-    run(ffmpeg, request)
+    await run(ffmpeg, request)
   } catch (error) {
     post({ type: 'failed', stage: 'run', exitCode: null, message: describe(error), log })
   }

@@ -34,6 +34,8 @@ export type HarnessOutcome =
       readonly elapsedMs: number
       readonly loadMs: number
       readonly multiThread: boolean
+      /** Who encoded the picture (covers: x264, they are JPEGs: not applicable). */
+      readonly videoEncoder: 'webcodecs' | 'x264'
       readonly progress: readonly HarnessProgress[]
     }
   | {
@@ -54,8 +56,8 @@ export interface EngineTestApi {
   plan(spec: HarnessSpec): { args: string[]; files: Record<string, string> }
   /** ffmpeg's log lines since the last call. */
   takeLog(): string[]
-  /** Replaces the engine, e.g. to force the single-thread core. */
-  reset(options?: { multiThread?: boolean }): void
+  /** Replaces the engine, e.g. to force the single-thread core or x264. */
+  reset(options?: { multiThread?: boolean; videoEncoder?: 'auto' | 'webcodecs' | 'x264' }): void
 }
 
 declare global {

@@ -1,4 +1,4 @@
-import type { HarnessOutcome, HarnessSpec } from './harness-api'
+import type { EngineTestApi, HarnessOutcome, HarnessSpec } from './harness-api'
 import { createExportEngine, ExportError, type ExportEngine, type ExportProgress } from './index'
 import { bundledResources } from './bundled-resources'
 import { prepareExport } from './prepare-job'
@@ -11,17 +11,22 @@ import { mediaFromInput, toBase64 } from '../test-harness-support'
 
 /** ffmpeg's log of the current engine, for failing tests to print. */
 let ffmpegLog: string[] = []
-const withLog = (options: { multiThread?: boolean } = {}) =>
+const withLog = (options: Parameters<EngineTestApi['reset']>[0] = {}) =>
   createExportEngine({ ...options, onLog: (line) => ffmpegLog.push(line) })
 let engine: ExportEngine = withLog()
 
 async function settle(
   started: number,
-  work: () => Promise<{ blob: Blob; loadMs: number; multiThread: boolean }>,
+  work: () => Promise<{
+    blob: Blob
+    loadMs: number
+    multiThread: boolean
+    videoEncoder?: 'webcodecs' | 'x264'
+  }>,
   progress: ExportProgress[],
 ): Promise<HarnessOutcome> {
   try {
-    const { blob, loadMs, multiThread } = await work()
+    const { blob, loadMs, multiThread, videoEncoder = 'x264' } = await work()
     return {
       ok: true,
       base64: await toBase64(blob),
@@ -29,6 +34,7 @@ async function settle(
       elapsedMs: Math.round(performance.now() - started),
       loadMs,
       multiThread,
+      videoEncoder,
       progress,
     }
   } catch (error) {
@@ -57,7 +63,12 @@ window.__reeldeskEngineTest = {
           },
           controller.signal,
         )
-        return { blob: result.mp4, loadMs: result.loadMs, multiThread: result.multiThread }
+        return {
+          blob: result.mp4,
+          loadMs: result.loadMs,
+          multiThread: result.multiThread,
+          videoEncoder: result.videoEncoder,
+        }
       },
       progress,
     )
@@ -81,7 +92,12 @@ window.__reeldeskEngineTest = {
     const prepared = prepareExport(
       { timeline: spec.timeline, media: mediaFromInput(spec.media), ...pick(spec) },
       bundledResources,
-      { multiThread: true, cores: Math.max(1, navigator.hardwareConcurrency || 1) },
+      // The x264 plan: the benchmark's native anchor runs this same edit through native x264.
+      {
+        multiThread: true,
+        cores: Math.max(1, navigator.hardwareConcurrency || 1),
+        webCodecs: false,
+      },
     )
     return { args: prepared.args, files: Object.fromEntries(prepared.names) }
   },

@@ -12,7 +12,8 @@ const resources: ResourceUrls = {
   fonts: new Map([['Inter-Bold.otf', '/assets/Inter-Bold-x.otf']]),
   luts: new Map([['warm.cube', '/assets/warm-x.cube']]),
 }
-const mt = { multiThread: true, cores: 2 }
+const mt = { multiThread: true, cores: 2, webCodecs: false }
+const withWebCodecs = { ...mt, webCodecs: true }
 const video = { width: 1920, height: 1080, durationMs: 4000, hasAudio: true, rotation: 0 } as const
 
 function job(overrides: Partial<ExportJob> = {}): ExportJob {
@@ -60,9 +61,48 @@ describe('prepareExport', () => {
       'pipe:1',
     ])
     expect(run.args.at(-3)).toBe('-threads')
-    const st = prepareExport(job(), resources, { multiThread: false, cores: 2 })
+    const st = prepareExport(job(), resources, { multiThread: false, cores: 2, webCodecs: false })
     expect(st.multiThread).toBe(false)
     expect(st.args).not.toContain('-filter_complex_threads')
+  })
+
+  it('with WebCodecs, renders raw frames and AAC, then muxes the browser-encoded H.264', () => {
+    const run = prepareExport(job(), resources, withWebCodecs)
+    const split = run.split
+    expect(split).toMatchObject({
+      framesPath: '/reeldesk/frames',
+      audioPath: '/reeldesk/out/sound.m4a',
+      videoPath: '/reeldesk/out/video.h264',
+      width: 1080,
+      height: 1920,
+      fps: 30,
+      codec: 'avc1.640028',
+      bitrate: 8_087_040,
+    })
+    // Frames to the device (never truncated), the sound to its own file, no x264 anywhere.
+    expect(run.args.join(' ')).toContain('-f rawvideo -pix_fmt yuv420p -r 30 -t 2')
+    expect(run.args.join(' ')).toMatch(/-truncate 0 \/reeldesk\/frames -map \[aout\]/)
+    expect(run.args.at(-1)).toBe('/reeldesk/out/sound.m4a')
+    expect(run.args).not.toContain('libx264')
+    expect(split?.muxArgs.join(' ')).toContain(
+      '-framerate 30 -f h264 -i /reeldesk/out/video.h264 -i /reeldesk/out/sound.m4a',
+    )
+    expect(split?.muxArgs).toContain('h264_metadata=level=40')
+    expect(split?.muxArgs.at(-1)).toBe('/reeldesk/out/export.mp4')
+    // 60 fps needs level 4.2 and gets more bits.
+    const fast = prepareExport(
+      job({
+        timeline: { version: 1, fps: 60, clips: [{ id: 'a', mediaId: 'v', inMs: 0, outMs: 500 }] },
+      }),
+      resources,
+      withWebCodecs,
+    )
+    expect(fast.split).toMatchObject({ codec: 'avc1.64002a', fps: 60, bitrate: 12_130_560 })
+  })
+
+  it('keeps x264 when a preset or quality is asked for by name', () => {
+    expect(prepareExport(job({ preset: 'medium' }), resources, withWebCodecs).split).toBeUndefined()
+    expect(prepareExport(job({ crf: 18 }), resources, withWebCodecs).args).toContain('libx264')
   })
 
   it('fetches only the fonts and LUTs the timeline uses', () => {

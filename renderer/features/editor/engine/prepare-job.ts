@@ -1,7 +1,11 @@
 import {
   TimelineError,
+  canvasSize,
   compileCoverFrame,
   compileFfmpeg,
+  compileFfmpegSplit,
+  compileMux,
+  h264Level,
   timelineDurationMs,
   validateTimeline,
   type MediaInfo,
@@ -9,10 +13,12 @@ import {
   type Timeline,
   type X264Preset,
 } from '../../../../shared/timeline'
+import { avcCodecString, h264Bitrate } from './encode-protocol'
 import { ExportError } from './export-error'
 import { applyThreadPlan, countInputs, planThreads } from './thread-plan'
 import {
   FONT_DIR,
+  FRAMES_DEVICE,
   INPUT_DIR,
   LUT_DIR,
   OUTPUT_DIR,
@@ -57,6 +63,21 @@ export interface PreparedRun {
   readonly frames: number
   /** Which core runs it: multi-thread unless not allowed or the job has too many inputs. */
   readonly multiThread: boolean
+  /** Set when WebCodecs encodes the picture (see compileFfmpegSplit); x264 in wasm otherwise. */
+  readonly split?: PreparedSplit
+}
+
+export interface PreparedSplit {
+  readonly framesPath: string
+  readonly audioPath: string
+  readonly videoPath: string
+  readonly muxArgs: string[]
+  /** The encoder's settings. */
+  readonly width: number
+  readonly height: number
+  readonly fps: number
+  readonly codec: string
+  readonly bitrate: number
 }
 
 /** What the page can offer the run. */
@@ -64,6 +85,11 @@ export interface Runtime {
   /** The page is crossOriginIsolated (SharedArrayBuffer) and the MT core is wanted. */
   readonly multiThread: boolean
   readonly cores: number
+  /**
+   * The browser can encode H.264 itself (WebCodecs) and share memory with workers: the picture
+   * is then encoded there, several times faster than x264 compiled to wasm.
+   */
+  readonly webCodecs: boolean
 }
 
 /**
@@ -80,18 +106,58 @@ export function prepareExport(
   const timeline = parse(job.timeline)
   const media = mountMedia(timeline, job.media)
   const outputPath = `${OUTPUT_DIR}/export.mp4`
-  const args = compile(() =>
-    compileFfmpeg(timeline, media.info, {
-      fontDir: FONT_DIR,
-      lutDir: LUT_DIR,
-      ...(job.preset ? { preset: job.preset } : {}),
-      ...(job.crf !== undefined ? { crf: job.crf } : {}),
-      outputFileName: outputPath,
-    }),
-  )
   const durationMs = timelineDurationMs(timeline)
+  // An x264 preset or quality asked for by name means x264.
+  const split = runtime.webCodecs && job.preset === undefined && job.crf === undefined
+  const dirs = { fontDir: FONT_DIR, lutDir: LUT_DIR }
+  let prepared: { args: string[]; split?: PreparedSplit }
+  if (split) {
+    const { width, height } = canvasSize(timeline.canvas)
+    const level = h264Level(width, height, timeline.fps)
+    const audioPath = `${OUTPUT_DIR}/sound.m4a`
+    const videoPath = `${OUTPUT_DIR}/video.h264`
+    prepared = {
+      args: compile(() =>
+        compileFfmpegSplit(timeline, media.info, {
+          ...dirs,
+          framesFileName: FRAMES_DEVICE,
+          audioFileName: audioPath,
+        }),
+      ),
+      split: {
+        framesPath: FRAMES_DEVICE,
+        audioPath,
+        videoPath,
+        muxArgs: compileMux({
+          videoFileName: videoPath,
+          audioFileName: audioPath,
+          fps: timeline.fps,
+          durationMs,
+          level,
+          outputFileName: outputPath,
+        }),
+        width,
+        height,
+        fps: timeline.fps,
+        codec: avcCodecString(level),
+        bitrate: h264Bitrate(width, height, timeline.fps),
+      },
+    }
+  } else {
+    prepared = {
+      args: compile(() =>
+        compileFfmpeg(timeline, media.info, {
+          ...dirs,
+          ...(job.preset ? { preset: job.preset } : {}),
+          ...(job.crf !== undefined ? { crf: job.crf } : {}),
+          outputFileName: outputPath,
+        }),
+      ),
+    }
+  }
   return {
-    ...fitThreads([...PROGRESS_ARGS, ...args], runtime),
+    ...fitThreads([...PROGRESS_ARGS, ...prepared.args], runtime),
+    ...(prepared.split ? { split: prepared.split } : {}),
     inputs: media.inputs,
     resources: neededResources(timeline, resources),
     outputPath,

@@ -1,3 +1,4 @@
+import type { FrameRing } from './frame-ring'
 import type { EncodeStats } from './progress'
 
 /** Messages between the export engine (page) and its worker. One run at a time per worker. */
@@ -9,6 +10,8 @@ export const INPUT_DIR = `${FS_ROOT}/in`
 export const FONT_DIR = `${FS_ROOT}/fonts`
 export const LUT_DIR = `${FS_ROOT}/luts`
 export const OUTPUT_DIR = `${FS_ROOT}/out`
+/** The device node raw frames are written to in a split export (see frame-device.ts). */
+export const FRAMES_DEVICE = `${FS_ROOT}/frames`
 
 export interface InputFile {
   /** File name inside INPUT_DIR. */
@@ -32,6 +35,22 @@ export interface RunRequest {
   readonly outputPath: string
   /** Send every ffmpeg stderr line to the page (diagnostics). */
   readonly forwardLog: boolean
+  /** Present when the picture is encoded outside ffmpeg (WebCodecs): see SplitRun. */
+  readonly split?: SplitRun
+}
+
+/**
+ * A split export: `args` sends raw frames to `framesPath` (a device feeding `ring`) and the
+ * sound to `audioPath`; the encode worker sends the H.264 stream through `port`; it is written
+ * to `videoPath` and `muxArgs` make the MP4 at `outputPath`.
+ */
+export interface SplitRun {
+  readonly ring: FrameRing
+  readonly framesPath: string
+  readonly audioPath: string
+  readonly videoPath: string
+  readonly muxArgs: readonly string[]
+  readonly port: MessagePort
 }
 
 export type WorkerReply =
@@ -41,8 +60,8 @@ export type WorkerReply =
   | { readonly type: 'done'; readonly output: ArrayBuffer; readonly exitCode: number }
   | {
       readonly type: 'failed'
-      /** Where it failed: fetching resources/loading the core, or the ffmpeg run itself. */
-      readonly stage: 'load' | 'resources' | 'run'
+      /** Where it failed: fetching resources/loading the core, the ffmpeg run, the H.264 encoder. */
+      readonly stage: 'load' | 'resources' | 'run' | 'encode'
       readonly exitCode: number | null
       readonly message: string
       /** The end of ffmpeg's stderr. */
