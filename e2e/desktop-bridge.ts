@@ -173,7 +173,7 @@ export async function installDesktopBridge(
       platform: process.platform,
       showOpenDialog: dialogs.showOpenDialog,
       showSaveDialog: dialogs.showSaveDialog,
-      openExternal: async () => undefined,
+      openExternalSafely: async () => undefined,
     },
     {
       tokens,

@@ -28,7 +28,7 @@ const newId = createUuidV7Generator()
 let root: string
 let showOpenDialog: Mock<Shell['showOpenDialog']>
 let showSaveDialog: Mock<Shell['showSaveDialog']>
-let openExternal: Mock<Shell['openExternal']>
+let openExternal: Mock<Shell['openExternalSafely']>
 let handlers: IpcHandlers<FakeWindow>
 let dispatch: ReturnType<typeof createIpcDispatcher<FakeWindow>>
 
@@ -37,14 +37,14 @@ beforeEach(async () => {
   root = await mkdtemp(path.join(os.tmpdir(), 'reeldesk-handlers-'))
   showOpenDialog = vi.fn<Shell['showOpenDialog']>(async () => ({ canceled: true, filePaths: [] }))
   showSaveDialog = vi.fn<Shell['showSaveDialog']>(async () => ({ canceled: true, filePath: '' }))
-  openExternal = vi.fn<Shell['openExternal']>(async () => undefined)
+  openExternal = vi.fn<Shell['openExternalSafely']>(async () => undefined)
   const shell: Shell = {
     version: '1.2.3',
     electronVersion: '41.0.0',
     platform: 'linux',
     showOpenDialog,
     showSaveDialog,
-    openExternal,
+    openExternalSafely: openExternal,
   }
   handlers = createIpcHandlers(shell, {
     tokens: new TokenStore(root, {

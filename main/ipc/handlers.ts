@@ -38,7 +38,7 @@ export interface ElectronShell<W extends DialogParent> {
   readonly showOpenDialog: (window: W, options: OpenDialogOptions) => Promise<OpenDialogReturnValue>
   readonly showSaveDialog: (window: W, options: SaveDialogOptions) => Promise<SaveDialogReturnValue>
   /** Opens an allowlisted https link in the user's browser; refuses anything else. */
-  readonly openExternal: (url: string) => Promise<void>
+  readonly openExternalSafely: (url: string) => Promise<void>
 }
 
 /** A dialog is modal to the window that asked for it, never free-floating or on another one. */
@@ -60,7 +60,7 @@ export function createIpcHandlers<W extends DialogParent>(
       electron: shell.electronVersion,
       serverUrl,
     }),
-    'shell.openExternal': ({ url }) => shell.openExternal(url),
+    'shell.openExternal': ({ url }) => shell.openExternalSafely(url),
     'tokens.get': ({ key }) => tokens.get(key),
     'tokens.set': ({ key, value }) => tokens.set(key, value),
     'tokens.delete': ({ key }) => tokens.delete(key),

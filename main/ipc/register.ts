@@ -16,7 +16,7 @@ export function createHandlers(services: MainServices): IpcHandlers<BrowserWindo
       platform: process.platform,
       showOpenDialog: (window, options) => dialog.showOpenDialog(window, options),
       showSaveDialog: (window, options) => dialog.showSaveDialog(window, options),
-      openExternal: openExternalSafely,
+      openExternalSafely,
     },
     services,
   )
