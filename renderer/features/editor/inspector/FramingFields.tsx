@@ -16,6 +16,14 @@ import type { ScopedEdit } from './use-scoped-edit'
 /** React Aria snaps a field's value to its step: 0.01 % keeps a centred crop's edges exact. */
 const CROP_STEP = 0.01
 
+/** The crop rectangle's edges as fields: model key, label, smallest percentage. */
+const CROP_FIELDS: readonly (readonly [keyof CropRect, string, number])[] = [
+  ['x', 'Crop left (%)', 0],
+  ['y', 'Crop top (%)', 0],
+  ['width', 'Crop width (%)', 1],
+  ['height', 'Crop height (%)', 1],
+]
+
 const FIT_LABELS: Record<(typeof FIT_MODES)[number], string> = {
   fit: 'Fit (letterbox)',
   fill: 'Fill the frame',
@@ -65,34 +73,24 @@ export function FramingFields({
           )
         }
       />
-      <NumberInput
-        label="Picture centre X (%)"
-        value={toPercent(clip.position.x)}
-        min={0}
-        max={100}
-        step={1}
-        onCommit={(x) =>
-          edit(
-            'Move picture',
-            (t) => updateClip(t, clip.id, { position: { ...clip.position, x: fromPercent(x) } }),
-            coalesce('x'),
-          )
-        }
-      />
-      <NumberInput
-        label="Picture centre Y (%)"
-        value={toPercent(clip.position.y)}
-        min={0}
-        max={100}
-        step={1}
-        onCommit={(y) =>
-          edit(
-            'Move picture',
-            (t) => updateClip(t, clip.id, { position: { ...clip.position, y: fromPercent(y) } }),
-            coalesce('y'),
-          )
-        }
-      />
+      {(['x', 'y'] as const).map((axis) => (
+        <NumberInput
+          key={axis}
+          label={`Picture centre ${axis.toUpperCase()} (%)`}
+          value={toPercent(clip.position[axis])}
+          min={0}
+          max={100}
+          step={1}
+          onCommit={(v) =>
+            edit(
+              'Move picture',
+              (t) =>
+                updateClip(t, clip.id, { position: { ...clip.position, [axis]: fromPercent(v) } }),
+              coalesce(axis),
+            )
+          }
+        />
+      ))}
       <NumberInput
         label="Zoom (×)"
         value={clip.scale}
@@ -103,42 +101,19 @@ export function FramingFields({
           edit('Zoom picture', (t) => updateClip(t, clip.id, { scale }), coalesce('zoom'))
         }
       />
-      {clip.fit === 'crop' && clip.crop ? (
-        <>
-          <NumberInput
-            label="Crop left (%)"
-            value={toPercent(clip.crop.x)}
-            min={0}
-            max={100}
-            step={CROP_STEP}
-            onCommit={(v) => setCrop('x', v)}
-          />
-          <NumberInput
-            label="Crop top (%)"
-            value={toPercent(clip.crop.y)}
-            min={0}
-            max={100}
-            step={CROP_STEP}
-            onCommit={(v) => setCrop('y', v)}
-          />
-          <NumberInput
-            label="Crop width (%)"
-            value={toPercent(clip.crop.width)}
-            min={1}
-            max={100}
-            step={CROP_STEP}
-            onCommit={(v) => setCrop('width', v)}
-          />
-          <NumberInput
-            label="Crop height (%)"
-            value={toPercent(clip.crop.height)}
-            min={1}
-            max={100}
-            step={CROP_STEP}
-            onCommit={(v) => setCrop('height', v)}
-          />
-        </>
-      ) : null}
+      {clip.fit === 'crop' && clip.crop
+        ? CROP_FIELDS.map(([field, label, min]) => (
+            <NumberInput
+              key={field}
+              label={label}
+              value={toPercent(clip.crop?.[field] ?? 0)}
+              min={min}
+              max={100}
+              step={CROP_STEP}
+              onCommit={(v) => setCrop(field, v)}
+            />
+          ))
+        : null}
     </>
   )
 }
