@@ -19,7 +19,8 @@ export interface EncodeRequest {
 }
 
 export type EncodeReply =
-  | { readonly type: 'encoded'; readonly h264: ArrayBuffer; readonly frames: number }
+  /** The stream as a Blob of the encoder's chunks: no concatenated copy, and ffmpeg reads it in place. */
+  | { readonly type: 'encoded'; readonly h264: Blob; readonly frames: number }
   | { readonly type: 'failed'; readonly message: string }
 
 /** High profile (0x64), no constraint flags, level_idc in hex: "4.0" → avc1.640028. */

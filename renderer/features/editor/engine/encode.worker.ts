@@ -22,10 +22,9 @@ scope.onmessage = (event) => {
 
 async function encode(request: EncodeRequest): Promise<void> {
   const { port, width, height, fps } = request
-  const reply = (message: EncodeReply, transfer: Transferable[] = []) =>
-    port.postMessage(message, transfer)
+  const reply = (message: EncodeReply) => port.postMessage(message)
   const reader = new FrameRingReader(request.ring)
-  const parts: Uint8Array[] = []
+  const parts: Uint8Array<ArrayBuffer>[] = []
   let failure: Error | null = null
   const encoder = new VideoEncoder({
     output: (chunk) => {
@@ -69,8 +68,7 @@ async function encode(request: EncodeRequest): Promise<void> {
     }
     await encoder.flush()
     if (failure) throw failure
-    const h264 = concat(parts)
-    reply({ type: 'encoded', h264, frames: index }, [h264])
+    reply({ type: 'encoded', h264: new Blob(parts, { type: 'video/h264' }), frames: index })
   } catch (error) {
     reader.fail()
     const cause = failure ?? error
@@ -84,14 +82,4 @@ async function encode(request: EncodeRequest): Promise<void> {
   } finally {
     if (encoder.state !== 'closed') encoder.close()
   }
-}
-
-function concat(parts: readonly Uint8Array[]): ArrayBuffer {
-  const out = new Uint8Array(parts.reduce((sum, p) => sum + p.byteLength, 0))
-  let at = 0
-  for (const part of parts) {
-    out.set(part, at)
-    at += part.byteLength
-  }
-  return out.buffer
 }

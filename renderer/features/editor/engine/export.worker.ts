@@ -11,6 +11,7 @@ import { FrameDevice } from './frame-device'
 import { FrameRingWriter } from './frame-ring'
 import { ProgressReader } from './progress'
 import {
+  ENCODED_DIR,
   FONT_DIR,
   FS_ROOT,
   INPUT_DIR,
@@ -74,7 +75,9 @@ async function loadCore(multiThread: boolean): Promise<FfmpegCore> {
       if (log.length > LOG_TAIL) log = log.slice(-LOG_TAIL)
     }
   })
-  for (const dir of [FS_ROOT, INPUT_DIR, FONT_DIR, LUT_DIR, OUTPUT_DIR]) instance.FS.mkdir(dir)
+  for (const dir of [FS_ROOT, INPUT_DIR, FONT_DIR, LUT_DIR, OUTPUT_DIR, ENCODED_DIR]) {
+    instance.FS.mkdir(dir)
+  }
   core = { instance, multiThread }
   post({ type: 'loaded', multiThread, loadMs: Math.round(performance.now() - started) })
   return instance
@@ -109,7 +112,7 @@ async function run(ffmpeg: FfmpegCore, request: RunRequest): Promise<void> {
     { blobs: request.inputs.map(({ name, data }) => ({ name, data })) },
     INPUT_DIR,
   )
-  const scratch = request.split ? [request.split.audioPath, request.split.videoPath] : []
+  const scratch = request.split ? [request.split.audioPath] : []
   try {
     const ok = request.split
       ? await runSplit(ffmpeg, request, request.split)
@@ -163,8 +166,18 @@ async function runSplit(
     return false
   }
   if (!exitedCleanly(exitCode) || reply.type === 'failed') return false
-  ffmpeg.FS.writeFile(split.videoPath, new Uint8Array(reply.h264))
-  return exitedCleanly(exec(ffmpeg, split.muxArgs))
+  // Mounted like the inputs: ffmpeg reads the encoder's chunks in place, never a copy in wasm memory.
+  const name = split.videoPath.slice(ENCODED_DIR.length + 1)
+  ffmpeg.FS.mount(
+    ffmpeg.FS.filesystems.WORKERFS,
+    { blobs: [{ name, data: reply.h264 }] },
+    ENCODED_DIR,
+  )
+  try {
+    return exitedCleanly(exec(ffmpeg, split.muxArgs))
+  } finally {
+    ffmpeg.FS.unmount(ENCODED_DIR)
+  }
 }
 
 function nextReply(port: MessagePort): Promise<EncodeReply> {

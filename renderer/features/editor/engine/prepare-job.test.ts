@@ -72,7 +72,7 @@ describe('prepareExport', () => {
     expect(split).toMatchObject({
       framesPath: '/reeldesk/frames',
       audioPath: '/reeldesk/out/sound.m4a',
-      videoPath: '/reeldesk/out/video.h264',
+      videoPath: '/reeldesk/encoded/video.h264',
       width: 1080,
       height: 1920,
       fps: 30,
@@ -85,7 +85,7 @@ describe('prepareExport', () => {
     expect(run.args.at(-1)).toBe('/reeldesk/out/sound.m4a')
     expect(run.args).not.toContain('libx264')
     expect(split?.muxArgs.join(' ')).toContain(
-      '-framerate 30 -f h264 -i /reeldesk/out/video.h264 -i /reeldesk/out/sound.m4a',
+      '-framerate 30 -f h264 -i /reeldesk/encoded/video.h264 -i /reeldesk/out/sound.m4a',
     )
     expect(split?.muxArgs).toContain('h264_metadata=level=40')
     expect(split?.muxArgs.at(-1)).toBe('/reeldesk/out/export.mp4')

@@ -17,6 +17,7 @@ import { avcCodecString, h264Bitrate } from './encode-protocol'
 import { ExportError } from './export-error'
 import { applyThreadPlan, countInputs, planThreads } from './thread-plan'
 import {
+  ENCODED_DIR,
   FONT_DIR,
   FRAMES_DEVICE,
   INPUT_DIR,
@@ -115,7 +116,7 @@ export function prepareExport(
     const { width, height } = canvasSize(timeline.canvas)
     const level = h264Level(width, height, timeline.fps)
     const audioPath = `${OUTPUT_DIR}/sound.m4a`
-    const videoPath = `${OUTPUT_DIR}/video.h264`
+    const videoPath = `${ENCODED_DIR}/video.h264`
     prepared = {
       args: compile(() =>
         compileFfmpegSplit(timeline, media.info, {

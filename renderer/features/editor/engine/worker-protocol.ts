@@ -10,6 +10,8 @@ export const INPUT_DIR = `${FS_ROOT}/in`
 export const FONT_DIR = `${FS_ROOT}/fonts`
 export const LUT_DIR = `${FS_ROOT}/luts`
 export const OUTPUT_DIR = `${FS_ROOT}/out`
+/** WORKERFS mount of the encoded H.264 stream of a split export (read in place, like inputs). */
+export const ENCODED_DIR = `${FS_ROOT}/encoded`
 /** The device node raw frames are written to in a split export (see frame-device.ts). */
 export const FRAMES_DEVICE = `${FS_ROOT}/frames`
 
