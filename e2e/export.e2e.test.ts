@@ -5,6 +5,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import type { HarnessOutcome, HarnessSpec } from '../renderer/features/editor/engine/harness-api'
 import { launchChromium } from './chromium'
+import { openHarness } from './harness-page'
 import {
   ffprobe,
   hasNativeFfmpeg,
@@ -121,11 +122,10 @@ describe.skipIf(!hasNativeFfmpeg())('export engine in Chromium (ffmpeg.wasm)', (
     }
     spec = referenceSpec(files)
     browser = await launchChromium()
-    page = await browser.newPage()
-    page.on('pageerror', (error) => pageErrors.push(error.message))
-    await page.goto(`${inject('baseUrl')}${HARNESS}`)
-    await page.locator('#status', { hasText: 'ready' }).waitFor()
-    await page.locator('#files').setInputFiles(Object.values(files))
+    page = await openHarness(browser, `${inject('baseUrl')}${HARNESS}`, {
+      files: Object.values(files),
+      pageErrors,
+    })
   })
 
   afterAll(async () => {

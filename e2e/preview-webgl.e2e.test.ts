@@ -14,6 +14,7 @@ import type {
 import type { PerPixelEffectPass } from '../renderer/features/editor/preview/pixel-passes'
 import type { PrimitiveEffect } from '../shared/timeline'
 import { launchChromium } from './chromium'
+import { openHarness } from './harness-page'
 import { hasNativeFfmpeg, makeLandscapeClip, makePortraitClip, probeInfo } from './fixtures/media'
 
 /**
@@ -118,10 +119,7 @@ const describeDiff = (d: PixelDiff) =>
 
 beforeAll(async () => {
   browser = await launchChromium()
-  page = await browser.newPage()
-  page.on('pageerror', (error) => pageErrors.push(error.message))
-  await page.goto(`${inject('baseUrl')}${HARNESS}`)
-  await page.locator('#status', { hasText: 'ready' }).waitFor()
+  page = await openHarness(browser, `${inject('baseUrl')}${HARNESS}`, { pageErrors })
 })
 
 afterAll(async () => {

@@ -9,6 +9,7 @@ import type {
 } from '../renderer/features/editor/preview/harness-api'
 import { compileFfmpeg, parseTimeline, type MediaInfoMap } from '../shared/timeline'
 import { launchChromium } from './chromium'
+import { openHarness } from './harness-page'
 import { extractFrame, pictureSize, ssim } from './fixtures/frames'
 import {
   hasNativeFfmpeg,
@@ -139,11 +140,10 @@ describe.skipIf(!hasNativeFfmpeg())('preview compositor parity with the export (
     files.land = makeLandscapeClip(dir, 3)
     files.port = makePortraitClip(dir, 2)
     browser = await launchChromium()
-    page = await browser.newPage()
-    page.on('pageerror', (error) => pageErrors.push(error.message))
-    await page.goto(`${inject('baseUrl')}${HARNESS}`)
-    await page.locator('#status', { hasText: 'ready' }).waitFor()
-    await page.locator('#files').setInputFiles(Object.values(files))
+    page = await openHarness(browser, `${inject('baseUrl')}${HARNESS}`, {
+      files: Object.values(files),
+      pageErrors,
+    })
   })
 
   afterAll(async () => {
