@@ -1,6 +1,6 @@
 import { Download, Save, X } from 'lucide-react'
 import { useEffect, useMemo, useRef, useState } from 'react'
-import { Button, ProgressBar } from 'react-aria-components'
+import { Button } from 'react-aria-components'
 import { useRxCollection } from 'rxdb/plugins/react'
 import { useStore } from 'zustand'
 import type { MediaDoc } from '../../../shared/data/registry'
@@ -8,6 +8,7 @@ import { canvasSize, type CanvasPreset } from '../../../shared/timeline/canvas'
 import { currentPlatform } from '../../platform'
 import { createExportEngine, ExportError, type ExportProgress } from './engine'
 import { loadSources } from './load-sources'
+import { ProgressMeter } from '../../ui/ProgressMeter'
 import { opfsRenders } from './media/opfs-store'
 import type { createProjectStore } from './project/project-store'
 
@@ -151,7 +152,7 @@ export function ExportPanel({ store }: { store: ProjectStore }) {
         )}
       </div>
       {state.kind === 'running' ? (
-        <ProgressBar
+        <ProgressMeter
           aria-label="Export progress"
           value={Math.round((state.progress?.fraction ?? 0) * 100)}
           valueLabel={
@@ -159,16 +160,7 @@ export function ExportPanel({ store }: { store: ProjectStore }) {
               ? 'Loading the video engine…'
               : `${Math.round((state.progress?.fraction ?? 0) * 100)} % · ${formatEta(state.progress?.etaMs ?? null)}`
           }
-        >
-          {({ percentage, valueText }) => (
-            <>
-              <span>{valueText}</span>
-              <div className="media-library__bar">
-                <div style={{ width: `${percentage ?? 0}%` }} />
-              </div>
-            </>
-          )}
-        </ProgressBar>
+        />
       ) : null}
       {state.kind === 'done' && state.url ? (
         <p>

@@ -4,12 +4,12 @@ import {
   Button,
   DropZone,
   FileTrigger,
-  ProgressBar,
   Text,
   isFileDropItem,
   type DropItem,
 } from 'react-aria-components'
 import { useStore } from 'zustand'
+import { ProgressMeter } from '../../../ui/ProgressMeter'
 import type { ImportTarget, ImportedMedia } from './import-media'
 import { createLibraryStore, type LibraryItem } from './library-store'
 import { formatDuration } from './limits'
@@ -138,22 +138,13 @@ export function MediaLibrary({
       ) : null}
 
       {queue.length > 0 ? (
-        <ProgressBar
+        <ProgressMeter
           className="media-library__progress"
           aria-label="Importing media"
           value={done}
           maxValue={total}
           valueLabel={`Reading “${queue[0]}” (${done + 1} of ${total})`}
-        >
-          {({ percentage, valueText }) => (
-            <>
-              <span>{valueText}</span>
-              <div className="media-library__bar">
-                <div style={{ width: `${percentage ?? 0}%` }} />
-              </div>
-            </>
-          )}
-        </ProgressBar>
+        />
       ) : null}
 
       {shownRefusals.length > 0 ? (
