@@ -1,5 +1,5 @@
 import { launchChromium } from '../../e2e/chromium'
-import { databaseName } from '../../renderer/app/WorkspaceData'
+import { databaseName } from '../../renderer/data/workspace-db'
 import { benchUser, seedProducts } from './server'
 
 /**

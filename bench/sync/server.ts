@@ -66,7 +66,10 @@ export async function seedProducts(url: string, token: string, workspaceId: stri
     for (let i = start; i < Math.min(count, start + MAX_PUSH_ROWS); i++) {
       rows.push({ newDocumentState: productDoc(workspaceId, i) })
     }
-    const conflicts = await api.sync.push.mutate({ collection: 'products', workspaceId, rows })
-    if (conflicts.length) throw new Error(`seeding hit ${conflicts.length} conflicts`)
+    const out = await api.sync.push.mutate({ collection: 'products', workspaceId, rows })
+    if (out.conflicts.length || out.refused.length)
+      throw new Error(
+        `seeding hit ${out.conflicts.length} conflicts, ${out.refused.length} refusals`,
+      )
   }
 }

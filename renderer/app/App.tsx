@@ -35,6 +35,10 @@ function SessionGate({
   const userId = useSession((s) => s.user?.id)
   const token = useCallback(() => store.getState().token, [store])
   const refused = useCallback(() => void store.getState().restore(), [store])
+  const gone = useCallback(
+    (id: string, message: string) => store.getState().forgetWorkspace(id, message),
+    [store],
+  )
   if (phase === 'restoring') return <p className="loading">Opening Reeldesk…</p>
   if (phase === 'signed-out' || !userId) return <AuthScreen />
   if (!workspaceId) return <p className="loading">Loading your workspaces…</p>
@@ -47,6 +51,7 @@ function SessionGate({
         workspaceId={workspaceId}
         token={token}
         onSessionRefused={refused}
+        onWorkspaceGone={gone}
       />
     </Suspense>
   )
@@ -59,6 +64,11 @@ export function App({ platform, serverUrl }: { platform: Platform; serverUrl: st
       api: createServerApi(serverUrl, () => created.getState().token),
       secrets: platform.secrets,
       cache: window.localStorage,
+      // Loaded on demand: the sign-in screen does not need RxDB.
+      purgeWorkspace: async (workspaceId) => {
+        const data = await import('../data/workspace-db')
+        await data.serialized(() => data.removeWorkspaceDatabase(workspaceId))
+      },
     })
     return created
   }, [platform, serverUrl])

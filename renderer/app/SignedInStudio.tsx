@@ -8,6 +8,7 @@ interface SignedInStudioProps {
   workspaceId: string
   token: () => string | null
   onSessionRefused: () => void
+  onWorkspaceGone: (workspaceId: string, message: string) => void
 }
 
 /**

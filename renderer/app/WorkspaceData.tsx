@@ -1,71 +1,96 @@
 import { useEffect, useState, type ReactNode } from 'react'
 import { addRxPlugin } from 'rxdb'
 import { RxDBLeaderElectionPlugin } from 'rxdb/plugins/leader-election'
-import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie'
 import { RxDatabaseProvider } from 'rxdb/plugins/react'
 import { createLogger } from '../../shared/logger'
-import { createReeldeskDatabase, type ReeldeskDatabase } from '../data/database'
+import type { ReeldeskDatabase } from '../data/database'
 import { startReplication } from '../data/replication'
-import { wrappedValidateZodStorage } from '../data/zod-validate-storage'
-import { attachSyncStatus, markFollower } from '../sync/sync-store'
+import type { StopReason } from '../data/stop-reason'
+import {
+  bumpEpoch,
+  openWorkspaceDatabase,
+  readEpoch,
+  removeWorkspaceDatabase,
+  serialized,
+} from '../data/workspace-db'
+import { attachSyncStatus, markFollower, markStopped } from '../sync/sync-store'
 
 const log = createLogger('workspace-data')
 
 // Several tabs of one workspace (web mode) share its database; only the elected leader syncs.
 addRxPlugin(RxDBLeaderElectionPlugin)
 
-/** RxDB database names: lower-case letter first, then letters, digits, - and _. */
-export function databaseName(workspaceId: string): string {
-  return `rd-${workspaceId.toLowerCase().replace(/[^a-z0-9_-]/g, '_')}`
-}
-
-/**
- * Opening and closing databases is serialised: the free RxDB build allows 13 open collections
- * per page and a workspace has 10, so the previous workspace's database must be closed first.
- */
-let lifecycle: Promise<unknown> = Promise.resolve()
-
 interface WorkspaceDataProps {
   serverUrl: string
   workspaceId: string
   token: () => string | null
   onSessionRefused: () => void
+  /** The workspace is gone for this user; its local copy has been removed from this device. */
+  onWorkspaceGone: (workspaceId: string, message: string) => void
   children: ReactNode
 }
 
 /**
  * One workspace's local database (IndexedDB through Dexie) with live replication to the sync
  * server. Everything reads and writes the local database, so the studio works the same offline;
- * replication catches up whenever the server is reachable.
+ * replication catches up whenever the server is reachable. When replication stops for good it
+ * says why: a refused session signs out, a workspace that is gone for this member is purged from
+ * the device, a server restored from an older backup gets a fresh start (the next epoch), and an
+ * app too old for the server says so in the sync indicator.
  */
 export function WorkspaceData({
   serverUrl,
   workspaceId,
   token,
   onSessionRefused,
+  onWorkspaceGone,
   children,
 }: WorkspaceDataProps) {
   const [db, setDb] = useState<ReeldeskDatabase | null>(null)
   const [error, setError] = useState<string | null>(null)
+  // Bumped after a fresh start was needed: the effect re-opens replication with the new epoch.
+  const [restarts, setRestarts] = useState(0)
 
   useEffect(() => {
     let disposed = false
     let teardown: (() => Promise<void>) | null = null
-    lifecycle = lifecycle.then(async () => {
+    const handleStop = async (database: ReeldeskDatabase, stop: StopReason) => {
+      if (disposed) return
+      if (stop.kind === 'auth') return onSessionRefused()
+      if (stop.kind === 'update') return markStopped(stop.message)
+      if (stop.kind === 'reset') {
+        log.warn('server is behind this device: starting replication over', {})
+        await bumpEpoch(database)
+        if (!disposed) setRestarts((n) => n + 1)
+        return
+      }
+      // Gone: close, remove the local copy, and let the session move to another workspace.
+      disposed = true
+      setDb(null)
+      void serialized(async () => {
+        await teardown?.()
+        teardown = null
+        await removeWorkspaceDatabase(workspaceId).catch((e: unknown) =>
+          log.error('could not remove the workspace database', { error: String(e) }),
+        )
+        onWorkspaceGone(
+          workspaceId,
+          stop.reason === 'WORKSPACE_DELETED'
+            ? 'This workspace was deleted by its owner; its data was removed from this device.'
+            : 'You are no longer a member of this workspace; its data was removed from this device.',
+        )
+      })
+    }
+    void serialized(async () => {
       if (disposed) return
       try {
-        const database = await createReeldeskDatabase({
-          // zod, not ajv: ajv compiles with new Function, which the CSP forbids.
-          storage: wrappedValidateZodStorage({ storage: getRxStorageDexie() }),
-          validate: false,
-          name: databaseName(workspaceId),
-          multiInstance: true,
-        })
+        const database = await openWorkspaceDatabase(workspaceId)
         const replication = startReplication({
           db: database,
           workspaceId,
           serverUrl,
           token,
+          epoch: await readEpoch(database),
           waitForLeadership: true,
         })
         let detach: () => void = () => undefined
@@ -76,9 +101,7 @@ export function WorkspaceData({
             if (!disposed) detach = attachSyncStatus(database, replication)
           })
         }
-        void replication.authFailure.then(() => {
-          if (!disposed) onSessionRefused()
-        })
+        void replication.stopped.then((stop) => handleStop(database, stop))
         teardown = async () => {
           detach()
           await replication.cancel()
@@ -94,9 +117,9 @@ export function WorkspaceData({
     return () => {
       disposed = true
       setDb(null)
-      lifecycle = lifecycle.then(() => teardown?.())
+      void serialized(async () => teardown?.())
     }
-  }, [serverUrl, workspaceId, token, onSessionRefused])
+  }, [serverUrl, workspaceId, token, onSessionRefused, onWorkspaceGone, restarts])
 
   if (error) {
     return (

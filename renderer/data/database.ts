@@ -1,14 +1,22 @@
 import {
+  addRxPlugin,
   createRxDatabase,
   type RxCollection,
   type RxDatabase,
   type RxJsonSchema,
   type RxStorage,
 } from 'rxdb'
+import { RxDBCleanupPlugin } from 'rxdb/plugins/cleanup'
+import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents'
 import { wrappedValidateAjvStorage } from 'rxdb/plugins/validate-ajv'
 import { COLLECTION_NAMES, type CollectionName } from '../../shared/data/collection-contract'
 import { collections, type CollectionDocs } from '../../shared/data/registry'
 import { conflictHandlerFor } from './conflict-handler'
+
+// Local documents hold device state (refused changes, the replication epoch); cleanup removes
+// purged documents for good (replication.ts).
+addRxPlugin(RxDBLocalDocumentsPlugin)
+addRxPlugin(RxDBCleanupPlugin)
 
 export type ReeldeskCollections = { [K in CollectionName]: RxCollection<CollectionDocs[K]> }
 export type ReeldeskDatabase = RxDatabase<ReeldeskCollections>
@@ -49,6 +57,7 @@ export async function createReeldeskDatabase<Internals, InstanceCreationOptions>
     name: options.name,
     storage,
     multiInstance: options.multiInstance ?? false,
+    localDocuments: true,
   })
   const names = options.only ?? COLLECTION_NAMES
   try {

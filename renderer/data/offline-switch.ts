@@ -25,6 +25,7 @@ export function createOfflineSwitch(inner: SyncClient): OfflineSwitch {
   const client: SyncClient = {
     pull: (input) => (online ? inner.pull(input) : Promise.reject(new OfflineError())),
     push: (input) => (online ? inner.push(input) : Promise.reject(new OfflineError())),
+    fetch: (input) => (online ? inner.fetch(input) : Promise.reject(new OfflineError())),
     stream(input, handlers) {
       if (!online) {
         const timer = setTimeout(() => handlers.onError(new OfflineError()), 0)

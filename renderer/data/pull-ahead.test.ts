@@ -77,6 +77,46 @@ describe('gatherBatches', () => {
 
   it('returns an empty batch at its checkpoint when nothing is new', async () => {
     const out = await gatherBatches(server(15), { seq: 15 }, 40, 10)
-    expect(out).toEqual({ documents: [], checkpoint: { seq: 15 } })
+    expect(out).toEqual({ documents: [], purge: [], checkpoint: { seq: 15 } })
+  })
+})
+
+describe('access fills', () => {
+  /** A server answering a fill: full batches of purge orders, then a short batch. */
+  function purging(batches: number, limit: number) {
+    let n = 0
+    return vi.fn(async (checkpoint: Checkpoint | null): Promise<PullOutput> => {
+      n += 1
+      const after = checkpoint?.fill?.after ?? 0
+      const size = n <= batches ? limit : 2
+      const purge = Array.from({ length: size }, (_, i) => `p${after + i + 1}`)
+      const scope = { kind: 'all' as const }
+      return n <= batches
+        ? {
+            documents: [],
+            purge,
+            checkpoint: { seq: 50, scope, fill: { has: scope, may: scope, after: after + size } },
+          }
+        : { documents: [], purge, checkpoint: { seq: 50, scope } }
+    })
+  }
+
+  it('counts purge orders towards a full batch, so a fill is not taken for the end', async () => {
+    const pull = purging(3, 10)
+    const out = await gatherBatches(pull, { seq: 50 }, 40, 10)
+    expect(pull).toHaveBeenCalledTimes(4)
+    expect(out.purge).toHaveLength(32)
+    expect(out.checkpoint).toEqual({ seq: 50, scope: { kind: 'all' } })
+  })
+
+  it('keys read-ahead by the whole checkpoint: a fill keeps the seq and moves the rest', async () => {
+    const pull = purging(2, 10)
+    const ahead = withReadAhead(pull)
+    const first = await ahead({ seq: 50 }, 10)
+    expect(pull).toHaveBeenCalledTimes(2) // full batch: the next is prefetched
+    // Same seq, another checkpoint: the prefetched batch is not used for it.
+    await ahead({ seq: 50, scope: { kind: 'none' } }, 10)
+    expect(pull).toHaveBeenCalledTimes(3)
+    expect(first.checkpoint.fill?.after).toBe(10)
   })
 })

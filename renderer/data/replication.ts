@@ -12,13 +12,11 @@ import {
 } from '../../shared/sync/protocol'
 import { withoutInternals } from './conflict-handler'
 import type { ReeldeskDatabase } from './database'
+import { checkPulled } from './check-pulled'
 import { gatherBatches, withReadAhead } from './pull-ahead'
-import {
-  createSyncClient,
-  errorCode,
-  type EventSourceConstructor,
-  type SyncClient,
-} from './sync-client'
+import { createRefusalStore, type RefusalStore } from './refusal-store'
+import { stopReasonOf, type StopReason } from './stop-reason'
+import { createSyncClient, type EventSourceConstructor, type SyncClient } from './sync-client'
 
 /** Documents RxDB writes per pulled batch: four server batches (see gatherBatches). */
 export const LOCAL_WRITE_BATCH = 4 * MAX_PULL_LIMIT
@@ -39,6 +37,12 @@ export interface StartReplicationOptions {
    * different server starts fresh. Defaults to `serverUrl`.
    */
   serverId?: string
+  /**
+   * Bumped to start over with this server (its database was restored from an older backup): new
+   * identifiers mean fresh checkpoints both ways, so every local document is offered again and the
+   * server gets back what it lost (replication-epoch.ts).
+   */
+  epoch?: number
   /** Milliseconds between retries after a failed request (default 1000). */
   retryTime?: number
   /**
@@ -48,6 +52,12 @@ export interface StartReplicationOptions {
   waitForLeadership?: boolean
 }
 
+/** Documents removed from this device because the member may no longer read them. */
+export interface PurgeReport {
+  collection: CollectionName
+  count: number
+}
+
 export interface ReeldeskReplication {
   states: ReadonlyMap<
     CollectionName,
@@ -55,19 +65,29 @@ export interface ReeldeskReplication {
   >
   /** Every error any collection's replication reports (RxDB retries them). */
   errors$: Observable<unknown>
+  /** Local changes the server refused, each with its reason; the rest keeps replicating. */
+  refusals: RefusalStore
+  /** Purges after an access change (the UI says what left this device). */
+  purged$: Observable<PurgeReport>
   /**
-   * Resolves with the error when the server refuses the session (expired, revoked, removed from
-   * the workspace): every collection's replication has been cancelled; sign in again and start over.
+   * Resolves when replication stopped for good and why: the session was refused (sign in again),
+   * the workspace is gone for this member (purge it), the server needs a fresh start (restart
+   * with the next epoch), or the app is too old for the server.
    */
-  authFailure: Promise<unknown>
+  stopped: Promise<StopReason>
   /** Resolves when every collection has pushed and pulled everything (throws if cancelled first). */
   awaitInSync(): Promise<void>
   /** Ask every collection to pull now (e.g. after the app comes back online). */
   reSync(): void
+  /**
+   * Drops the local changes of refused documents: each takes the server's current copy, or is
+   * removed from this device when the member may no longer read it. Nothing is pushed.
+   */
+  discard(collection: CollectionName, ids: readonly string[]): Promise<void>
   cancel(): Promise<void>
 }
 
-const AUTH_CODES = new Set(['UNAUTHORIZED', 'FORBIDDEN'])
+type AnyDoc = CollectionDocs[CollectionName]
 
 /**
  * Live replication of every open collection of `db` with one workspace on the server: pull in
@@ -78,29 +98,41 @@ const AUTH_CODES = new Set(['UNAUTHORIZED', 'FORBIDDEN'])
 export function startReplication(options: StartReplicationOptions): ReeldeskReplication {
   const client = options.client ?? clientFrom(options)
   const serverId = options.serverId ?? options.serverUrl ?? 'default'
+  const epoch = options.epoch ?? 0
   const errors$ = new Subject<unknown>()
-  const states = new Map<
-    CollectionName,
-    RxReplicationState<CollectionDocs[CollectionName], Checkpoint>
-  >()
+  const purged$ = new Subject<PurgeReport>()
+  const refusals = createRefusalStore(options.db)
+  const states = new Map<CollectionName, RxReplicationState<AnyDoc, Checkpoint>>()
+  /** Documents to hand RxDB on the next pull of each collection, as if the server had sent them. */
+  const injections = new Map<CollectionName, WireDocument[]>()
   let cancelled = false
-  let reportAuthFailure: (error: unknown) => void = () => undefined
-  const authFailure = new Promise<unknown>((resolve) => {
-    reportAuthFailure = resolve
+  let reportStop: (reason: StopReason) => void = () => undefined
+  const stopped = new Promise<StopReason>((resolve) => {
+    reportStop = resolve
   })
 
   const cancel = async () => {
     cancelled = true
     await Promise.all([...states.values()].map((s) => s.cancel()))
   }
-  /** Passes through errors; a refused session stops everything instead of retrying forever. */
+  /** Passes through errors; one that ends replication for good stops everything instead. */
   const watch = (error: unknown): unknown => {
-    const code = errorCode(error)
-    if (code && AUTH_CODES.has(code) && !cancelled) {
-      reportAuthFailure(error)
+    const stop = stopReasonOf(error)
+    if (stop && !cancelled) {
+      reportStop(stop)
       void cancel()
     }
     return error
+  }
+
+  /** The local documents among `ids`, as tombstones RxDB will take for the server's word. */
+  const tombstonesFor = async (name: CollectionName, ids: readonly string[]) => {
+    if (ids.length === 0) return []
+    const found = await options.db.collections[name].findByIds([...ids]).exec()
+    return [...found.values()].map((doc): WireDocument => ({
+      ...withoutInternals(doc.toMutableJSON() as WireDocument),
+      _deleted: true,
+    }))
   }
 
   const names = Object.keys(options.db.collections) as CollectionName[]
@@ -150,20 +182,19 @@ export function startReplication(options: StartReplicationOptions): ReeldeskRepl
     const collection = options.db.collections[name]
     const input = { collection: name, workspaceId: options.workspaceId }
     /*
-     * Every event for this collection, document batches included, is handed to RxDB as 'RESYNC'
-     * (pull from its own checkpoint). RxDB 17.6's downstream queue drops a RESYNC that is queued
-     * behind a batch (replication-protocol/downstream.js, addNewTask), and a batch from a freshly
-     * reconnected stream then moves the checkpoint past documents never pulled. Pulling keeps the
-     * checkpoint gap-free at the cost of one request per change notification.
+     * Every event for this collection is handed to RxDB as 'RESYNC' (pull from its own
+     * checkpoint): the stream only says that something changed. Documents always come through
+     * pull, so the checkpoint stays gap-free (RxDB 17.6's downstream queue can drop a RESYNC
+     * queued behind a document batch: replication-protocol/downstream.js, addNewTask).
      */
     const pull = withReadAhead((checkpoint, limit) => client.pull({ ...input, checkpoint, limit }))
     const stream$ = workspaceStream$.pipe(
       filter((event) => event === 'RESYNC' || event.collection === name),
-      map((): RxReplicationPullStreamItem<CollectionDocs[CollectionName], Checkpoint> => 'RESYNC'),
+      map((): RxReplicationPullStreamItem<AnyDoc, Checkpoint> => 'RESYNC'),
     )
 
-    const state = replicateRxCollection<CollectionDocs[CollectionName], Checkpoint>({
-      replicationIdentifier: `reeldesk|${serverId}|${options.workspaceId}|${name}`,
+    const state = replicateRxCollection<AnyDoc, Checkpoint>({
+      replicationIdentifier: `reeldesk|${serverId}|${options.workspaceId}|${name}|${epoch}`,
       collection,
       live: true,
       retryTime: options.retryTime ?? 1000,
@@ -175,8 +206,19 @@ export function startReplication(options: StartReplicationOptions): ReeldeskRepl
         stream$,
         handler: async (checkpoint, batchSize) => {
           try {
+            const injected = injections.get(name) ?? []
+            injections.delete(name)
             const out = await gatherBatches(pull, checkpoint ?? null, batchSize, MAX_PULL_LIMIT)
-            return { documents: out.documents.map(asDoc), checkpoint: out.checkpoint }
+            checkPulled(name, out.documents)
+            const tombstones = await tombstonesFor(name, out.purge)
+            if (tombstones.length) {
+              purged$.next({ collection: name, count: tombstones.length })
+              // Tombstones still hold the content: remove them for good once written.
+              setTimeout(() => void collection.cleanup(0).catch(() => undefined), 0)
+            }
+            // Injected first: a document also in this batch is newer from the server.
+            const documents = [...injected, ...out.documents, ...tombstones].map(asDoc)
+            return { documents, checkpoint: out.checkpoint }
           } catch (error) {
             throw watch(error)
           }
@@ -186,16 +228,23 @@ export function startReplication(options: StartReplicationOptions): ReeldeskRepl
         batchSize: PUSH_BATCH_SIZE,
         handler: async (rows) => {
           try {
-            const conflicts = await client.push({
+            const sent = rows.map((row) => toWire(row.newDocumentState))
+            const out = await client.push({
               ...input,
-              rows: rows.map((row) => ({
-                newDocumentState: toWire(row.newDocumentState),
+              rows: rows.map((row, i) => ({
+                newDocumentState: sent[i] ?? {},
                 ...(row.assumedMasterState
                   ? { assumedMasterState: toWire(row.assumedMasterState) }
                   : {}),
               })),
             })
-            return conflicts.map(asDoc)
+            // A refused row is that document's problem: recorded with its reason and
+            // acknowledged to RxDB so the rest of the collection keeps replicating.
+            await refusals.record(name, out.refused, sent)
+            const settled = new Set([...out.refused.map((r) => r.id), ...out.conflicts.map(idOf)])
+            const accepted = sent.map(idOf).filter((id) => !settled.has(id))
+            if (accepted.length) await refusals.clear(name, accepted)
+            return out.conflicts.map(asDoc)
           } catch (error) {
             throw watch(error)
           }
@@ -209,12 +258,30 @@ export function startReplication(options: StartReplicationOptions): ReeldeskRepl
   return {
     states,
     errors$: errors$.asObservable(),
-    authFailure,
+    refusals,
+    purged$: purged$.asObservable(),
+    stopped,
     async awaitInSync() {
       await Promise.all([...states.values()].map((s) => s.awaitInSync()))
     },
     reSync() {
       for (const s of states.values()) s.reSync()
+    },
+    async discard(name, ids) {
+      if (ids.length === 0) return
+      const { documents } = await client.fetch({
+        collection: name,
+        workspaceId: options.workspaceId,
+        ids: [...ids],
+      })
+      const readable = new Set(documents.map(idOf))
+      const gone = await tombstonesFor(
+        name,
+        ids.filter((id) => !readable.has(id)),
+      )
+      injections.set(name, [...(injections.get(name) ?? []), ...documents, ...gone])
+      await refusals.clear(name, ids)
+      states.get(name)?.reSync()
     },
     cancel,
   }
@@ -231,14 +298,15 @@ function clientFrom(options: StartReplicationOptions): SyncClient {
   return createSyncClient(clientOptions)
 }
 
+function idOf(doc: WireDocument): string {
+  return String(doc['id'])
+}
+
 function toWire(doc: object): WireDocument {
   return withoutInternals(Object.fromEntries(Object.entries(doc)))
 }
 
-/**
- * Server documents enter RxDB as-is; RxDB validates them against the collection schema on write
- * (ajv), so the cast only names the type the server already enforced with zod.
- */
-function asDoc(doc: WireDocument): WithDeleted<CollectionDocs[CollectionName]> {
-  return doc as WithDeleted<CollectionDocs[CollectionName]>
+/** Pulled documents were checked against the collection's schema (check-pulled.ts). */
+function asDoc(doc: WireDocument): WithDeleted<AnyDoc> {
+  return doc as WithDeleted<AnyDoc>
 }

@@ -7,11 +7,18 @@ import {
 } from '@trpc/client'
 import type { AnyTRPCRouter } from '@trpc/server'
 import {
+  fetchOutputSchema,
+  isRefusalReason,
+  PROTOCOL_HEADER,
+  PROTOCOL_VERSION,
   pullOutputSchema,
   pushOutputSchema,
   streamEventSchema,
   SYNC_PROCEDURES,
+  type FetchInput,
+  type FetchOutput,
   type PullInput,
+  type RefusalReason,
   type PullOutput,
   type PushInput,
   type PushOutput,
@@ -19,10 +26,12 @@ import {
   type StreamInput,
 } from '../../shared/sync/protocol'
 
-/** The three replication calls, with responses validated against the shared protocol. */
+/** The replication calls, with responses validated against the shared protocol. */
 export interface SyncClient {
   pull(input: PullInput): Promise<PullOutput>
   push(input: PushInput): Promise<PushOutput>
+  /** Current server copies of documents the member may read (to discard a refused change). */
+  fetch(input: FetchInput): Promise<FetchOutput>
   stream(input: StreamInput, handlers: StreamHandlers): { unsubscribe(): void }
 }
 
@@ -57,7 +66,8 @@ export function createTrpcClient(options: SyncClientOptions) {
     url,
     connectionParams: () => {
       const token = options.token()
-      return token ? { token } : {}
+      const protocol = String(PROTOCOL_VERSION)
+      return token ? { token, protocol } : { protocol }
     },
   }
   if (options.EventSource) subscriptionOptions.EventSource = options.EventSource
@@ -70,7 +80,8 @@ export function createTrpcClient(options: SyncClientOptions) {
           url,
           headers: () => {
             const token = options.token()
-            return token ? { Authorization: `Bearer ${token}` } : {}
+            const protocol = { [PROTOCOL_HEADER]: String(PROTOCOL_VERSION) }
+            return token ? { Authorization: `Bearer ${token}`, ...protocol } : protocol
           },
         }),
       }),
@@ -89,6 +100,9 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
     async push(input) {
       return pushOutputSchema.parse(await client.mutation(SYNC_PROCEDURES.push, input))
     },
+    async fetch(input) {
+      return fetchOutputSchema.parse(await client.query(SYNC_PROCEDURES.fetch, input))
+    },
     stream(input, handlers) {
       return client.subscription(SYNC_PROCEDURES.stream, input, {
         onData: (value: unknown) => {
@@ -103,17 +117,20 @@ export function createSyncClient(options: SyncClientOptions): SyncClient {
   }
 }
 
+function errorData(error: unknown): Record<string, unknown> | null {
+  if (!(error instanceof TRPCClientError)) return null
+  const data: unknown = error.data
+  return typeof data === 'object' && data !== null ? (data as Record<string, unknown>) : null
+}
+
 /** The tRPC error code of a failed call ('UNAUTHORIZED', 'FORBIDDEN', …), if it has one. */
 export function errorCode(error: unknown): string | null {
-  if (error instanceof TRPCClientError) {
-    const data: unknown = error.data
-    if (
-      typeof data === 'object' &&
-      data !== null &&
-      'code' in data &&
-      typeof data.code === 'string'
-    )
-      return data.code
-  }
-  return null
+  const code = errorData(error)?.['code']
+  return typeof code === 'string' ? code : null
+}
+
+/** The server's machine-readable reason for a refusal (shared/sync/protocol), if it gave one. */
+export function errorReason(error: unknown): RefusalReason | null {
+  const reason = errorData(error)?.['reason']
+  return isRefusalReason(reason) ? reason : null
 }

@@ -37,8 +37,8 @@ function validatorFor(schema: { title?: unknown }): Validator | null {
  * applies — instead of ajv, which compiles validators with `new Function` and so cannot run under
  * the renderer's CSP (no 'unsafe-eval'). Two kinds of writes are not re-validated: RxDB's own
  * internal collections (replication metadata), and the documents the replication writes from the
- * server, which the server validated with this same schema when they were pushed (checking them
- * again cost a tenth of the initial sync).
+ * server: the pull handler has already checked each of them against this same schema
+ * (check-pulled.ts).
  */
 export function wrappedValidateZodStorage<Internals, Options>(args: {
   storage: RxStorage<Internals, Options>

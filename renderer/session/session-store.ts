@@ -21,6 +21,8 @@ export interface SessionState {
   workspaceId: string | null
   /** Why the user was signed out (expired session), shown on the sign-in screen. */
   notice: string | null
+  /** Why a workspace disappeared from this device (removed from it, or deleted), until dismissed. */
+  workspaceNotice: string | null
   /** The server calls behind this session, for screens that manage members and invites. */
   api: ServerApi
   restore(): Promise<void>
@@ -29,6 +31,9 @@ export interface SessionState {
   signOut(): Promise<void>
   selectWorkspace(workspaceId: string): void
   refreshWorkspaces(): Promise<void>
+  /** The workspace is gone for this user and its local copy was purged: move to another one. */
+  forgetWorkspace(workspaceId: string, notice: string): void
+  dismissWorkspaceNotice(): void
 }
 
 export interface SessionDeps {
@@ -36,6 +41,8 @@ export interface SessionDeps {
   secrets: SecretStore
   /** Where the non-secret part (user, workspaces, choice) is cached for offline starts. */
   cache: StateStorage
+  /** Removes a workspace's local copy from this device (it is gone for this user). */
+  purgeWorkspace?: (workspaceId: string) => Promise<void>
 }
 
 function isUnauthorized(error: unknown): boolean {
@@ -52,7 +59,7 @@ function isUnauthorized(error: unknown): boolean {
  * at once on the cached user and workspaces, then confirms with the server when it can. Only an
  * explicit refusal (expired or revoked session) signs the user out; an unreachable server does not.
  */
-export function createSessionStore({ api, secrets, cache }: SessionDeps) {
+export function createSessionStore({ api, secrets, cache, purgeWorkspace }: SessionDeps) {
   return createStore<SessionState>()(
     persist(
       (set, get) => {
@@ -84,6 +91,7 @@ export function createSessionStore({ api, secrets, cache }: SessionDeps) {
           workspaces: [],
           workspaceId: null,
           notice: null,
+          workspaceNotice: null,
           api,
 
           async restore() {
@@ -132,12 +140,40 @@ export function createSessionStore({ api, secrets, cache }: SessionDeps) {
 
           async refreshWorkspaces() {
             try {
-              const workspaces = await api.listWorkspaces()
-              set({ workspaces, workspaceId: pickWorkspace(workspaces, get().workspaceId) })
+              const listed = await api.listWorkspaces()
+              const { workspaces: cached, workspaceId: open } = get()
+              // Workspaces this user lost since the last list: their local copies go. The open
+              // one stays until its replication hears "gone" and purges it (WorkspaceData).
+              const openLost = cached.find(
+                (w) => w.id === open && !listed.some((l) => l.id === w.id),
+              )
+              for (const w of cached) {
+                if (w.id !== open && !listed.some((l) => l.id === w.id))
+                  void purgeWorkspace?.(w.id).catch(() => undefined)
+              }
+              const workspaces = openLost ? [...listed, openLost] : listed
+              set({ workspaces, workspaceId: pickWorkspace(workspaces, open) })
             } catch (error) {
               if (isUnauthorized(error)) return expire('Your session has ended. Sign in again.')
               if (!(error instanceof ServerUnreachableError)) throw error
             }
+          },
+
+          forgetWorkspace(workspaceId, notice) {
+            const workspaces = get().workspaces.filter((w) => w.id !== workspaceId)
+            const next = get().workspaceId === workspaceId ? null : get().workspaceId
+            set({
+              workspaces,
+              workspaceId: pickWorkspace(workspaces, next),
+              workspaceNotice: notice,
+            })
+            void get()
+              .refreshWorkspaces()
+              .catch(() => undefined)
+          },
+
+          dismissWorkspaceNotice() {
+            set({ workspaceNotice: null })
           },
         }
       },

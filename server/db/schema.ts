@@ -33,6 +33,8 @@ export interface WorkspacesTable {
   kind: string
   created_by: string
   created_at: BigIntColumn
+  /** Set when the owner deleted it: its documents and memberships are gone, the row explains. */
+  deleted_at: BigIntColumn | null
 }
 
 export interface MembershipsTable {

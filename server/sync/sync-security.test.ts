@@ -120,38 +120,39 @@ describe.each(testBackends())('sync authorization and validation on %s', (kind) 
     })
   })
 
-  it('refuses a push with one malformed document whole, naming the document and field', async () => {
+  it('refuses a malformed document alone, naming the document and field, and writes the rest', async () => {
     const good = deal(accountA)
     const bad = deal(accountA, { amountMinor: 'lots' })
-    const r = await refusal(
-      owner.sync.push.mutate({
-        collection: 'deals',
-        workspaceId,
-        rows: [{ newDocumentState: good }, { newDocumentState: bad }],
-      }),
-    )
-    expect(r.code).toBe('BAD_REQUEST')
-    expect(r.message).toContain(`document ${bad.id}: amountMinor:`)
+    const out = await owner.sync.push.mutate({
+      collection: 'deals',
+      workspaceId,
+      rows: [{ newDocumentState: good }, { newDocumentState: bad }],
+    })
+    expect(out.conflicts).toEqual([])
+    expect(out.refused).toHaveLength(1)
+    expect(out.refused[0]).toMatchObject({ id: bad.id, kind: 'invalid' })
+    expect(out.refused[0]?.reason).toContain(`document ${bad.id}: amountMinor:`)
     const pulled = await owner.sync.pull.query({
       collection: 'deals',
       workspaceId,
       checkpoint: null,
       limit: 1000,
     })
-    expect(pulled.documents.map((d) => d['id'])).not.toContain(good.id)
+    const ids = pulled.documents.map((d) => d['id'])
+    expect(ids).toContain(good.id)
+    expect(ids).not.toContain(bad.id)
   })
 
   it('refuses extra fields, oversized bodies and too many rows', async () => {
     const extra = deal(accountA, { sneaky: true })
-    const r = await refusal(
-      owner.sync.push.mutate({
-        collection: 'deals',
-        workspaceId,
-        rows: [{ newDocumentState: extra }],
-      }),
-    )
-    expect(r.code).toBe('BAD_REQUEST')
-    expect(r.message).toContain('sneaky')
+    const out = await owner.sync.push.mutate({
+      collection: 'deals',
+      workspaceId,
+      rows: [{ newDocumentState: extra }],
+    })
+    expect(out.refused).toHaveLength(1)
+    expect(out.refused[0]?.kind).toBe('invalid')
+    expect(out.refused[0]?.reason).toContain('sneaky')
 
     const huge = deal(accountA, { notes: 'x'.repeat(6 * 1024 * 1024) })
     const big = await refusal(
@@ -182,16 +183,15 @@ describe.each(testBackends())('sync authorization and validation on %s', (kind) 
     ).documents.find((d) => d['id'] === accountA)
     expect(stored).toBeDefined()
     const changed = { ...stored, followerCount: 1_000_000, updatedAt: Date.now() }
-    const r = await refusal(
-      owner.sync.push.mutate({
-        collection: 'accounts',
-        workspaceId,
-        rows: [{ assumedMasterState: stored, newDocumentState: changed }],
-      }),
-    )
-    expect(r.code).toBe('FORBIDDEN')
-    expect(r.message).toContain('followerCount')
+    const r = await owner.sync.push.mutate({
+      collection: 'accounts',
+      workspaceId,
+      rows: [{ assumedMasterState: stored, newDocumentState: changed }],
+    })
+    expect(r.refused[0]?.kind).toBe('forbidden')
+    expect(r.refused[0]?.reason).toContain('followerCount')
 
+    // Another workspace's id as the push target: not a member there.
     const fakeWorkspace = { ...sampleDocs().workspaces, id: uuidv7() }
     fakeWorkspace.workspaceId = fakeWorkspace.id
     const w = await refusal(
@@ -218,14 +218,14 @@ describe.each(testBackends())('sync authorization and validation on %s', (kind) 
         workspaceId,
         rows: [{ assumedMasterState: d, newDocumentState: v2 }],
       }),
-    ).toEqual([])
+    ).toEqual({ conflicts: [], refused: [] })
     const stale = { ...d, title: 'stale edit', updatedAt: d.updatedAt + 2 }
-    const conflicts = await owner.sync.push.mutate({
+    const out = await owner.sync.push.mutate({
       collection: 'deals',
       workspaceId,
       rows: [{ assumedMasterState: d, newDocumentState: stale }],
     })
-    expect(conflicts).toEqual([v2])
+    expect(out).toEqual({ conflicts: [v2], refused: [] })
   })
 
   it('keeps workspaces apart on pull, push and stream', async () => {
@@ -280,37 +280,40 @@ describe.each(testBackends())('sync authorization and validation on %s', (kind) 
         })
       ).documents,
     ).toHaveLength(2)
+    const byAnalyst = deal(accountA)
     expect(
       (
-        await refusal(
-          analyst.api.sync.push.mutate({
-            collection: 'deals',
-            workspaceId,
-            rows: [{ newDocumentState: deal(accountA) }],
-          }),
-        )
-      ).code,
-    ).toBe('FORBIDDEN')
+        await analyst.api.sync.push.mutate({
+          collection: 'deals',
+          workspaceId,
+          rows: [{ newDocumentState: byAnalyst }],
+        })
+      ).refused,
+    ).toEqual([
+      {
+        id: byAnalyst.id,
+        kind: 'forbidden',
+        reason: `document ${byAnalyst.id}: your role (analyst) cannot change this deals document`,
+      },
+    ])
 
     const editor = await member('editor')
     expect(
       (
-        await refusal(
-          editor.api.sync.push.mutate({
-            collection: 'accounts',
-            workspaceId,
-            rows: [{ newDocumentState: account(uuidv7()) }],
-          }),
-        )
-      ).code,
-    ).toBe('FORBIDDEN')
+        await editor.api.sync.push.mutate({
+          collection: 'accounts',
+          workspaceId,
+          rows: [{ newDocumentState: account(uuidv7()) }],
+        })
+      ).refused[0]?.kind,
+    ).toBe('forbidden')
     expect(
       await editor.api.sync.push.mutate({
         collection: 'deals',
         workspaceId,
         rows: [{ newDocumentState: deal(accountB) }],
       }),
-    ).toEqual([])
+    ).toEqual({ conflicts: [], refused: [] })
 
     const creator = await member('creator')
     const seen = await creator.api.sync.pull.query({
@@ -326,15 +329,13 @@ describe.each(testBackends())('sync authorization and validation on %s', (kind) 
         workspaceId,
         rows: [{ newDocumentState: deal(accountA) }],
       }),
-    ).toEqual([])
-    const other = await refusal(
-      creator.api.sync.push.mutate({
-        collection: 'deals',
-        workspaceId,
-        rows: [{ newDocumentState: deal(accountB) }],
-      }),
-    )
-    expect(other.code).toBe('FORBIDDEN')
+    ).toEqual({ conflicts: [], refused: [] })
+    const other = await creator.api.sync.push.mutate({
+      collection: 'deals',
+      workspaceId,
+      rows: [{ newDocumentState: deal(accountB) }],
+    })
+    expect(other.refused[0]?.kind).toBe('forbidden')
     // Taking over another account's document by rewriting its accountId is refused too.
     const theirs = deal(accountB)
     await owner.sync.push.mutate({
@@ -342,29 +343,47 @@ describe.each(testBackends())('sync authorization and validation on %s', (kind) 
       workspaceId,
       rows: [{ newDocumentState: theirs }],
     })
-    const takeover = await refusal(
-      creator.api.sync.push.mutate({
-        collection: 'deals',
-        workspaceId,
-        rows: [
-          { assumedMasterState: theirs, newDocumentState: { ...theirs, accountId: accountA } },
-        ],
-      }),
-    )
-    expect(takeover.code).toBe('FORBIDDEN')
+    const takeover = await creator.api.sync.push.mutate({
+      collection: 'deals',
+      workspaceId,
+      rows: [{ assumedMasterState: theirs, newDocumentState: { ...theirs, accountId: accountA } }],
+    })
+    // The same answer as for an id nobody uses: nothing about the stored document comes back.
+    expect(takeover).toEqual({
+      conflicts: [],
+      refused: [
+        {
+          id: theirs.id,
+          kind: 'forbidden',
+          reason: `document ${theirs.id}: your role (creator) cannot change this deals document`,
+        },
+      ],
+    })
 
-    // The creator's stream carries its own account's documents only.
+    // The creator's stream signals only commits that touch its own accounts' documents.
     const stream = openStream(creator.api, { collection: 'deals', workspaceId })
     await stream.resynced
-    const mine = deal(accountA, { title: 'for the creator' })
-    const notMine = deal(accountB, { title: 'not for the creator' })
     await owner.sync.push.mutate({
       collection: 'deals',
       workspaceId,
-      rows: [{ newDocumentState: notMine }, { newDocumentState: mine }],
+      rows: [{ newDocumentState: deal(accountB, { title: 'not for the creator' }) }],
     })
-    await eventually(() => expect(JSON.stringify(stream.events)).toContain(mine.id))
-    expect(JSON.stringify(stream.events)).not.toContain(notMine.id)
+    const mine = deal(accountA, { title: 'for the creator' })
+    await owner.sync.push.mutate({
+      collection: 'deals',
+      workspaceId,
+      rows: [{ newDocumentState: mine }],
+    })
+    await eventually(() => expect(stream.events).toHaveLength(2))
+    const signal = stream.events[1] as { collection: string; seq: number }
+    expect(signal.collection).toBe('deals')
+    const next = await creator.api.sync.pull.query({
+      collection: 'deals',
+      workspaceId,
+      checkpoint: { seq: signal.seq - 1 },
+      limit: 10,
+    })
+    expect(next.documents.map((d) => d['id'])).toEqual([mine.id])
     stream.stop()
   })
 

@@ -13,7 +13,7 @@ import {
   writeDocs,
   type DocWrite,
 } from './documents'
-import { describeIssues, docIdOf } from './validate'
+import { describeIssues, docIdOf } from '../../shared/data/describe-issues'
 
 /** A write transaction on one workspace, its counter row already locked. */
 export interface WorkspaceWrite {

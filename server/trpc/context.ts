@@ -3,6 +3,7 @@ import type { Database } from '../db/connect'
 import type { SignInLimiter } from '../auth/rate-limit'
 import { authenticate, type SessionInfo } from '../auth/sessions'
 import type { ChangeBus } from '../sync/change-bus'
+import { declaredProtocol, PROTOCOL_HEADER } from './protocol-version'
 
 /** Long-lived pieces every procedure may use; built once at start. */
 export interface AppServices {
@@ -21,6 +22,8 @@ export interface Context {
   session: SessionInfo | null
   ip: string | null
   userAgent: string | null
+  /** The sync protocol generation the client declared, or null (trpc/protocol-version.ts). */
+  protocol: number | null
 }
 
 /** HTTP calls send `Authorization: Bearer`; the SSE stream cannot set headers and uses connectionParams. */
@@ -50,5 +53,6 @@ export async function createContext(
     session,
     ip: req.socket.remoteAddress ?? null,
     userAgent: typeof userAgent === 'string' ? userAgent : null,
+    protocol: declaredProtocol(req.headers[PROTOCOL_HEADER], connectionParams),
   }
 }

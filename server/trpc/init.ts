@@ -1,6 +1,7 @@
 import { initTRPC, TRPCError } from '@trpc/server'
 import { createLogger } from '../../shared/logger'
 import type { Context } from './context'
+import { reasonOf } from './reasoned-error'
 
 const log = createLogger('trpc')
 
@@ -22,7 +23,8 @@ export function createTrpc(production: boolean) {
         // Internal details (SQL, paths) stay in the log.
         if (production) return { ...shape, message: 'Internal server error' }
       }
-      return shape
+      const reason = reasonOf(error)
+      return reason ? { ...shape, data: { ...shape.data, reason } } : shape
     },
   })
 }

@@ -1,6 +1,6 @@
-import { TRPCError } from '@trpc/server'
 import type { Context } from './context'
 import { requireSession, type Trpc } from './init'
+import { reasonedError } from './reasoned-error'
 import { loadMember, type Member } from '../workspaces/members'
 
 /** Public procedures, and ones that need a live session (ctx.session non-null afterwards). */
@@ -14,11 +14,24 @@ export function createProcedures(t: Trpc) {
 
 export type Procedures = ReturnType<typeof createProcedures>
 
-/** The caller's membership, or FORBIDDEN: no procedure touches a workspace its caller is not in. */
+/**
+ * The caller's membership, or FORBIDDEN: no procedure touches a workspace its caller is not in.
+ * The refusal's reason tells a client to purge its local copy: the workspace was deleted, or the
+ * caller is not (or no longer) a member — the same answer whether or not the workspace exists.
+ */
 export async function requireMember(ctx: Context, workspaceId: string): Promise<Member> {
   const session = requireSession(ctx)
-  const member = await loadMember(ctx.services.database.db, workspaceId, session.userId)
-  if (!member)
-    throw new TRPCError({ code: 'FORBIDDEN', message: 'you are not a member of this workspace' })
-  return member
+  const { db } = ctx.services.database
+  const member = await loadMember(db, workspaceId, session.userId)
+  if (member) return member
+  const deleted = await db
+    .selectFrom('audit_log')
+    .select('id')
+    .where('workspace_id', '=', workspaceId)
+    .where('action', '=', 'workspace.deleted')
+    .where('target_user_id', '=', session.userId)
+    .executeTakeFirst()
+  if (deleted)
+    throw reasonedError('FORBIDDEN', 'WORKSPACE_DELETED', 'this workspace was deleted by its owner')
+  throw reasonedError('FORBIDDEN', 'NOT_A_MEMBER', 'you are not a member of this workspace')
 }

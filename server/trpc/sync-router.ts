@@ -1,81 +1,67 @@
 import { TRPCError } from '@trpc/server'
+import { scopeEquals } from '../../shared/auth/access-scope'
 import { accessScope, can, type AccessScope } from '../../shared/auth/permissions'
 import type { CollectionName } from '../../shared/data/collection-contract'
 import { collections } from '../../shared/data/registry'
 import {
-  MAX_PULL_LIMIT,
+  fetchInputSchema,
   pullInputSchema,
   pushInputSchema,
   streamInputSchema,
+  type FetchOutput,
+  type PushOutput,
   type StreamEvent,
 } from '../../shared/sync/protocol'
 import { isSessionLive } from '../auth/sessions'
-import { currentSeq } from '../sync/documents'
+import { currentSeq, readMasters } from '../sync/documents'
+import { latestReadableSeq } from '../sync/latest-seq'
 import { pullDocuments } from '../sync/pull'
 import { pushDocuments } from '../sync/push'
 import { wakeups } from '../sync/wakeups'
-import type { Member } from '../workspaces/members'
 import type { Context } from './context'
 import { requireMember, type Procedures } from './procedures'
+import { requireProtocol } from './protocol-version'
 
-async function readableScope(
-  ctx: Context,
-  workspaceId: string,
-  collection: keyof typeof collections,
-) {
+async function readScope(ctx: Context, workspaceId: string, collection: CollectionName) {
   const member = await requireMember(ctx, workspaceId)
-  const scope = accessScope(member, 'read', collection)
-  if (scope.kind === 'none')
-    throw new TRPCError({ code: 'FORBIDDEN', message: `your role cannot read ${collection}` })
-  return { member, scope }
+  return { member, scope: accessScope(member, 'read', collection) }
 }
 
-function writeCheck(member: Member, collection: keyof typeof collections) {
-  return (
-    next: Record<string, unknown>,
-    master: Record<string, unknown> | undefined,
-  ): string | null => {
-    const docOf = (d: Record<string, unknown>) => ({
-      accountId: typeof d['accountId'] === 'string' ? d['accountId'] : null,
-    })
-    // A creator may neither write outside their accounts nor move another account's document in.
-    if (
-      !can(member, 'write', collection, docOf(next)) ||
-      (master && !can(member, 'write', collection, docOf(master)))
-    ) {
-      return `document ${String(next['id'])}: your role (${member.role}) cannot write this ${collection} document`
-    }
-    return null
-  }
-}
+const accountOf = (doc: Record<string, unknown>) => ({
+  accountId: typeof doc['accountId'] === 'string' ? doc['accountId'] : null,
+})
 
 export function createSyncRouter({ router, authedProcedure }: Procedures) {
+  const syncProcedure = authedProcedure.use(({ ctx, next }) => {
+    requireProtocol(ctx)
+    return next()
+  })
   return router({
-    pull: authedProcedure.input(pullInputSchema).query(async ({ ctx, input }) => {
-      const { scope } = await readableScope(ctx, input.workspaceId, input.collection)
+    /**
+     * Documents after a checkpoint, filtered to what the member may read now; an access change
+     * since the checkpoint adds the documents that became readable and purge orders for those
+     * that did not stay readable (server/sync/pull.ts).
+     */
+    pull: syncProcedure.input(pullInputSchema).query(async ({ ctx, input }) => {
+      const { scope } = await readScope(ctx, input.workspaceId, input.collection)
       return pullDocuments(ctx.services.database.db, {
         workspaceId: input.workspaceId,
         collection: input.collection,
-        afterSeq: input.checkpoint?.seq ?? 0,
+        checkpoint: input.checkpoint,
         limit: input.limit,
         scope,
       })
     }),
 
-    push: authedProcedure.input(pushInputSchema).mutation(async ({ ctx, input }) => {
-      const member = await requireMember(ctx, input.workspaceId)
-      if (!can(member, 'write', input.collection)) {
-        throw new TRPCError({
-          code: 'FORBIDDEN',
-          message: `your role (${member.role}) cannot write ${input.collection}`,
-        })
-      }
+    /** Per-document verdicts: written, conflict (with the stored copy), or refused with a reason. */
+    push: syncProcedure.input(pushInputSchema).mutation(async ({ ctx, input }) => {
+      const actor = await requireMember(ctx, input.workspaceId)
       const { services } = ctx
       const result = await pushDocuments(services.database, {
         workspaceId: input.workspaceId,
         definition: collections[input.collection],
         rows: input.rows,
-        mayWrite: writeCheck(member, input.collection),
+        actor,
       })
       if (result.committedSeq !== null) {
         services.bus.publish({
@@ -85,16 +71,38 @@ export function createSyncRouter({ router, authedProcedure }: Procedures) {
           seq: result.committedSeq,
         })
       }
-      return result.conflicts
+      const output: PushOutput = { conflicts: result.conflicts, refused: result.refused }
+      return output
     }),
 
     /**
-     * One stream per workspace: RESYNC on every (re)connect, then batches of each requested
-     * collection after commits. The session and membership are re-checked on access changes and
-     * periodically: a revoked or expired session, or a member removed, ends the stream with an
-     * error instead of receiving more documents.
+     * The current copies of some documents, for a client discarding a refused change: only those
+     * the member may read; an id missing from the answer is gone or no longer theirs to see.
      */
-    stream: authedProcedure.input(streamInputSchema).subscription(async function* ({
+    fetch: syncProcedure.input(fetchInputSchema).query(async ({ ctx, input }) => {
+      const member = await requireMember(ctx, input.workspaceId)
+      const masters = await readMasters(
+        ctx.services.database.db,
+        input.workspaceId,
+        input.collection,
+        input.ids,
+      )
+      const output: FetchOutput = {
+        documents: [...masters.values()]
+          .map((m) => m.data)
+          .filter((doc) => can(member, 'read', input.collection, accountOf(doc))),
+      }
+      return output
+    }),
+
+    /**
+     * One stream per workspace: RESYNC on every (re)connect, then `{ collection, seq }` after a
+     * commit that touched documents the member may read; the client pulls. The session and
+     * membership are re-checked on access changes and periodically: a revoked or expired session
+     * ends the stream (UNAUTHORIZED), a member removed or a workspace deleted ends it with a reason
+     * to purge, and a changed access scope sends RESYNC so every collection pulls its fill.
+     */
+    stream: syncProcedure.input(streamInputSchema).subscription(async function* ({
       ctx,
       input,
       signal,
@@ -103,9 +111,16 @@ export function createSyncRouter({ router, authedProcedure }: Procedures) {
       const { db } = services.database
       const wanted = [...new Set(input.collections)]
       const scopes = new Map<CollectionName, AccessScope>()
+      /** Reloads the member's scopes; true when any of them changed. */
       const refreshScopes = async () => {
-        for (const collection of wanted)
-          scopes.set(collection, (await readableScope(ctx, input.workspaceId, collection)).scope)
+        let changed = false
+        for (const collection of wanted) {
+          const { scope } = await readScope(ctx, input.workspaceId, collection)
+          const before = scopes.get(collection)
+          if (before && !scopeEquals(before, scope)) changed = true
+          scopes.set(collection, scope)
+        }
+        return changed
       }
       await refreshScopes()
       const stop = AbortSignal.any([signal ?? new AbortController().signal, services.shutdown])
@@ -122,27 +137,28 @@ export function createSyncRouter({ router, authedProcedure }: Procedures) {
           if (!(await isSessionLive(db, ctx.session.sessionId))) {
             throw new TRPCError({ code: 'UNAUTHORIZED', message: 'session expired or revoked' })
           }
-          await refreshScopes()
+          if (await refreshScopes()) {
+            yield 'RESYNC'
+            const now = await currentSeq(db, input.workspaceId)
+            for (const c of wanted) cursors.set(c, now)
+            continue
+          }
         }
         // After a commit only the collections it touched; after a re-check all of them, since a
         // missed notification costs at most one re-check period.
         const look =
           wakeup.reason === 'commit' ? wanted.filter((c) => wakeup.collections.has(c)) : wanted
         for (const collection of look) {
-          for (;;) {
-            const afterSeq = cursors.get(collection) ?? start
-            const scope = scopes.get(collection) ?? { kind: 'none' as const }
-            const batch = await pullDocuments(db, {
-              workspaceId: input.workspaceId,
-              collection,
-              afterSeq,
-              limit: MAX_PULL_LIMIT,
-              scope,
-            })
-            cursors.set(collection, Math.max(afterSeq, batch.checkpoint.seq))
-            if (batch.documents.length) yield { collection, ...batch }
-            if (batch.documents.length < MAX_PULL_LIMIT) break
-          }
+          const after = cursors.get(collection) ?? start
+          const seq = await latestReadableSeq(db, {
+            workspaceId: input.workspaceId,
+            collection,
+            afterSeq: after,
+            scope: scopes.get(collection) ?? { kind: 'none' },
+          })
+          if (seq === null) continue
+          cursors.set(collection, seq)
+          yield { collection, seq }
         }
       }
     }),

@@ -5,6 +5,7 @@ import { ROLES } from '../../shared/auth/roles'
 import { docId } from '../../shared/data/fields'
 import { workspaceIdSchema } from '../../shared/sync/protocol'
 import { listAudit } from '../workspaces/audit'
+import { deleteWorkspace, transferOwnership } from '../workspaces/lifecycle'
 import {
   acceptInvite,
   changeRole,
@@ -85,6 +86,37 @@ export function createWorkspacesRouter({ router, authedProcedure }: Procedures) 
       .mutation(async ({ ctx, input }) => {
         const actor = await requireMember(ctx, input.workspaceId)
         await removeMember(ctx.services, actor, input.userId)
+        return { ok: true as const }
+      }),
+
+    /** Leave a workspace (the last owner cannot: transfer ownership or delete it first). */
+    leave: authedProcedure
+      .input(z.strictObject({ workspaceId: workspaceIdSchema }))
+      .mutation(async ({ ctx, input }) => {
+        const actor = await requireMember(ctx, input.workspaceId)
+        await removeMember(ctx.services, actor, actor.userId)
+        return { ok: true as const }
+      }),
+
+    transferOwnership: authedProcedure
+      .input(z.strictObject({ workspaceId: workspaceIdSchema, userId }))
+      .mutation(async ({ ctx, input }) => {
+        const actor = await requireMember(ctx, input.workspaceId)
+        await transferOwnership(ctx.services, actor, input.userId)
+        return { ok: true as const }
+      }),
+
+    /** Owner only, confirmed by typing the workspace's name. */
+    delete: authedProcedure
+      .input(
+        z.strictObject({
+          workspaceId: workspaceIdSchema,
+          confirmName: z.string().min(1).max(200),
+        }),
+      )
+      .mutation(async ({ ctx, input }) => {
+        const actor = await requireMember(ctx, input.workspaceId)
+        await deleteWorkspace(ctx.services, actor, input.confirmName)
         return { ok: true as const }
       }),
 

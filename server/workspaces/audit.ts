@@ -9,6 +9,8 @@ export type AuditAction =
   | 'member.role_changed'
   | 'member.removed'
   | 'member.left'
+  | 'workspace.ownership_transferred'
+  | 'workspace.deleted'
 
 export interface AuditEntry {
   id: number

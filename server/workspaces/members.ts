@@ -10,6 +10,13 @@ export interface Member extends MemberLike {
   workspaceId: string
   role: Role
   accountIds: string[]
+  /** The user's current display name: recorded as the author of what they write. */
+  displayName: string
+}
+
+/** A display name as documents hold it (at most 120 code points). */
+function displayNameOf(name: string): string {
+  return [...name].slice(0, 120).join('')
 }
 
 /** The caller's membership of a workspace, or null: the basis of every authorization check. */
@@ -20,12 +27,19 @@ export async function loadMember(
 ): Promise<Member | null> {
   const row = await db
     .selectFrom('memberships')
-    .select(['role', 'account_ids'])
-    .where('workspace_id', '=', workspaceId)
-    .where('user_id', '=', userId)
+    .innerJoin('users', 'users.id', 'memberships.user_id')
+    .select(['memberships.role', 'memberships.account_ids', 'users.display_name'])
+    .where('memberships.workspace_id', '=', workspaceId)
+    .where('memberships.user_id', '=', userId)
     .executeTakeFirst()
   if (!row || !isRole(row.role)) return null
-  return { userId, workspaceId, role: row.role, accountIds: parseStringArray(row.account_ids) }
+  return {
+    userId,
+    workspaceId,
+    role: row.role,
+    accountIds: parseStringArray(row.account_ids),
+    displayName: displayNameOf(row.display_name),
+  }
 }
 
 /** Members as the replicated `workspaces` document embeds them, in join order. */
@@ -54,7 +68,7 @@ export async function embeddedMembers(
             userId: r.user_id,
             role: r.role,
             accountIds: parseStringArray(r.account_ids),
-            displayName: [...r.display_name].slice(0, 120).join(''),
+            displayName: displayNameOf(r.display_name),
             joinedAt: toNumber(r.created_at),
           },
         ]

@@ -21,13 +21,16 @@ const forbidden = (message: string) => new TRPCError({ code: 'FORBIDDEN', messag
  * transaction: clients learn about membership by pulling it, and it can never disagree with the
  * table the server authorizes from. The name is the document's (clients may rename).
  */
-async function syncWorkspaceDoc(
+export async function syncWorkspaceDoc(
   w: WorkspaceWrite,
   workspaceId: string,
-  fallbackName: string,
+  fallbackName?: string,
 ): Promise<void> {
   const current = (await w.read('workspaces', [workspaceId])).get(workspaceId)
-  const name = typeof current?.['name'] === 'string' ? current['name'] : fallbackName
+  const name =
+    typeof current?.['name'] === 'string'
+      ? current['name']
+      : (fallbackName ?? (await workspaceName(w, workspaceId)))
   const doc: WorkspaceDoc = {
     id: workspaceId,
     workspaceId,
@@ -224,7 +227,7 @@ export async function acceptInvite(
         invitedAt: toNumber(invite.created_at),
       },
     })
-    await syncWorkspaceDoc(w, workspaceId, await workspaceName(w, workspaceId))
+    await syncWorkspaceDoc(w, workspaceId)
   })
   services.bus.publish({ type: 'access', workspaceId })
   return { workspaceId, role }
@@ -267,7 +270,7 @@ export async function changeRole(
         toAccountIds: accountIds,
       },
     })
-    await syncWorkspaceDoc(w, workspaceId, await workspaceName(w, workspaceId))
+    await syncWorkspaceDoc(w, workspaceId)
   })
   services.bus.publish({ type: 'access', workspaceId })
 }
@@ -286,7 +289,11 @@ export async function removeMember(
     if (!leaving && !canManageMember(actor, target.role))
       throw forbidden(`your role cannot remove a ${target.role}`)
     if (target.role === 'owner' && (await countOwners(w.trx, workspaceId)) <= 1) {
-      throw forbidden('a workspace keeps at least one owner')
+      throw forbidden(
+        leaving
+          ? 'you are its only owner: hand the workspace to another member or delete it first'
+          : 'a workspace keeps at least one owner',
+      )
     }
     await w.trx
       .deleteFrom('memberships')
@@ -300,7 +307,7 @@ export async function removeMember(
       targetUserId: userId,
       details: { role: target.role },
     })
-    await syncWorkspaceDoc(w, workspaceId, await workspaceName(w, workspaceId))
+    await syncWorkspaceDoc(w, workspaceId)
   })
   services.bus.publish({ type: 'access', workspaceId })
 }

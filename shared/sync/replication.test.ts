@@ -45,12 +45,15 @@ async function openClient(
   const recording: SyncClient = {
     ...inner,
     async push(input) {
-      const conflicts = await inner.push(input)
-      const refused = new Set(conflicts.map((c) => c['id']))
+      const out = await inner.push(input)
+      const notWritten = new Set([
+        ...out.conflicts.map((c) => c['id']),
+        ...out.refused.map((r) => r.id),
+      ])
       for (const row of input.rows)
-        if (!refused.has(row.newDocumentState['id']))
+        if (!notWritten.has(row.newDocumentState['id']))
           acked?.set(String(row.newDocumentState['id']), row.newDocumentState)
-      return conflicts
+      return out
     },
   }
   const net = createOfflineSwitch(recording)
