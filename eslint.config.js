@@ -116,12 +116,27 @@ export default tseslint.config(
   // server: Node only; never electron or UI code.
   {
     files: ['server/**/*.ts'],
+    ignores: ['server/**/*.test.ts', 'server/test-support/**'],
     rules: restrict({
       paths: forbid(['electron', 'react', 'react-dom'], 'The server is a plain Node process.'),
       patterns: [
         forbidPatterns(
           ['**/renderer/**', '**/main/**', '**/preload/**'],
           'server/ imports shared/ only.',
+        ),
+      ],
+    }),
+  },
+  // Server integration tests drive the real client: they may use the renderer's data layer
+  // (RxDB + replication, no UI), never electron, React or the other processes.
+  {
+    files: ['server/**/*.test.ts', 'server/test-support/**/*.ts'],
+    rules: restrict({
+      paths: forbid(['electron', 'react', 'react-dom'], 'Server tests run in plain Node.'),
+      patterns: [
+        forbidPatterns(
+          ['**/main/**', '**/preload/**', '**/renderer/app/**', '**/renderer/features/**'],
+          "Server tests may use the renderer's data layer (renderer/data), not its UI.",
         ),
       ],
     }),

@@ -4,15 +4,9 @@ import { RxDBLeaderElectionPlugin } from 'rxdb/plugins/leader-election'
 import { RxDatabaseProvider } from 'rxdb/plugins/react'
 import { createLogger } from '../../shared/logger'
 import type { ReeldeskDatabase } from '../data/database'
-import { startReplication } from '../data/replication'
 import type { StopReason } from '../data/stop-reason'
-import {
-  bumpEpoch,
-  openWorkspaceDatabase,
-  readEpoch,
-  removeWorkspaceDatabase,
-  serialized,
-} from '../data/workspace-db'
+import { superviseReplication } from '../data/supervised-replication'
+import { openWorkspaceDatabase, removeWorkspaceDatabase, serialized } from '../data/workspace-db'
 import { attachSyncStatus, markFollower, markStopped } from '../sync/sync-store'
 
 const log = createLogger('workspace-data')
@@ -48,22 +42,14 @@ export function WorkspaceData({
 }: WorkspaceDataProps) {
   const [db, setDb] = useState<ReeldeskDatabase | null>(null)
   const [error, setError] = useState<string | null>(null)
-  // Bumped after a fresh start was needed: the effect re-opens replication with the new epoch.
-  const [restarts, setRestarts] = useState(0)
 
   useEffect(() => {
     let disposed = false
     let teardown: (() => Promise<void>) | null = null
-    const handleStop = async (database: ReeldeskDatabase, stop: StopReason) => {
+    const handleStop = (stop: Exclude<StopReason, { kind: 'reset' }>) => {
       if (disposed) return
       if (stop.kind === 'auth') return onSessionRefused()
       if (stop.kind === 'update') return markStopped(stop.message)
-      if (stop.kind === 'reset') {
-        log.warn('server is behind this device: starting replication over', {})
-        await bumpEpoch(database)
-        if (!disposed) setRestarts((n) => n + 1)
-        return
-      }
       // Gone: close, remove the local copy, and let the session move to another workspace.
       disposed = true
       setDb(null)
@@ -85,25 +71,28 @@ export function WorkspaceData({
       if (disposed) return
       try {
         const database = await openWorkspaceDatabase(workspaceId)
-        const replication = startReplication({
+        if (!database.isLeader()) markFollower()
+        const replication = superviseReplication({
           db: database,
           workspaceId,
           serverUrl,
           token,
-          epoch: await readEpoch(database),
           waitForLeadership: true,
+          // Leadership (web mode, several tabs): the status follows the tab that syncs.
+          onStart: (running) => {
+            let detach: () => void = () => undefined
+            let ended = false
+            void database.waitForLeadership().then(() => {
+              if (!ended && !disposed) detach = attachSyncStatus(database, running)
+            })
+            return () => {
+              ended = true
+              detach()
+            }
+          },
         })
-        let detach: () => void = () => undefined
-        if (database.isLeader()) detach = attachSyncStatus(database, replication)
-        else {
-          markFollower()
-          void database.waitForLeadership().then(() => {
-            if (!disposed) detach = attachSyncStatus(database, replication)
-          })
-        }
-        void replication.stopped.then((stop) => handleStop(database, stop))
+        void replication.stopped.then(handleStop)
         teardown = async () => {
-          detach()
           await replication.cancel()
           await database.close()
         }
@@ -119,7 +108,7 @@ export function WorkspaceData({
       setDb(null)
       void serialized(async () => teardown?.())
     }
-  }, [serverUrl, workspaceId, token, onSessionRefused, onWorkspaceGone, restarts])
+  }, [serverUrl, workspaceId, token, onSessionRefused, onWorkspaceGone])
 
   if (error) {
     return (

@@ -13,6 +13,7 @@ import {
 import { withoutInternals } from './conflict-handler'
 import type { ReeldeskDatabase } from './database'
 import { checkPulled } from './check-pulled'
+import { createHighWater } from './high-water'
 import { gatherBatches, withReadAhead } from './pull-ahead'
 import { createRefusalStore, type RefusalStore } from './refusal-store'
 import { stopReasonOf, type StopReason } from './stop-reason'
@@ -102,6 +103,7 @@ export function startReplication(options: StartReplicationOptions): ReeldeskRepl
   const errors$ = new Subject<unknown>()
   const purged$ = new Subject<PurgeReport>()
   const refusals = createRefusalStore(options.db)
+  const seen = createHighWater(options.db, epoch)
   const states = new Map<CollectionName, RxReplicationState<AnyDoc, Checkpoint>>()
   /** Documents to hand RxDB on the next pull of each collection, as if the server had sent them. */
   const injections = new Map<CollectionName, WireDocument[]>()
@@ -187,7 +189,11 @@ export function startReplication(options: StartReplicationOptions): ReeldeskRepl
      * pull, so the checkpoint stays gap-free (RxDB 17.6's downstream queue can drop a RESYNC
      * queued behind a document batch: replication-protocol/downstream.js, addNewTask).
      */
-    const pull = withReadAhead((checkpoint, limit) => client.pull({ ...input, checkpoint, limit }))
+    const pull = withReadAhead(async (checkpoint, limit) => {
+      const out = await client.pull({ ...input, checkpoint, limit, seen: seen.get() })
+      seen.raise(out.checkpoint.seq)
+      return out
+    })
     const stream$ = workspaceStream$.pipe(
       filter((event) => event === 'RESYNC' || event.collection === name),
       map((): RxReplicationPullStreamItem<AnyDoc, Checkpoint> => 'RESYNC'),
@@ -238,6 +244,7 @@ export function startReplication(options: StartReplicationOptions): ReeldeskRepl
                   : {}),
               })),
             })
+            seen.raise(out.seq)
             // A refused row is that document's problem: recorded with its reason and
             // acknowledged to RxDB so the rest of the collection keeps replicating.
             await refusals.record(name, out.refused, sent)

@@ -43,17 +43,3 @@ export function openWorkspaceDatabase(workspaceId: string): Promise<ReeldeskData
 export async function removeWorkspaceDatabase(workspaceId: string): Promise<void> {
   await removeRxDatabase(databaseName(workspaceId), storage(), true)
 }
-
-const EPOCH_ID = 'replication-epoch'
-
-/** The replication epoch this device uses with the server (replication.ts `epoch`). */
-export async function readEpoch(db: ReeldeskDatabase): Promise<number> {
-  const doc = await db.getLocal<{ epoch: number }>(EPOCH_ID)
-  return doc?.toJSON().data.epoch ?? 0
-}
-
-export async function bumpEpoch(db: ReeldeskDatabase): Promise<number> {
-  const next = (await readEpoch(db)) + 1
-  await db.upsertLocal(EPOCH_ID, { epoch: next })
-  return next
-}

@@ -21,6 +21,8 @@ export interface PullRequest {
   limit: number
   /** What the member may read now (permissions.accessScope). */
   scope: AccessScope
+  /** The highest seq the client has had from this server (protocol `seen`). */
+  seen?: number | undefined
 }
 
 type Eb = ExpressionBuilder<DB, 'documents'>
@@ -69,11 +71,14 @@ async function readRows(
  * purged. If the scope changes again in the middle of a fill, the client holds at least what both
  * scopes share with the old one and at most their union, so the walk restarts over that range.
  */
-function fillFor(checkpoint: Checkpoint, scope: AccessScope): Checkpoint['fill'] {
+function fillFor(
+  checkpoint: Checkpoint,
+  scope: AccessScope,
+): NonNullable<Checkpoint['fill']> | undefined {
   const held = checkpoint.scope
   // A checkpoint without a scope predates access-aware pulls: assume nothing changed.
-  if (held === undefined || checkpoint.seq === 0) return checkpoint.fill
-  if (scopeEquals(held, scope)) return checkpoint.fill
+  if (held === undefined || checkpoint.seq === 0) return checkpoint.fill ?? undefined
+  if (scopeEquals(held, scope)) return checkpoint.fill ?? undefined
   if (!checkpoint.fill) return { has: held, may: held, after: 0 }
   return {
     has: scopeIntersection(checkpoint.fill.has, held),
@@ -94,7 +99,8 @@ function fillFor(checkpoint: Checkpoint, scope: AccessScope): Checkpoint['fill']
 export async function pullDocuments(db: Kysely<DB>, request: PullRequest): Promise<PullOutput> {
   const scope = normalizeScope(request.scope)
   const start: Checkpoint = request.checkpoint ?? { seq: 0 }
-  if (start.seq > 0 && start.seq > (await currentSeq(db, request.workspaceId))) {
+  const claimed = Math.max(start.seq, request.seen ?? 0)
+  if (claimed > 0 && claimed > (await currentSeq(db, request.workspaceId))) {
     throw reasonedError(
       'CONFLICT',
       'CHECKPOINT_AHEAD',
@@ -137,6 +143,6 @@ export async function pullDocuments(db: Kysely<DB>, request: PullRequest): Promi
       : await readRows(db, request, { after: start.seq }, (eb) => inScope(eb, scope), room)
   for (const row of rows) documents.push(row.data)
   const last = rows[rows.length - 1]
-  const checkpoint: Checkpoint = { seq: last ? last.seq : start.seq, scope }
+  const checkpoint: Checkpoint = { seq: last ? last.seq : start.seq, scope, fill: null }
   return purge.length ? { documents, purge, checkpoint } : { documents, checkpoint }
 }

@@ -24,7 +24,7 @@ export interface PushRequest {
   actor: Actor
 }
 
-export interface PushResult extends PushOutput {
+export interface PushResult extends Omit<PushOutput, 'seq'> {
   /** The workspace seq after the commit, or null when nothing was written. */
   committedSeq: number | null
 }

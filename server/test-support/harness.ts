@@ -1,9 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs'
+import { cpSync, mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, inject } from 'vitest'
 import './provided-context'
 import {
+  copyDatabase,
   createDatabase,
   postgresAvailable,
   startPostgresCluster,
@@ -47,6 +48,11 @@ export interface Harness {
   kind: BackendKind
   /** A fresh, empty store: a temp data folder and, for PostgreSQL, a new database. */
   newStore(): Promise<BackendStore>
+  /**
+   * A backup of a store taken now (its server must be stopped): the data folder copied, and for
+   * PostgreSQL a new database made from it as a template. Restoring = starting a server on it.
+   */
+  backup(store: BackendStore): Promise<BackendStore>
   start(
     store: BackendStore,
     options?: Omit<ServerOptions, 'dataDir' | 'databaseUrl'>,
@@ -81,6 +87,17 @@ export function useHarness(kind: BackendKind): Harness {
       return {
         dataDir,
         databaseUrl: kind === 'postgres' ? await createDatabase(await adminUrl()) : undefined,
+      }
+    },
+    async backup(store) {
+      const dataDir = mkdtempSync(path.join(os.tmpdir(), 'reeldesk-backup-'))
+      dirs.push(dataDir)
+      cpSync(store.dataDir, dataDir, { recursive: true })
+      return {
+        dataDir,
+        databaseUrl: store.databaseUrl
+          ? await copyDatabase(await adminUrl(), store.databaseUrl)
+          : undefined,
       }
     },
     async start(store, options = {}) {

@@ -34,6 +34,23 @@ export async function createDatabase(adminUrl: string): Promise<string> {
   return url.toString()
 }
 
+/** A new database holding a copy of `sourceUrl`'s (which nobody may be connected to). */
+export async function copyDatabase(adminUrl: string, sourceUrl: string): Promise<string> {
+  counter += 1
+  const source = new URL(sourceUrl).pathname.slice(1)
+  const name = `reeldesk_${process.pid}_${Date.now()}_${counter}_copy`
+  const client = new pg.Client({ connectionString: adminUrl })
+  await client.connect()
+  try {
+    await client.query(`CREATE DATABASE ${name} TEMPLATE ${source}`)
+  } finally {
+    await client.end()
+  }
+  const url = new URL(adminUrl)
+  url.pathname = `/${name}`
+  return url.toString()
+}
+
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = createServer()

@@ -50,6 +50,7 @@ export function createSyncRouter({ router, authedProcedure }: Procedures) {
         checkpoint: input.checkpoint,
         limit: input.limit,
         scope,
+        seen: input.seen,
       })
     }),
 
@@ -71,7 +72,11 @@ export function createSyncRouter({ router, authedProcedure }: Procedures) {
           seq: result.committedSeq,
         })
       }
-      const output: PushOutput = { conflicts: result.conflicts, refused: result.refused }
+      const output: PushOutput = {
+        conflicts: result.conflicts,
+        refused: result.refused,
+        seq: result.committedSeq,
+      }
       return output
     }),
 

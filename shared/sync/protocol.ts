@@ -43,7 +43,9 @@ export type ScopeSnapshot = z.infer<typeof scopeSnapshotSchema>
  * Server-assigned, gap-free per-workspace sequence of the last document seen, plus the access
  * scope the client holds documents for. `fill` is an access change being caught up on: documents
  * up to `seq` whose readability differs between what the client may hold (at least `has`, at most
- * `may`) and `scope`, walked in seq order after `after`.
+ * `may`) and `scope`, walked in seq order after `after`; null when there is none. (Null, never
+ * absent: RxDB merges each new checkpoint into the previous one key by key, so a key left out
+ * would keep its old value.)
  */
 export const checkpointSchema = z.strictObject({
   seq: z.number().int().min(0),
@@ -54,6 +56,7 @@ export const checkpointSchema = z.strictObject({
       may: scopeSnapshotSchema,
       after: z.number().int().min(0),
     })
+    .nullable()
     .optional(),
 })
 export type Checkpoint = z.infer<typeof checkpointSchema>
@@ -74,6 +77,11 @@ export const pullInputSchema = z.strictObject({
   workspaceId: workspaceIdSchema,
   checkpoint: checkpointSchema.nullable(),
   limit: z.number().int().min(1).max(MAX_PULL_LIMIT),
+  /**
+   * The highest workspace seq this client has had from the server (pulled, or acknowledged for
+   * its own pushes). Above the server's current seq, the server lost data this client saw.
+   */
+  seen: z.number().int().min(0).optional(),
 })
 export type PullInput = z.infer<typeof pullInputSchema>
 
@@ -123,6 +131,8 @@ export type RowRefusal = z.infer<typeof rowRefusalSchema>
 export const pushOutputSchema = z.strictObject({
   conflicts: z.array(wireDocumentSchema),
   refused: z.array(rowRefusalSchema),
+  /** The workspace seq after this push's commit; null when it wrote nothing. */
+  seq: z.number().int().min(0).nullable(),
 })
 export type PushOutput = z.infer<typeof pushOutputSchema>
 
