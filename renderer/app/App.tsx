@@ -36,7 +36,7 @@ function SessionGate({
   const token = useCallback(() => store.getState().token, [store])
   const refused = useCallback(() => void store.getState().restore(), [store])
   const gone = useCallback(
-    (id: string, message: string) => store.getState().forgetWorkspace(id, message),
+    (id: string, message: string) => void store.getState().forgetWorkspace(id, message),
     [store],
   )
   if (phase === 'restoring') return <p className="loading">Opening Reeldesk…</p>
@@ -67,7 +67,7 @@ export function App({ platform, serverUrl }: { platform: Platform; serverUrl: st
       // Loaded on demand: the sign-in screen does not need RxDB.
       purgeWorkspace: async (workspaceId) => {
         const data = await import('../data/workspace-db')
-        await data.serialized(() => data.removeWorkspaceDatabase(workspaceId))
+        await data.purgeWorkspace(workspaceId)
       },
     })
     return created

@@ -12,6 +12,7 @@ import { UserMenu } from '../session/UserMenu'
 import { WorkspaceSwitcher } from '../session/WorkspaceSwitcher'
 import { SyncIndicator } from '../sync/SyncIndicator'
 import { AppNav } from './AppNav'
+import { Notices } from './Notices'
 import { AREAS, type AreaId } from './areas'
 import { useNavigation } from './navigation-store'
 import { ThemeToggle } from './ThemeToggle'
@@ -57,6 +58,7 @@ export function Studio({ platform }: { platform: Platform }) {
         <main className="app-content" id="content">
           <Page />
         </main>
+        <Notices />
       </div>
     </div>
   )

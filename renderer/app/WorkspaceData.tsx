@@ -6,7 +6,12 @@ import { createLogger } from '../../shared/logger'
 import type { ReeldeskDatabase } from '../data/database'
 import type { StopReason } from '../data/stop-reason'
 import { superviseReplication } from '../data/supervised-replication'
-import { openWorkspaceDatabase, removeWorkspaceDatabase, serialized } from '../data/workspace-db'
+import {
+  closeWorkspaceDatabase,
+  openWorkspaceDatabase,
+  removeWorkspaceDatabase,
+  serialized,
+} from '../data/workspace-db'
 import { attachSyncStatus, markFollower, markStopped } from '../sync/sync-store'
 
 const log = createLogger('workspace-data')
@@ -94,7 +99,7 @@ export function WorkspaceData({
         void replication.stopped.then(handleStop)
         teardown = async () => {
           await replication.cancel()
-          await database.close()
+          await closeWorkspaceDatabase(database, workspaceId)
         }
         if (disposed) await teardown()
         else setDb(database)

@@ -33,5 +33,10 @@ export function createServerApi(serverUrl: string, token: () => string | null): 
     changeRole: async (input) => void (await call('mutation', 'workspaces.changeRole', input)),
     auditLog: (input) => call('query', 'workspaces.auditLog', input),
     removeMember: async (input) => void (await call('mutation', 'workspaces.removeMember', input)),
+    leaveWorkspace: async (workspaceId) =>
+      void (await call('mutation', 'workspaces.leave', { workspaceId })),
+    transferOwnership: async (input) =>
+      void (await call('mutation', 'workspaces.transferOwnership', input)),
+    deleteWorkspace: async (input) => void (await call('mutation', 'workspaces.delete', input)),
   }
 }

@@ -72,6 +72,10 @@ export interface ServerApi {
     accountIds: string[]
   }): Promise<void>
   removeMember(input: { workspaceId: string; userId: string }): Promise<void>
+  leaveWorkspace(workspaceId: string): Promise<void>
+  transferOwnership(input: { workspaceId: string; userId: string }): Promise<void>
+  /** Owner only; `confirmName` must be the workspace's name as typed by the user. */
+  deleteWorkspace(input: { workspaceId: string; confirmName: string }): Promise<void>
   auditLog(input: { workspaceId: string; limit?: number; beforeId?: number }): Promise<AuditEntry[]>
 }
 

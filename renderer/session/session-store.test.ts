@@ -43,6 +43,9 @@ function fakeApi(overrides: Partial<ServerApi> = {}): ServerApi {
     acceptInvite: fail,
     changeRole: fail,
     removeMember: fail,
+    leaveWorkspace: fail,
+    transferOwnership: fail,
+    deleteWorkspace: fail,
     auditLog: fail,
     ...overrides,
   }
@@ -129,5 +132,33 @@ describe('session store', () => {
     expect(store.getState().workspaceId).toBe('w2')
     store.getState().selectWorkspace('someone-elses')
     expect(store.getState().workspaceId).toBe('w2')
+  })
+
+  it('purges the local copies of workspaces the user lost, and moves off one that is gone', async () => {
+    let listed = workspaces
+    const purged: string[] = []
+    const store = createSessionStore({
+      api: fakeApi({ listWorkspaces: async () => listed }),
+      secrets: memorySecrets(),
+      cache: memoryCache(),
+      purgeWorkspace: async (id) => void purged.push(id),
+    })
+    await store.getState().signIn({ email: user.email, password: 'x' })
+    store.getState().selectWorkspace('w2')
+    // Removed from both: the closed one (w1) is purged at once; the open one (w2) stays until its
+    // replication hears "gone" and purges it itself.
+    listed = []
+    await store.getState().refreshWorkspaces()
+    expect(purged).toEqual(['w1'])
+    expect(store.getState().workspaceId).toBe('w2')
+    listed = workspaces.filter((w) => w.id === 'w1')
+    await store.getState().forgetWorkspace('w2', 'You are no longer a member of this workspace.')
+    expect(store.getState()).toMatchObject({
+      workspaceId: 'w1',
+      workspaceNotice: 'You are no longer a member of this workspace.',
+    })
+    expect(purged).toEqual(['w1', 'w2'])
+    store.getState().dismissWorkspaceNotice()
+    expect(store.getState().workspaceNotice).toBeNull()
   })
 })

@@ -32,7 +32,7 @@ export interface SessionState {
   selectWorkspace(workspaceId: string): void
   refreshWorkspaces(): Promise<void>
   /** The workspace is gone for this user and its local copy was purged: move to another one. */
-  forgetWorkspace(workspaceId: string, notice: string): void
+  forgetWorkspace(workspaceId: string, notice: string): Promise<void>
   dismissWorkspaceNotice(): void
 }
 
@@ -159,7 +159,7 @@ export function createSessionStore({ api, secrets, cache, purgeWorkspace }: Sess
             }
           },
 
-          forgetWorkspace(workspaceId, notice) {
+          async forgetWorkspace(workspaceId, notice) {
             const workspaces = get().workspaces.filter((w) => w.id !== workspaceId)
             const next = get().workspaceId === workspaceId ? null : get().workspaceId
             set({
@@ -167,7 +167,9 @@ export function createSessionStore({ api, secrets, cache, purgeWorkspace }: Sess
               workspaceId: pickWorkspace(workspaces, next),
               workspaceNotice: notice,
             })
-            void get()
+            // Removed once the studio has closed it (it may still be open right now).
+            void purgeWorkspace?.(workspaceId).catch(() => undefined)
+            await get()
               .refreshWorkspaces()
               .catch(() => undefined)
           },

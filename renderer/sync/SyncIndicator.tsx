@@ -1,6 +1,8 @@
 import { formatDistanceToNowStrict } from 'date-fns'
-import { AlertTriangle, Check, CloudOff, Loader2, UploadCloud } from 'lucide-react'
+import { AlertTriangle, Ban, Check, CloudOff, Loader2, UploadCloud } from 'lucide-react'
 import { useEffect, useState } from 'react'
+import { Button, Dialog, DialogTrigger, Heading, Popover } from 'react-aria-components'
+import { RefusedChanges } from './RefusedChanges'
 import { useSyncStore } from './sync-store'
 import { syncBadge, type SyncBadge } from './sync-status'
 
@@ -26,7 +28,23 @@ function useNow(intervalMs = 30_000): number {
 export function SyncIndicator() {
   const status = useSyncStore((s) => s.status)
   const mode = useSyncStore((s) => s.mode)
+  const refused = useSyncStore((s) => s.refused)
+  const stopped = useSyncStore((s) => s.stopped)
   useNow()
+  if (stopped) {
+    return (
+      <div
+        role="status"
+        className="sync-indicator sync-indicator--error"
+        aria-label={`Sync stopped: ${stopped}`}
+        title={stopped}
+        data-state="stopped"
+      >
+        <Ban aria-hidden="true" size={16} />
+        <span>Update needed</span>
+      </div>
+    )
+  }
   if (mode === 'follower') {
     return (
       <div
@@ -60,7 +78,7 @@ export function SyncIndicator() {
     last,
   ].filter(Boolean)
   const Icon = ICONS[badge]
-  return (
+  const indicator = (
     <div
       role="status"
       className={`sync-indicator sync-indicator--${badge}`}
@@ -72,5 +90,26 @@ export function SyncIndicator() {
       <span>{headline[badge]}</span>
       {pending > 0 ? <span className="sync-indicator__count">{pending}</span> : null}
     </div>
+  )
+  if (refused.length === 0) return indicator
+  const notSaved = `${refused.length} ${refused.length === 1 ? 'change' : 'changes'} not saved`
+  return (
+    <span className="sync-indicator-group">
+      {indicator}
+      <DialogTrigger>
+        <Button className="sync-indicator sync-indicator--error sync-indicator--button">
+          <AlertTriangle aria-hidden="true" size={16} />
+          <span>{notSaved}</span>
+        </Button>
+        <Popover className="popover popover--panel" placement="bottom end">
+          <Dialog className="popover__dialog" aria-labelledby="refused-heading">
+            <Heading id="refused-heading" slot="title" className="popover__title">
+              {notSaved}
+            </Heading>
+            <RefusedChanges changes={refused} />
+          </Dialog>
+        </Popover>
+      </DialogTrigger>
+    </span>
   )
 }

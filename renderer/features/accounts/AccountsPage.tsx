@@ -6,6 +6,7 @@ import { AuditLogPanel } from './AuditLogPanel'
 import { SessionsPanel } from './SessionsPanel'
 import { can } from '../../../shared/auth/permissions'
 import { useWorkspaceMember } from './use-workspace-member'
+import { WorkspaceSettingsPanel } from './WorkspaceSettingsPanel'
 
 /** Creator accounts of the current workspace, its members and their roles, invites, new workspaces. */
 export function AccountsPage() {
@@ -17,6 +18,7 @@ export function AccountsPage() {
       <CreatorAccounts workspaceId={workspaceId} member={member} />
       <MembersPanel workspace={workspace} member={member} />
       {member && can(member, 'viewAudit') ? <AuditLogPanel workspace={workspace} /> : null}
+      <WorkspaceSettingsPanel workspace={workspace} member={member} />
       <NewWorkspaceForm />
       <SessionsPanel />
     </div>

@@ -4,6 +4,7 @@ import { Button } from 'react-aria-components'
 import { useLiveRxQuery, useRxCollection } from 'rxdb/plugins/react'
 import { can, type MemberLike } from '../../../shared/auth/permissions'
 import type { AccountDoc } from '../../../shared/data/registry'
+import { RefusalNotice } from '../../sync/RefusedChanges'
 import { EmptyState } from '../../ui/EmptyState'
 import { AccountDialog } from './AccountDialog'
 import { Users } from 'lucide-react'
@@ -67,7 +68,10 @@ export function CreatorAccounts({
           <tbody>
             {accounts.map((a) => (
               <tr key={a.id}>
-                <td>@{a.handle}</td>
+                <td>
+                  @{a.handle}
+                  <RefusalNotice collection="accounts" id={a.id} />
+                </td>
                 <td>{a.displayName}</td>
                 <td>{a.platform}</td>
                 <td>{a.region}</td>
