@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { newUser, signUpThroughUi, syncStatus } from './auth-helpers'
+import { addAccountThroughUi } from './account-helpers'
 import { launchChromium } from './chromium'
 
 // Two browser contexts are two devices: separate IndexedDB, separate sessions, one workspace.
@@ -9,14 +10,6 @@ let ownerContext: BrowserContext
 let memberContext: BrowserContext
 let owner: Page
 let member: Page
-
-async function addAccount(page: Page, handle: string) {
-  await page.getByRole('button', { name: 'Add account' }).click()
-  await page.getByRole('dialog').getByLabel('Handle').fill(handle)
-  await page.getByRole('dialog').getByLabel('Display name').fill(`Creator ${handle}`)
-  await page.getByRole('dialog').getByRole('button', { name: 'Add account' }).click()
-  await page.getByRole('cell', { name: `@${handle}`, exact: true }).waitFor()
-}
 
 beforeAll(async () => {
   browser = await launchChromium()
@@ -49,14 +42,14 @@ afterAll(async () => {
 
 describe('live sync between two devices', () => {
   it('shows an edit made on one device on the other, live', async () => {
-    await addAccount(owner, 'live.edit')
+    await addAccountThroughUi(owner, 'live.edit')
     await member.getByRole('cell', { name: '@live.edit', exact: true }).waitFor({ timeout: 10_000 })
   })
 
   it('keeps an edit made offline and syncs it after reconnecting', async () => {
     await ownerContext.setOffline(true)
     await syncStatus(owner).filter({ hasText: 'Offline' }).waitFor({ timeout: 10_000 })
-    await addAccount(owner, 'made.offline')
+    await addAccountThroughUi(owner, 'made.offline')
     expect(await syncStatus(owner).getAttribute('aria-label')).toContain('1 change pending')
     // Nothing reaches the member while the owner is offline.
     await member.waitForTimeout(1_000)

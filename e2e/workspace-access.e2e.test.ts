@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { newUser, signUpThroughUi, syncStatus } from './auth-helpers'
+import { addAccountThroughUi } from './account-helpers'
 import { launchChromium } from './chromium'
 
 // Two devices (browser contexts): an owner and a member of an agency workspace. What the member
@@ -12,14 +13,6 @@ let owner: Page
 let member: Page
 let memberName: string
 const WORKSPACE = 'Access Agency'
-
-async function addAccount(page: Page, handle: string) {
-  await page.getByRole('button', { name: 'Add account' }).click()
-  await page.getByRole('dialog').getByLabel('Handle').fill(handle)
-  await page.getByRole('dialog').getByLabel('Display name').fill(`Creator ${handle}`)
-  await page.getByRole('dialog').getByRole('button', { name: 'Add account' }).click()
-  await page.getByRole('cell', { name: `@${handle}`, exact: true }).waitFor()
-}
 
 async function setRole(role: RegExp) {
   await owner.getByRole('button', { name: `Role of ${memberName}` }).click()
@@ -44,8 +37,8 @@ beforeAll(async () => {
   // The studio has switched to the new (empty) workspace before accounts go in.
   await owner.getByRole('heading', { name: 'Delete this workspace' }).waitFor({ timeout: 20_000 })
   await owner.getByText('No creator accounts yet').waitFor()
-  await addAccount(owner, 'alpha.one')
-  await addAccount(owner, 'beta.two')
+  await addAccountThroughUi(owner, 'alpha.one')
+  await addAccountThroughUi(owner, 'beta.two')
   await owner.getByRole('button', { name: 'Create invite code' }).click()
   const code = (await owner.getByLabel('Invite code').textContent())?.trim() ?? ''
   await member.goto(`${baseUrl}/#/accounts`)

@@ -67,12 +67,7 @@ describe.each(testBackends())('access changes reach running clients on %s', (kin
     expect(await keys(c, 'projects')).toEqual([])
     expect(await keys(c, 'accounts')).toEqual([agency.accountA])
 
-    await agency.owner.api.workspaces.changeRole.mutate({
-      workspaceId: agency.workspaceId,
-      userId: creator.userId,
-      role: 'creator',
-      accountIds: [agency.accountA, agency.accountB],
-    })
+    await agency.setRole(creator, 'creator', [agency.accountA, agency.accountB])
     // No restart, no wipe: the open stream's RESYNC and the pull's fill bring B's documents.
     await eventually(async () => {
       expect(await keys(c, 'deals')).toEqual(ids([...dealsA, ...dealsB]))
@@ -95,12 +90,7 @@ describe.each(testBackends())('access changes reach running clients on %s', (kin
 
   it('narrowed access: the client purges what it may no longer read; the server keeps it', async () => {
     const { agency, creator, dealsA, dealsB, projectsB } = await world()
-    await agency.owner.api.workspaces.changeRole.mutate({
-      workspaceId: agency.workspaceId,
-      userId: creator.userId,
-      role: 'creator',
-      accountIds: [agency.accountA, agency.accountB],
-    })
+    await agency.setRole(creator, 'creator', [agency.accountA, agency.accountB])
     const c = await open(creator, agency.workspaceId)
     await eventually(async () =>
       expect(await keys(c, 'deals')).toEqual(ids([...dealsA, ...dealsB])),
@@ -108,12 +98,7 @@ describe.each(testBackends())('access changes reach running clients on %s', (kin
     const purged: { collection: string; count: number }[] = []
     c.replication().purged$.subscribe((p) => purged.push(p))
 
-    await agency.owner.api.workspaces.changeRole.mutate({
-      workspaceId: agency.workspaceId,
-      userId: creator.userId,
-      role: 'creator',
-      accountIds: [agency.accountA],
-    })
+    await agency.setRole(creator, 'creator', [agency.accountA])
     await eventually(async () => {
       expect(await keys(c, 'deals')).toEqual(ids(dealsA))
       expect(await keys(c, 'projects')).toEqual([])
@@ -142,12 +127,7 @@ describe.each(testBackends())('access changes reach running clients on %s', (kin
 
   it('an edit refused after access narrowed is that document alone: the rest keeps syncing, the change can be discarded', async () => {
     const { agency, creator, dealsA, dealsB } = await world()
-    await agency.owner.api.workspaces.changeRole.mutate({
-      workspaceId: agency.workspaceId,
-      userId: creator.userId,
-      role: 'creator',
-      accountIds: [agency.accountA, agency.accountB],
-    })
+    await agency.setRole(creator, 'creator', [agency.accountA, agency.accountB])
     const c = await open(creator, agency.workspaceId)
     await eventually(async () =>
       expect(await keys(c, 'deals')).toEqual(ids([...dealsA, ...dealsB])),
@@ -157,12 +137,7 @@ describe.each(testBackends())('access changes reach running clients on %s', (kin
     c.net.setOnline(false)
     const local = await c.db.collections.deals.findOne(target.id).exec()
     await local?.incrementalPatch({ title: 'edited while offline', updatedAt: Date.now() })
-    await agency.owner.api.workspaces.changeRole.mutate({
-      workspaceId: agency.workspaceId,
-      userId: creator.userId,
-      role: 'creator',
-      accountIds: [agency.accountA],
-    })
+    await agency.setRole(creator, 'creator', [agency.accountA])
     c.net.setOnline(true)
     await eventually(() => {
       const refused = c.replication().refusals.current()
@@ -200,12 +175,7 @@ describe.each(testBackends())('access changes reach running clients on %s', (kin
     const { agency, creator, dealsA, dealsB, projectsB } = await world()
     const c = await open(creator, agency.workspaceId)
     await eventually(async () => expect(await keys(c, 'deals')).toEqual(ids(dealsA)))
-    await agency.owner.api.workspaces.changeRole.mutate({
-      workspaceId: agency.workspaceId,
-      userId: creator.userId,
-      role: 'editor',
-      accountIds: [],
-    })
+    await agency.setRole(creator, 'editor', [])
     await eventually(async () => {
       expect(await keys(c, 'deals')).toEqual(ids([...dealsA, ...dealsB]))
       expect(await keys(c, 'projects')).toEqual(ids(projectsB as ProjectDoc[]))

@@ -67,6 +67,8 @@ export interface Agency {
   accountB: string
   /** Adds a member with `role` (creators get `accountIds`). */
   join(role: Role, accountIds?: string[]): Promise<TestUser>
+  /** The owner changes a member's role (and a creator's accounts). */
+  setRole(user: TestUser, role: Role, accountIds?: string[]): Promise<void>
 }
 
 /** An agency workspace with two creator accounts, A and B, owned by a fresh user. */
@@ -90,6 +92,14 @@ export async function createAgency(url: string): Promise<Agency> {
       })
       await user.api.workspaces.acceptInvite.mutate({ code: invite.code })
       return user
+    },
+    async setRole(user, role, accountIds = []) {
+      await owner.api.workspaces.changeRole.mutate({
+        workspaceId,
+        userId: user.userId,
+        role,
+        accountIds,
+      })
     },
   }
 }
