@@ -26,6 +26,7 @@ async function main(): Promise<void> {
     database,
     bus: bridge?.bus ?? new ChangeBus(),
     limiter: createSignInLimiter(),
+    trustProxy: config.trustProxy,
     production: config.production,
     streamRecheckMs: config.streamRecheckMs,
     shutdown: shutdown.signal,

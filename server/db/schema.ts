@@ -84,6 +84,14 @@ export interface WorkspaceSeqTable {
   seq: BigIntColumn
 }
 
+export interface SigninLimitsTable {
+  scope: string
+  subject: string
+  failures: number
+  last_failure_at: BigIntColumn
+  locked_until: BigIntColumn | null
+}
+
 export interface DB {
   users: UsersTable
   sessions: SessionsTable
@@ -93,4 +101,5 @@ export interface DB {
   audit_log: AuditLogTable
   documents: DocumentsTable
   workspace_seq: WorkspaceSeqTable
+  signin_limits: SigninLimitsTable
 }
