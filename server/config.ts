@@ -15,6 +15,8 @@ const envSchema = z.object({
   // expiry and revocations made through another instance.
   // Reverse proxies (addresses or CIDR ranges) whose X-Forwarded-For names the client.
   TRUST_PROXY: z.string().optional(),
+  // Test hook (crash tests): pause this long before every commit. Never set in production.
+  REELDESK_TEST_COMMIT_DELAY_MS: z.coerce.number().int().min(1).max(60_000).optional(),
   REELDESK_STREAM_RECHECK_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
 })
 
@@ -27,6 +29,7 @@ export interface ServerConfig {
   production: boolean
   streamRecheckMs: number
   trustProxy: TrustedProxies | null
+  testCommitDelayMs: number | null
 }
 
 export function defaultDataDir(): string {
@@ -50,5 +53,6 @@ export function loadConfig(env: NodeJS.ProcessEnv, serverDir: string): ServerCon
     production: e.NODE_ENV === 'production',
     streamRecheckMs: e.REELDESK_STREAM_RECHECK_MS,
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
+    testCommitDelayMs: e.REELDESK_TEST_COMMIT_DELAY_MS ?? null,
   }
 }
