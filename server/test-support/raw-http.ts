@@ -20,6 +20,8 @@ export function rawRequest(
     headers?: Record<string, string>
     body?: string | Buffer
     timeoutMs?: number
+    /** For answers that may never end (SSE): keep what arrived within this time, then hang up. */
+    readForMs?: number
   } = {},
 ): Promise<RawAnswer> {
   return new Promise((resolve, reject) => {
