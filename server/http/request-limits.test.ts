@@ -166,6 +166,14 @@ describe.each(testBackends())('hostile requests on %s', (kind) => {
     }
   })
 
+  it('names the fields of an input that fails its schema in one plain line', async () => {
+    const answer = await post('auth.signIn', JSON.stringify({ email: 'nope', extra: 1 }))
+    expect(answer.status).toBe(400)
+    expect(answer.body?.error?.message).toBe(
+      'invalid input: email: Invalid email address; password: Invalid input: expected string, received undefined; input: Unrecognized key: "extra"',
+    )
+  })
+
   it('stays healthy afterwards', async () => {
     const health = await call(`${server.url}/health`)
     expect(health.status).toBe(200)

@@ -44,8 +44,9 @@ function readBody(req: IncomingMessage, maxBytes: number): Promise<string | null
       size += chunk.length
       if (size > maxBytes) {
         cleanup()
-        // Stop reading: the answer goes out with `Connection: close`, so the rest is dropped.
-        req.pause()
+        // The rest is read and dropped (Node does the same for any body left unread), so the
+        // client, still sending, receives the 413 instead of a broken connection.
+        req.resume()
         resolve(null)
         return
       }
@@ -120,11 +121,8 @@ export function requestLimits(
   res: ServerResponse,
   next: Next,
 ): void {
-  const refuse = (refusal: Refusal) => {
-    // A body left unread (too large, or never read) would be parsed as the next request.
-    if (req.method === 'POST' && !req.complete) res.setHeader('Connection', 'close')
-    sendTrpcError(res, refusal.code, refusal.message)
-  }
+  // A body left unread is drained by Node after the answer; the connection stays usable.
+  const refuse = (refusal: Refusal) => sendTrpcError(res, refusal.code, refusal.message)
   const fromQuery = queryRefusal(new URL(req.url ?? '/', 'http://localhost'))
   if (fromQuery) return refuse(fromQuery)
   if (req.method !== 'POST') return void next()
