@@ -26,15 +26,17 @@ export function rawRequest(
 ): Promise<RawAnswer> {
   return new Promise((resolve, reject) => {
     const req = request(url, { method: options.method ?? 'GET', headers: options.headers })
-    req.setTimeout(options.timeoutMs ?? 20_000, () =>
-      req.destroy(new Error(`no answer within ${options.timeoutMs ?? 20_000} ms`)),
+    // A deadline for the whole answer, not only for silence: an SSE stream sends pings.
+    const limit = options.timeoutMs ?? 20_000
+    const deadline = setTimeout(
+      () => req.destroy(new Error(`no complete answer within ${limit} ms`)),
+      limit,
     )
+    req.on('close', () => clearTimeout(deadline))
     req.on('error', reject)
     req.on('response', (res) => {
       const chunks: Buffer[] = []
-      res.on('data', (c: Buffer) => chunks.push(c))
-      res.on('error', reject)
-      res.on('end', () => {
+      const finish = () => {
         const text = Buffer.concat(chunks).toString('utf8')
         resolve({
           status: res.statusCode ?? 0,
@@ -42,7 +44,16 @@ export function rawRequest(
           text,
           json: parseOrNull(text),
         })
-      })
+      }
+      res.on('data', (c: Buffer) => chunks.push(c))
+      res.on('error', reject)
+      res.on('end', finish)
+      if (options.readForMs !== undefined) {
+        setTimeout(() => {
+          finish()
+          req.destroy()
+        }, options.readForMs)
+      }
     })
     req.end(options.body)
   })
