@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest'
 /** Calls nativeFfmpegFor in a child whose PATH has no ffmpeg. */
 function withoutFfmpeg(env: Record<string, string>) {
   const code = `import { nativeFfmpegFor } from './scripts/native-ffmpeg.mjs'
-    try { console.log('returned', nativeFfmpegFor('The "x" suite')) }
-    catch (e) { console.log('threw', e.message) }`
+    try { process.stdout.write('returned ' + String(nativeFfmpegFor('The "x" suite')) + '\\n') }
+    catch (e) { process.stdout.write('threw ' + e.message + '\\n') }`
   const { CI: _ci, ...rest } = process.env
   return spawnSync(process.execPath, ['--input-type=module', '-e', code], {
     encoding: 'utf8',
