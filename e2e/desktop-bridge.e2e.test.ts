@@ -14,7 +14,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vi
 import { signUpThroughUi } from './auth-helpers'
 import { launchChromium } from './chromium'
 import { installDesktopBridge, type SimulatedMain } from './desktop-bridge'
-import { ffprobe, hasNativeFfmpeg, makeLandscapeClip, makeLogo, makeMusic } from './fixtures/media'
+import { ffprobe, nativeFfmpegFor, makeLandscapeClip, makeLogo, makeMusic } from './fixtures/media'
 
 /**
  * The desktop's renderer paths in real Chromium against the real main-process code, without the
@@ -95,7 +95,8 @@ async function dropFile(file: string, type: string): Promise<void> {
 }
 
 // Needs native ffmpeg for the fixtures and ffprobe for the saved file.
-describe.skipIf(!hasNativeFfmpeg())('desktop renderer through a simulated bridge', () => {
+const hasFfmpeg = nativeFfmpegFor('The "desktop renderer through a simulated bridge" suite')
+describe.skipIf(!hasFfmpeg)('desktop renderer through a simulated bridge', () => {
   beforeAll(async () => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'reeldesk-desktop-e2e-'))
     browser = await launchChromium()

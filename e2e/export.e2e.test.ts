@@ -8,7 +8,7 @@ import { launchChromium } from './chromium'
 import { openHarness } from './harness-page'
 import {
   ffprobe,
-  hasNativeFfmpeg,
+  nativeFfmpegFor,
   makeLandscapeClip,
   makeLogo,
   makeMusic,
@@ -109,7 +109,8 @@ function cover(s: HarnessSpec, atMs: number): Promise<HarnessOutcome> {
   )
 }
 
-describe.skipIf(!hasNativeFfmpeg())('export engine in Chromium (ffmpeg.wasm)', () => {
+const hasFfmpeg = nativeFfmpegFor('The "export engine in Chromium (ffmpeg.wasm)" suite')
+describe.skipIf(!hasFfmpeg)('export engine in Chromium (ffmpeg.wasm)', () => {
   beforeAll(async () => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'reeldesk-export-e2e-'))
     const landscape = makeLandscapeClip(dir, 3)

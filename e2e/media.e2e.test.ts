@@ -7,7 +7,7 @@ import type { HarnessImport } from '../renderer/features/editor/media/harness-ap
 import { launchChromium } from './chromium'
 import {
   ffprobe,
-  hasNativeFfmpeg,
+  nativeFfmpegFor,
   makeLandscapeClip,
   makeLogo,
   makeMusic,
@@ -68,7 +68,8 @@ function refusal(name: string) {
   return page.locator('.media-library__refusals > li').filter({ hasText: `“${name}”` })
 }
 
-describe.skipIf(!hasNativeFfmpeg())('media import in Chromium', () => {
+const hasFfmpeg = nativeFfmpegFor('The "media import in Chromium" suite')
+describe.skipIf(!hasFfmpeg)('media import in Chromium', () => {
   beforeAll(async () => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'reeldesk-media-e2e-'))
     files.landscape = makeLandscapeClip(dir, 3)

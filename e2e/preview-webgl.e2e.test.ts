@@ -15,7 +15,7 @@ import type { PerPixelEffectPass } from '../renderer/features/editor/preview/pix
 import type { PrimitiveEffect } from '../shared/timeline'
 import { launchChromium } from './chromium'
 import { openHarness } from './harness-page'
-import { hasNativeFfmpeg, makeLandscapeClip, makePortraitClip, probeInfo } from './fixtures/media'
+import { nativeFfmpegFor, makeLandscapeClip, makePortraitClip, probeInfo } from './fixtures/media'
 
 /**
  * The preview's WebGL2 colour pass against its CPU pass, in Debian's Chromium. This machine has
@@ -216,7 +216,8 @@ describe('WebGL2 colour pass against the CPU pass (synthetic 1080×1920 frames)'
   })
 })
 
-describe.skipIf(!hasNativeFfmpeg())('WebGL2 colour pass in the preview worker (video)', () => {
+const hasFfmpeg = nativeFfmpegFor('The "WebGL2 colour pass in the preview worker (video)" suite')
+describe.skipIf(!hasFfmpeg)('WebGL2 colour pass in the preview worker (video)', () => {
   let dir = ''
   const files: Record<string, string> = {}
 

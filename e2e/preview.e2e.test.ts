@@ -12,7 +12,7 @@ import { launchChromium } from './chromium'
 import { openHarness } from './harness-page'
 import { extractFrame, pictureSize, ssim } from './fixtures/frames'
 import {
-  hasNativeFfmpeg,
+  nativeFfmpegFor,
   makeLandscapeClip,
   makePortraitClip,
   probeInfo,
@@ -134,7 +134,10 @@ async function previewFrame(timeline: unknown, frame: number, name: string): Pro
   return png
 }
 
-describe.skipIf(!hasNativeFfmpeg())('preview compositor parity with the export (Chromium)', () => {
+const hasFfmpeg = nativeFfmpegFor(
+  'The "preview compositor parity with the export (Chromium)" suite',
+)
+describe.skipIf(!hasFfmpeg)('preview compositor parity with the export (Chromium)', () => {
   beforeAll(async () => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'reeldesk-preview-e2e-'))
     files.land = makeLandscapeClip(dir, 3)

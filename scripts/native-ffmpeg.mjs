@@ -48,6 +48,20 @@ export function hasNativeFfmpeg() {
 }
 
 /**
+ * For a suite that needs native ffmpeg: true when it is installed. Otherwise the suite is not
+ * run and says so in one line — except on CI (`CI` set), which installs ffmpeg (.ci/run), so a
+ * missing one there is an error rather than a quiet skip.
+ * @param {string} suite what is not run, in a few words
+ */
+export function nativeFfmpegFor(suite) {
+  if (hasNativeFfmpeg()) return true
+  const line = `${suite} not run: native ffmpeg/ffprobe are not installed (apt-get install ffmpeg).`
+  if (process.env.CI) throw new Error(`${line} CI installs them, so nothing may skip there.`)
+  process.stdout.write(`${line}\n`)
+  return false
+}
+
+/**
  * ffprobe's streams and format as JSON; `countFrames` decodes the file to count real frames.
  * @param {string} file @param {boolean} [countFrames]
  * @returns {Probe}

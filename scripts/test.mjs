@@ -1,9 +1,11 @@
 // `npm test`: typecheck, lint, build, unit tests, end-to-end tests, Electronegativity — in order.
-// Every stage runs (one failure does not hide the next); the last line sums up the test counts.
+// Every stage runs (one failure does not hide the next); the last line counts tests (not stages),
+// the line above it names the stages that failed (scripts/test-summary.mjs).
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, readFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { summarize } from './test-summary.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 /** @param {string} name */
@@ -45,35 +47,32 @@ const stages = [
 ]
 
 const only = process.argv.slice(2)
-const totals = { passed: 0, failed: 0, skipped: 0 }
-const summary = []
+/** @type {import('./test-summary.mjs').StageResult[]} */
+const results = []
 for (const stage of stages) {
   if (only.length && !only.includes(stage.name)) continue
   console.log(`\n━━ ${stage.name} ━━`)
   const started = Date.now()
   const [cmd = '', ...args] = stage.command
+  const reportFile = stage.report ? path.join(root, stage.report) : null
+  if (reportFile) rmSync(reportFile, { force: true })
   const run = spawnSync(cmd, args, {
     cwd: root,
     stdio: 'inherit',
     env: { ...process.env, FORCE_COLOR: '1' },
   })
-  const ok = run.status === 0
-  if (stage.report && existsSync(path.join(root, stage.report))) {
-    const r = JSON.parse(readFileSync(path.join(root, stage.report), 'utf8'))
-    totals.passed += r.numPassedTests ?? 0
-    totals.failed += r.numFailedTests ?? 0
-    totals.skipped += (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0)
-  } else if (!stage.report) {
-    // Non-test stages count as one check each, so a failing lint shows in the closing line.
-    if (ok) totals.passed += 1
-    else totals.failed += 1
-  }
-  if (stage.report && !ok && !existsSync(path.join(root, stage.report))) totals.failed += 1
-  summary.push(
-    `${ok ? 'ok  ' : 'FAIL'} ${stage.name} (${((Date.now() - started) / 1000).toFixed(1)} s)`,
-  )
+  results.push({
+    name: stage.name,
+    ok: run.status === 0,
+    seconds: (Date.now() - started) / 1000,
+    report: reportFile
+      ? existsSync(reportFile)
+        ? JSON.parse(readFileSync(reportFile, 'utf8'))
+        : null
+      : undefined,
+  })
 }
 
-console.log(`\n${summary.join('\n')}`)
-console.log(`tests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`)
-process.exit(summary.some((s) => s.startsWith('FAIL')) ? 1 : 0)
+const { lines, exitCode } = summarize(results)
+console.log(`\n${lines.join('\n')}`)
+process.exit(exitCode)

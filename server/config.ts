@@ -1,6 +1,7 @@
 import os from 'node:os'
 import path from 'node:path'
 import { z } from 'zod'
+import { parseTrustProxy, type TrustedProxies } from './auth/client-address'
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(4400),
@@ -12,6 +13,10 @@ const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
   // Streams notice revocations made on this instance at once; this bounds how late they notice
   // expiry and revocations made through another instance.
+  // Reverse proxies (addresses or CIDR ranges) whose X-Forwarded-For names the client.
+  TRUST_PROXY: z.string().optional(),
+  // Test hook (crash tests): pause this long before every commit. Never set in production.
+  REELDESK_TEST_COMMIT_DELAY_MS: z.coerce.number().int().min(1).max(60_000).optional(),
   REELDESK_STREAM_RECHECK_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
 })
 
@@ -23,6 +28,8 @@ export interface ServerConfig {
   databaseUrl: string | undefined
   production: boolean
   streamRecheckMs: number
+  trustProxy: TrustedProxies | null
+  testCommitDelayMs: number | null
 }
 
 export function defaultDataDir(): string {
@@ -45,5 +52,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, serverDir: string): ServerCon
     databaseUrl: e.DATABASE_URL,
     production: e.NODE_ENV === 'production',
     streamRecheckMs: e.REELDESK_STREAM_RECHECK_MS,
+    trustProxy: parseTrustProxy(e.TRUST_PROXY),
+    testCommitDelayMs: e.REELDESK_TEST_COMMIT_DELAY_MS ?? null,
   }
 }

@@ -6,7 +6,7 @@ import { createSignInLimiter } from './auth/rate-limit'
 import { loadConfig } from './config'
 import { openDatabase } from './db/connect'
 import { migrateToLatest } from './db/migrate'
-import { drainWrites } from './db/transaction'
+import { drainWrites, pauseBeforeCommits } from './db/transaction'
 import { createHttpApp } from './http/app'
 import { ChangeBus } from './sync/change-bus'
 import { startPgNotifyBridge } from './sync/pg-notify'
@@ -19,6 +19,10 @@ const version = typeof __REELDESK_VERSION__ === 'string' ? __REELDESK_VERSION__ 
 async function main(): Promise<void> {
   const config = loadConfig(process.env, here)
   const database = openDatabase(config)
+  if (config.testCommitDelayMs !== null) {
+    log.warn('test hook on: every commit waits', { ms: config.testCommitDelayMs })
+    pauseBeforeCommits(config.testCommitDelayMs, (line) => process.stdout.write(`${line}\n`))
+  }
   await migrateToLatest(database.db, database.dialect)
   const shutdown = new AbortController()
   const bridge = database.pgPool ? await startPgNotifyBridge(database.pgPool) : null
@@ -26,6 +30,7 @@ async function main(): Promise<void> {
     database,
     bus: bridge?.bus ?? new ChangeBus(),
     limiter: createSignInLimiter(),
+    trustProxy: config.trustProxy,
     production: config.production,
     streamRecheckMs: config.streamRecheckMs,
     shutdown: shutdown.signal,

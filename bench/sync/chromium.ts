@@ -1,13 +1,22 @@
+import type { Page } from 'playwright-core'
 import { launchChromium } from '../../e2e/chromium'
 import { databaseName } from '../../renderer/data/workspace-db'
+import { testClient } from '../../server/test-support/client'
+import { MAX_PULL_LIMIT } from '../../shared/sync/protocol'
 import { benchUser, seedProducts } from './server'
 
 /**
  * Initial sync of `count` documents into Chromium's IndexedDB through the web build: from the
  * click on "Sign in" until the products store holds them all. Counted with IndexedDB itself,
  * every 50 ms, in the store RxDB's Dexie storage writes ('docs' of rxdb-dexie-<db>--0--products).
+ *
+ * Anchor, in the same browser and origin right after: the same documents (as the server sends
+ * them) written to a fresh IndexedDB object store in one readwrite transaction.
  */
-export async function measureChromium(url: string, count: number): Promise<number> {
+export async function measureChromium(
+  url: string,
+  count: number,
+): Promise<{ syncMs: number; plainMs: number }> {
   const user = await benchUser(url)
   await seedProducts(url, user.token, user.workspaceId, count)
   const browser = await launchChromium()
@@ -42,7 +51,15 @@ export async function measureChromium(url: string, count: number): Promise<numbe
           }),
         store,
       )
-      if (stored >= count) return Date.now() - started
+      if (stored >= count) {
+        const syncMs = Date.now() - started
+        const docs = await allProducts(url, user.token, user.workspaceId)
+        if (docs.length !== count) throw new Error(`anchor: ${docs.length} of ${count} documents`)
+        const plain = await browser.newPage()
+        await plain.goto(url)
+        const plainMs = await plainBulkWrite(plain, docs)
+        return { syncMs, plainMs }
+      }
       if (Date.now() - started > 120_000)
         throw new Error(`Chromium: only ${stored} of ${count} documents after 120 s`)
       await page.waitForTimeout(50)
@@ -50,4 +67,46 @@ export async function measureChromium(url: string, count: number): Promise<numbe
   } finally {
     await browser.close()
   }
+}
+
+async function allProducts(url: string, token: string, workspaceId: string) {
+  const api = testClient(url, token)
+  const docs: Record<string, unknown>[] = []
+  let checkpoint: { seq: number } | null = null
+  for (;;) {
+    const page = await api.sync.pull.query({
+      collection: 'products',
+      workspaceId,
+      checkpoint,
+      limit: MAX_PULL_LIMIT,
+    })
+    docs.push(...page.documents)
+    checkpoint = page.checkpoint
+    if (page.documents.length < MAX_PULL_LIMIT) return docs
+  }
+}
+
+/** Milliseconds to put `docs` into a new object store in one transaction, in the page. */
+function plainBulkWrite(page: Page, docs: Record<string, unknown>[]): Promise<number> {
+  return page.evaluate(
+    (all) =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open(`bench-anchor-${Date.now()}`)
+        open.onupgradeneeded = () => open.result.createObjectStore('docs', { keyPath: 'id' })
+        open.onerror = () => reject(new Error('could not open the anchor database'))
+        open.onsuccess = () => {
+          const db = open.result
+          const started = performance.now()
+          const tx = db.transaction('docs', 'readwrite')
+          const store = tx.objectStore('docs')
+          for (const doc of all) store.put(doc)
+          tx.oncomplete = () => {
+            db.close()
+            resolve(performance.now() - started)
+          }
+          tx.onerror = () => reject(new Error('the anchor write failed'))
+        }
+      }),
+    docs,
+  )
 }

@@ -3,8 +3,11 @@ import { percentile, productDoc } from './docs'
 import { benchDatabase, replicate } from './node-client'
 import { benchUser, seedProducts } from './server'
 
-/** Initial pull of `count` documents into a fresh client; docs per second. */
-export async function measurePull(url: string, count: number): Promise<number> {
+/** Initial pull of `count` documents into a fresh client; docs per second, and the workspace. */
+export async function measurePull(
+  url: string,
+  count: number,
+): Promise<{ rate: number; workspaceId: string; token: string }> {
   const user = await benchUser(url)
   await seedProducts(url, user.token, user.workspaceId, count)
   const db = await benchDatabase()
@@ -17,7 +20,7 @@ export async function measurePull(url: string, count: number): Promise<number> {
   await db.close()
   if (pulled !== count)
     throw new Error(`pull: expected ${count} documents, the client has ${pulled}`)
-  return count / (elapsed / 1000)
+  return { rate: count / (elapsed / 1000), workspaceId: user.workspaceId, token: user.token }
 }
 
 /** Push of `count` documents created offline, from the moment the client goes online. */

@@ -12,8 +12,15 @@ import { testClient } from '../../server/test-support/client'
 import { MAX_PUSH_ROWS } from '../../shared/sync/protocol'
 import { productDoc } from './docs'
 
+/** Where a bench server keeps its data: the anchors read and write the same database. */
+export interface BenchStore {
+  dataDir: string
+  databaseUrl: string | undefined
+}
+
 export interface BenchServer {
   server: ServerProcess
+  store: BenchStore
   cleanup(): Promise<void>
 }
 
@@ -29,6 +36,7 @@ export async function startBenchServer(kind: 'sqlite' | 'postgres'): Promise<Ben
   const server = await startServerProcess({ dataDir, databaseUrl })
   return {
     server,
+    store: { dataDir, databaseUrl },
     async cleanup() {
       await server.stop()
       rmSync(dataDir, { recursive: true, force: true })

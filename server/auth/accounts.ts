@@ -75,8 +75,9 @@ export async function signUp(
 }
 
 /**
- * Checks a password under two failure windows (this email, this address). A blocked attempt is
- * refused before the password is looked at, so guessing cannot continue at full speed.
+ * Checks a password under the sign-in limits (server/auth/rate-limit.ts): a locked account is
+ * refused before its password is looked at; failures slow the address down and count towards
+ * the account's lock; a right password is never held back by its address.
  */
 export async function signIn(
   services: AppServices,
@@ -84,28 +85,16 @@ export async function signIn(
   meta: ClientMeta,
 ): Promise<SignedIn> {
   const { db } = services.database
-  const { byEmail, byIp } = services.limiter
   const email = normalizeEmail(input.email)
-  const ipKey = meta.ip ?? 'unknown'
-  if (byEmail.isBlocked(email) || byIp.isBlocked(ipKey)) {
-    const waitMs = Math.max(byEmail.retryAfterMs(email), byIp.retryAfterMs(ipKey))
-    throw new TRPCError({
-      code: 'TOO_MANY_REQUESTS',
-      message: `too many failed sign-ins; try again in ${Math.ceil(waitMs / 60_000)} min`,
-    })
-  }
-  const user = await db
-    .selectFrom('users')
-    .selectAll()
-    .where('email', '=', email)
-    .executeTakeFirst()
-  const ok = await verifyPassword(input.password, user?.password_hash ?? (await decoyHash()))
-  if (!user || !ok) {
-    byEmail.fail(email)
-    byIp.fail(ipKey)
-    throw new TRPCError({ code: 'UNAUTHORIZED', message: 'wrong email or password' })
-  }
-  byEmail.clear(email)
+  const user = await services.limiter.attempt(db, { email, address: meta.ip }, async () => {
+    const found = await db
+      .selectFrom('users')
+      .selectAll()
+      .where('email', '=', email)
+      .executeTakeFirst()
+    const ok = await verifyPassword(input.password, found?.password_hash ?? (await decoyHash()))
+    return found && ok ? found : null
+  })
   const { token, session } = await createSession(db, user.id, meta)
   return {
     token,

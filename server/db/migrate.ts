@@ -2,6 +2,7 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'k
 import { createLogger } from '../../shared/logger'
 import type { Dialect } from './connect'
 import { initialMigration } from './migrations/0001_initial'
+import { signinLimitsMigration } from './migrations/0002_signin_limits'
 import { workspaceLifecycleMigration } from './migrations/0003_workspace_lifecycle'
 
 const log = createLogger('migrate')
@@ -10,6 +11,7 @@ const log = createLogger('migrate')
 function provider(dialect: Dialect): MigrationProvider {
   const migrations: Record<string, Migration> = {
     '0001_initial': initialMigration(dialect),
+    '0002_signin_limits': signinLimitsMigration(),
     '0003_workspace_lifecycle': workspaceLifecycleMigration,
   }
   return { getMigrations: () => Promise.resolve(migrations) }

@@ -86,6 +86,14 @@ export interface WorkspaceSeqTable {
   seq: BigIntColumn
 }
 
+export interface SigninLimitsTable {
+  scope: string
+  subject: string
+  failures: number
+  last_failure_at: BigIntColumn
+  locked_until: BigIntColumn | null
+}
+
 export interface DB {
   users: UsersTable
   sessions: SessionsTable
@@ -95,4 +103,5 @@ export interface DB {
   audit_log: AuditLogTable
   documents: DocumentsTable
   workspace_seq: WorkspaceSeqTable
+  signin_limits: SigninLimitsTable
 }

@@ -23,6 +23,23 @@ export function writeTransaction<T>(
   return running
 }
 
+/**
+ * Test hook, off unless REELDESK_TEST_COMMIT_DELAY_MS is set (server/index.ts): each write
+ * transaction, its writes done, prints `REELDESK_TEST_COMMIT_PENDING {"transaction":n}` and
+ * waits before it commits. A crash test kills the process inside that window and so knows,
+ * from the server's side, that a write was in flight and uncommitted when it died.
+ */
+let beforeCommit: (() => Promise<void>) | null = null
+let pendingCommits = 0
+
+export function pauseBeforeCommits(ms: number, announce: (line: string) => void): void {
+  beforeCommit = async () => {
+    pendingCommits += 1
+    announce(`REELDESK_TEST_COMMIT_PENDING ${JSON.stringify({ transaction: pendingCommits })}`)
+    await new Promise((resolve) => setTimeout(resolve, ms))
+  }
+}
+
 /** Write transactions not yet committed or rolled back; shutdown waits for them. */
 const inFlight = new Set<Promise<void>>()
 
@@ -35,12 +52,17 @@ async function runTransaction<T>(
   work: (trx: Kysely<DB>) => Promise<T>,
 ): Promise<T> {
   if (database.dialect === 'postgres') {
-    return database.db.transaction().execute((trx) => work(trx))
+    return database.db.transaction().execute(async (trx) => {
+      const result = await work(trx)
+      if (beforeCommit) await beforeCommit()
+      return result
+    })
   }
   return database.db.connection().execute(async (conn) => {
     await sql`begin immediate`.execute(conn)
     try {
       const result = await work(conn)
+      if (beforeCommit) await beforeCommit()
       await sql`commit`.execute(conn)
       return result
     } catch (error) {

@@ -7,7 +7,9 @@ import { ping } from '../db/connect'
 import { createContext, type AppServices } from '../trpc/context'
 import { createTrpc } from '../trpc/init'
 import { createAppRouter } from '../trpc/router'
+import { requestLimits, TRPC_ALLOWED_METHODS } from './request-limits'
 import { sendJson, sendText, serveStatic } from './static-files'
+import { sendTrpcError } from './trpc-error'
 
 const log = createLogger('http')
 
@@ -25,6 +27,9 @@ export function createHttpApp(options: HttpAppOptions) {
     router: createAppRouter(createTrpc(services.production)),
     basePath: '/trpc/',
     maxBodySize: MAX_BODY_BYTES,
+    // No client batches today; a batch of many calls in one request is bounded all the same.
+    maxBatchSize: 10,
+    middleware: requestLimits,
     createContext: ({ req, info }) => createContext(services, req, info.connectionParams),
   })
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -35,18 +40,28 @@ export function createHttpApp(options: HttpAppOptions) {
         if (url.pathname.startsWith('/trpc/')) {
           res.setHeader('Connection', 'close')
           res.setHeader('Retry-After', '1')
-          return sendJson(res, 503, {
-            error: {
-              message: 'server is shutting down',
-              code: -32603,
-              data: { code: 'SERVICE_UNAVAILABLE', httpStatus: 503 },
-            },
-          })
+          return sendTrpcError(res, 'SERVICE_UNAVAILABLE', 'server is shutting down')
         }
         return sendText(res, 503, 'Server is shutting down', {
           Connection: 'close',
           'Retry-After': '1',
         })
+      }
+      const route = url.pathname.startsWith('/trpc/') ? 'trpc' : 'other'
+      const allowed: readonly string[] = route === 'trpc' ? TRPC_ALLOWED_METHODS : ['GET', 'HEAD']
+      if (!allowed.includes(req.method ?? '')) {
+        // Node's fetch Request, which tRPC's adapter builds, throws on TRACE (a 500 before):
+        // answer every method we do not serve here, with the ones we do.
+        const allow = [...allowed, 'OPTIONS'].join(', ')
+        if (req.method === 'OPTIONS') return sendText(res, 204, '', { Allow: allow })
+        return route === 'trpc'
+          ? sendTrpcError(
+              res,
+              'METHOD_NOT_SUPPORTED',
+              `the ${(req.method ?? '').slice(0, 20)} method is not supported here`,
+              { Allow: allow },
+            )
+          : sendText(res, 405, 'Method not allowed', { Allow: allow })
       }
       if (url.pathname === '/health') {
         const dbOk = await ping(services.database).catch(() => false)
@@ -56,10 +71,7 @@ export function createHttpApp(options: HttpAppOptions) {
           version: options.version,
         })
       }
-      if (url.pathname.startsWith('/trpc/')) return trpc(req, res)
-      if (req.method !== 'GET' && req.method !== 'HEAD') {
-        return sendText(res, 405, 'Method not allowed', { Allow: 'GET, HEAD' })
-      }
+      if (route === 'trpc') return trpc(req, res)
       await serveStatic(req, res, options.rendererDir, headers)
     } catch (error) {
       // Path only: SSE connectionParams (the session token) travel in the query string.

@@ -7,6 +7,8 @@ export interface ServerProcess {
   child: ChildProcess
   /** Recent output, for failure messages. */
   output(): string
+  /** Every stdout line the server printed for tests (`REELDESK_TEST_…`), in order. */
+  testMarkers(): readonly string[]
   /** Graceful stop (SIGTERM) and wait for exit. */
   stop(): Promise<number | null>
   /** SIGKILL: the crash case. */
@@ -43,6 +45,13 @@ export async function startServerProcess(options: ServerOptions): Promise<Server
     log = (log + chunk.toString()).slice(-8000)
   }
   child.stderr?.on('data', keep)
+  const markers: string[] = []
+  let partial = ''
+  child.stdout?.on('data', (chunk: Buffer) => {
+    const lines = (partial + chunk.toString()).split('\n')
+    partial = lines.pop() ?? ''
+    for (const line of lines) if (line.startsWith('REELDESK_TEST_')) markers.push(line)
+  })
   const exited = new Promise<number | null>((resolve) =>
     child.once('exit', (code) => resolve(code)),
   )
@@ -69,6 +78,7 @@ export async function startServerProcess(options: ServerOptions): Promise<Server
     port,
     child,
     output: () => log,
+    testMarkers: () => markers,
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return child.exitCode
       child.kill('SIGTERM')

@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http'
 import type { Database } from '../db/connect'
+import { clientAddress, type TrustedProxies } from '../auth/client-address'
 import type { SignInLimiter } from '../auth/rate-limit'
 import { authenticate, type SessionInfo } from '../auth/sessions'
 import type { ChangeBus } from '../sync/change-bus'
@@ -10,6 +11,8 @@ export interface AppServices {
   database: Database
   bus: ChangeBus
   limiter: SignInLimiter
+  /** Proxies whose X-Forwarded-For is believed (TRUST_PROXY); absent or null: none. */
+  trustProxy?: TrustedProxies | null
   production: boolean
   /** How often an open stream re-checks its session and membership (revocation on other instances). */
   streamRecheckMs: number
@@ -51,7 +54,11 @@ export async function createContext(
   return {
     services,
     session,
-    ip: req.socket.remoteAddress ?? null,
+    ip: clientAddress(
+      req.socket.remoteAddress,
+      req.headers['x-forwarded-for'],
+      services.trustProxy ?? null,
+    ),
     userAgent: typeof userAgent === 'string' ? userAgent : null,
     protocol: declaredProtocol(req.headers[PROTOCOL_HEADER], connectionParams),
   }

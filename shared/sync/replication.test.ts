@@ -3,7 +3,11 @@ import { getRxStorageMemory } from 'rxdb/plugins/storage-memory'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { createReeldeskDatabase, type ReeldeskDatabase } from '../../renderer/data/database'
 import { createOfflineSwitch, type OfflineSwitch } from '../../renderer/data/offline-switch'
-import { startReplication, type ReeldeskReplication } from '../../renderer/data/replication'
+import {
+  PUSH_BATCH_SIZE,
+  startReplication,
+  type ReeldeskReplication,
+} from '../../renderer/data/replication'
 import { createSyncClient, type SyncClient } from '../../renderer/data/sync-client'
 import { testClient, type TestClient } from '../../server/test-support/client'
 import { testBackends, useHarness, type BackendStore } from '../../server/test-support/harness'
@@ -29,11 +33,20 @@ interface Client {
 /** Documents the server acknowledged (pushed and not returned as conflicts), by id. */
 type AckLog = Map<string, Record<string, unknown>>
 
+/** What one client's pushes did, as the client saw it. */
+interface PushLog {
+  acked: AckLog
+  /** Ids of rows in push requests sent and not yet answered. */
+  inFlight: Set<string>
+  /** Push requests the server answered. */
+  answered: number
+}
+
 async function openClient(
   url: () => string,
   token: string,
   workspaceId: string,
-  acked?: AckLog,
+  log?: PushLog,
 ): Promise<Client> {
   dbCounter += 1
   const db = await createReeldeskDatabase({
@@ -45,14 +58,22 @@ async function openClient(
   const recording: SyncClient = {
     ...inner,
     async push(input) {
-      const out = await inner.push(input)
+      const ids = input.rows.map((r) => String(r.newDocumentState['id']))
+      for (const id of ids) log?.inFlight.add(id)
+      let out: Awaited<ReturnType<SyncClient['push']>>
+      try {
+        out = await inner.push(input)
+      } finally {
+        for (const id of ids) log?.inFlight.delete(id)
+      }
+      if (log) log.answered += 1
       const notWritten = new Set([
         ...out.conflicts.map((c) => c['id']),
         ...out.refused.map((r) => r.id),
       ])
       for (const row of input.rows)
         if (!notWritten.has(row.newDocumentState['id']))
-          acked?.set(String(row.newDocumentState['id']), row.newDocumentState)
+          log?.acked.set(String(row.newDocumentState['id']), row.newDocumentState)
       return out
     },
   }
@@ -163,8 +184,8 @@ describe.each(testBackends())('replication with RxDB clients on %s', (kind) => {
   const clients: Client[] = []
   const url = () => server.url
 
-  const open = async (acked?: AckLog) => {
-    const c = await openClient(url, token, workspaceId, acked)
+  const open = async (log?: PushLog) => {
+    const c = await openClient(url, token, workspaceId, log)
     clients.push(c)
     return c
   }
@@ -256,27 +277,51 @@ describe.each(testBackends())('replication with RxDB clients on %s', (kind) => {
   })
 
   it('server killed with SIGKILL mid-push and restarted: no acknowledged write lost, clients converge', async () => {
-    const acked: AckLog = new Map()
-    const a = await open(acked)
+    // The server pauses before every commit and says so on stdout (a test-only hook), so the
+    // kill below lands, as seen from the server, inside a push transaction whose rows are
+    // written and not committed — not merely while the client has requests queued.
+    await server.stop()
+    server = await harness.start(store, {
+      port: server.port,
+      env: { REELDESK_TEST_COMMIT_DELAY_MS: '1500' },
+    })
+    const log: PushLog = { acked: new Map(), inFlight: new Set(), answered: 0 }
+    const a = await open(log)
     const b = await open()
     await Promise.all([a.replication.awaitInSync(), b.replication.awaitInSync()])
-    const deals = Array.from({ length: 600 }, (_, i) =>
+    // Enough for several push requests: at least one is acknowledged, the next one is killed.
+    const deals = Array.from({ length: Math.floor(PUSH_BATCH_SIZE * 2.5) }, (_, i) =>
       newDeal(workspaceId, accountId, `bulk ${i}`),
     )
     await a.db.collections.deals.bulkInsert(deals)
-    // Kill as soon as the first batch is acknowledged, while the others are in flight or queued.
-    await eventually(async () => expect(acked.size).toBeGreaterThan(0), 10_000)
+    // Kill when, after a first acknowledged push, more transactions have reached their commit
+    // than pushes were answered: one is paused before COMMIT, its rows written. The check runs
+    // every 50 ms, well inside the 1.5 s pause.
+    await eventually(async () => {
+      expect(log.answered).toBeGreaterThan(0)
+      expect(server.testMarkers().length).toBeGreaterThan(log.answered)
+    }, 30_000)
+    // Taken before the kill: the requests it cuts off fail at once and leave the log.
+    const ackedAtKill = new Map(log.acked)
+    const killedPush = new Set(log.inFlight)
     await server.kill()
-    const ackedAtKill = new Map(acked)
+    a.net.setOnline(false)
+    expect(ackedAtKill.size).toBeGreaterThan(0)
+    expect(killedPush.size).toBeGreaterThan(0)
+
     server = await harness.start(store, { port: server.port })
     const afterRestart = await serverDocs(api, workspaceId, 'deals')
     for (const [id, doc] of ackedAtKill) expect(jsonEqual(afterRestart.get(id), doc)).toBe(true)
+    // The killed transaction left nothing behind: none of its rows is on the server.
+    for (const id of killedPush) expect(afterRestart.has(id)).toBe(false)
+
+    a.net.setOnline(true)
     await eventually(async () => {
       const all = await serverDocs(api, workspaceId, 'deals')
       for (const d of deals) expect(all.has(d.id)).toBe(true)
     }, 30_000)
     await eventually(() => expectConverged(api, workspaceId, [a, b], ['deals']), 30_000)
-  })
+  }, 90_000)
 
   it('property: 3 clients, 600 random operations, random disconnects, one restart: replicas equal the server, nothing lost', async () => {
     const random = mulberry32(kind === 'sqlite' ? 0x5eed : 0xbeef)

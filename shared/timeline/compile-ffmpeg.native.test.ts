@@ -11,7 +11,7 @@ import {
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ffprobe, hasNativeFfmpeg, run } from '../../scripts/native-ffmpeg.mjs'
+import { ffprobe, nativeFfmpegFor, run } from '../../scripts/native-ffmpeg.mjs'
 import { compileCoverFrame, compileFfmpeg, compileFfmpegSplit, compileMux } from './compile-ffmpeg'
 import { escapeFilterValue } from './ffmpeg-escape'
 import type { MediaInfoMap } from './media-info'
@@ -22,7 +22,7 @@ import { parseTimeline } from './model'
  * ffmpeg is a test tool only (the app uses ffmpeg.wasm, which cannot run in Node); where it is
  * not installed these tests are skipped, and the unit tests still cover the argument list.
  */
-const hasFfmpeg = hasNativeFfmpeg()
+const hasFfmpeg = nativeFfmpegFor('The native ffmpeg checks of compiled arguments')
 const SYSTEM_FONT = '/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf'
 const ffmpeg = (args: readonly string[]) => run('ffmpeg', ['-v', 'error', ...args])
 const probe = (file: string) => ffprobe(file, true)

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { defineCollection } from '../define-collection'
 import { baseFields, blobRef, docId, text, timestamp } from '../fields'
 import { js, rxSchema } from '../json-schema'
+import { jsonLengthWithin } from '../json-size'
 
 /** Serialized size cap for a timeline: generous for hours of clips, refuses runaway documents. */
 export const MAX_TIMELINE_JSON_LENGTH = 1_000_000
@@ -13,7 +14,9 @@ export const MAX_TIMELINE_JSON_LENGTH = 1_000_000
  */
 const timelineSchema = z
   .record(z.string(), z.unknown())
-  .refine((t) => JSON.stringify(t).length <= MAX_TIMELINE_JSON_LENGTH, 'timeline is too large')
+  // Measured without JSON.stringify, which recurses: a 5,000-deep value overflowed the stack
+  // inside this refine and escaped safeParse as a 500.
+  .refine((t) => jsonLengthWithin(t, MAX_TIMELINE_JSON_LENGTH), 'timeline is too large')
 
 export const projectSchema = z.strictObject({
   ...baseFields,
