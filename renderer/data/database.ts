@@ -1,14 +1,19 @@
 import {
+  addRxPlugin,
   createRxDatabase,
   type RxCollection,
   type RxDatabase,
   type RxJsonSchema,
   type RxStorage,
 } from 'rxdb'
+import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema'
 import { wrappedValidateAjvStorage } from 'rxdb/plugins/validate-ajv'
 import { COLLECTION_NAMES, type CollectionName } from '../../shared/data/collection-contract'
 import { collections, type CollectionDocs } from '../../shared/data/registry'
 import { conflictHandlerFor } from './conflict-handler'
+
+// Collections at a schema version above 0 migrate stored documents on open (accounts: v1).
+addRxPlugin(RxDBMigrationSchemaPlugin)
 
 export type ReeldeskCollections = { [K in CollectionName]: RxCollection<CollectionDocs[K]> }
 export type ReeldeskDatabase = RxDatabase<ReeldeskCollections>

@@ -2,6 +2,8 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'k
 import { createLogger } from '../../shared/logger'
 import type { Dialect } from './connect'
 import { initialMigration } from './migrations/0001_initial'
+import { platformMigration } from './migrations/0004_platform'
+import { accountsLinkMigration } from './migrations/0004b_accounts_link'
 
 const log = createLogger('migrate')
 
@@ -9,6 +11,8 @@ const log = createLogger('migrate')
 function provider(dialect: Dialect): MigrationProvider {
   const migrations: Record<string, Migration> = {
     '0001_initial': initialMigration(dialect),
+    '0004_platform': platformMigration(),
+    '0004b_accounts_link': accountsLinkMigration(dialect),
   }
   return { getMigrations: () => Promise.resolve(migrations) }
 }
