@@ -365,7 +365,8 @@ export function createTikTokConnector(config: TikTokConfig): PlatformConnector {
           'Content-Length': String(chunk.bytes.byteLength),
           'Content-Range': contentRange(chunk.plan, chunk.index),
         },
-        body: chunk.bytes,
+        // A copy on its own ArrayBuffer (the chunk may be a view into a larger buffer).
+        body: new Uint8Array(chunk.bytes),
         safeToRepeat: false,
         secrets: secrets(link),
       })

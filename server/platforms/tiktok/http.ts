@@ -55,7 +55,7 @@ export interface SendOptions {
   method: 'GET' | 'POST' | 'PUT'
   url: string
   headers: Record<string, string>
-  body?: string | Uint8Array
+  body?: string | Uint8Array<ArrayBuffer>
   /** Reads may be repeated after a timeout or a 5xx; writes (init, token, upload) may not. */
   safeToRepeat: boolean
   /** Secrets that must not appear in an error (the access token, the client secret). */
