@@ -95,14 +95,14 @@ function newAccountDoc(input: {
  */
 export async function linkSandboxAccount(
   services: PlatformServices,
-  input: { workspaceId: string; size: SandboxSize; seed?: number },
+  input: { workspaceId: string; size: SandboxSize; seed?: number; accountId?: string },
 ): Promise<{ accountId: string }> {
   const now = services.clock.now()
   const seed = input.seed ?? randomBytes(4).readUInt32BE(0)
   const identity = { size: input.size, seed, linkDay: dayOf(now) }
   const tokens = issueSandboxTokens(identity, now)
   const sim = new Simulation(identity)
-  const accountId = uuidv7()
+  const accountId = input.accountId ?? uuidv7()
   const key = { workspaceId: input.workspaceId, accountId }
   await withWorkspaceWrite(services.database, services.bus, input.workspaceId, async (w) => {
     await w.write('accounts', [

@@ -4,9 +4,9 @@ import { createLogger } from '../../shared/logger'
 import { REFRESH_AHEAD_MS } from '../../shared/platform/tiktok-facts'
 import { JobFailed, LeaseLost, PauseJob } from '../jobs/errors'
 import { cancelAccountJobs } from '../jobs/queue'
-import type { JobContext, JobHandler } from '../jobs/runner'
+import type { FinishOptions, JobContext, JobHandler } from '../jobs/runner'
 import { patchAccount, readAccount } from './account-doc'
-import type { PlatformVideo, VideoPage } from './connector'
+import type { PlatformConnector, PlatformVideo, VideoPage } from './connector'
 import type { PlatformEvent } from './events'
 import {
   ingestAccountDays,
@@ -250,17 +250,9 @@ async function runSync(
     )
   })
 
-  let cursor = plan.eventCursor
   if (connector.capabilities.events) {
-    for (;;) {
-      const page = await withCredentials(services, key, (creds) =>
-        connector.events(creds, { cursor, until: now }),
-      )
-      await writeEvents(ctx, key, ingest, page.events)
-      await ctx.transaction((trx) => setEventCursor(trx, key, page.cursor, clock.now()))
-      cursor = page.cursor
-      if (!page.hasMore) break
-    }
+    const { events, cursor } = await readEvents(services, key, connector, plan.eventCursor, now)
+    await writeEvents(ctx, key, ingest, events, cursor)
   }
 
   await ctx.write(
@@ -281,17 +273,49 @@ async function runSync(
   )
 }
 
+/** Every event after `cursor` up to `until`, over as many pages as the connector needs. */
+async function readEvents(
+  services: PlatformCore,
+  key: LinkKey,
+  connector: PlatformConnector,
+  from: string | null,
+  until: number,
+): Promise<{ events: PlatformEvent[]; cursor: string }> {
+  const events: PlatformEvent[] = []
+  let cursor = from
+  for (;;) {
+    const page = await withCredentials(services, key, (creds) =>
+      connector.events(creds, { cursor, until }),
+    )
+    events.push(...page.events)
+    cursor = page.cursor
+    if (!page.hasMore) return { events, cursor: page.cursor }
+  }
+}
+
+/**
+ * Writes a batch of events and moves the cursor past them in one transaction: an order and its
+ * settlement read together give one settled entry, and a crash leaves either both or neither.
+ */
 async function writeEvents(
   ctx: JobContext,
   key: LinkKey,
   ingest: IngestContext,
   events: readonly PlatformEvent[],
-): Promise<void> {
-  if (events.length === 0) return
-  await ctx.write(key.workspaceId, async (w) => {
-    const index = await loadAccountIndex(w, ingest)
-    await ingestEvents(w, ingest, index, events)
-  })
+  cursor: string,
+  options?: FinishOptions,
+): Promise<number> {
+  return ctx.write(
+    key.workspaceId,
+    async (w) => {
+      await setEventCursor(w.trx, key, cursor, ingest.now)
+      if (events.length === 0) return 0
+      const index = await loadAccountIndex(w, ingest)
+      const tally = await ingestEvents(w, ingest, index, events)
+      return tally.ledger + tally.deals + tally.messages + tally.products
+    },
+    options,
+  )
 }
 
 export function platformJobHandlers(services: PlatformCore): JobHandler[] {
@@ -347,25 +371,17 @@ export function platformJobHandlers(services: PlatformCore): JobHandler[] {
         const link = await loadLink(services.database.db, services.vault, key)
         if (!link) return
         const connector = connectorFor(services, link.platform)
-        let cursor = link.eventCursor
         const until = clock.now()
-        const ingest: IngestContext = { ...key, now: until }
-        let count = 0
-        for (;;) {
-          const page = await withCredentials(services, key, (creds) =>
-            connector.events(creds, { cursor, until }),
-          )
-          count += page.events.length
-          await writeEvents(ctx, key, ingest, page.events)
-          cursor = page.cursor
-          if (!page.hasMore) {
-            await ctx.transaction((trx) => setEventCursor(trx, key, page.cursor, clock.now()), {
-              finish: { result: { events: count } },
-            })
-            break
-          }
-          await ctx.transaction((trx) => setEventCursor(trx, key, page.cursor, clock.now()))
-        }
+        const { events, cursor } = await readEvents(
+          services,
+          key,
+          connector,
+          link.eventCursor,
+          until,
+        )
+        await writeEvents(ctx, key, { ...key, now: until }, events, cursor, {
+          finish: { result: { events: events.length } },
+        })
         const at = (Math.floor(until / EVENTS_EVERY_MS) + 1) * EVENTS_EVERY_MS
         await ctx.enqueue({
           kind: JOB_KINDS.events,
