@@ -12,8 +12,8 @@ import type { Clock } from '../jobs/clock'
 /**
  * TEST EQUIPMENT, never shipped: a local stand-in for TikTok's documented v2 endpoints, so the
  * real client can be tested end to end without the network. It follows the documented flow and
- * rules (PLATFORM-FACTS): Login Kit authorize → code → token (PKCE verified: hex SHA-256 for a
- * desktop loopback redirect, base64url otherwise), rotating refresh tokens, revoke; creator info
+ * rules (PLATFORM-FACTS): Login Kit authorize → code → token (PKCE verified: the desktop hex
+ * SHA-256 or the web base64url form), rotating refresh tokens, revoke; creator info
  * (spam refusals inside HTTP 200); direct and inbox FILE_UPLOAD init with the chunk rules;
  * sequential chunk PUTs with Content-Range (206, then 201); status polling through
  * PROCESSING_UPLOAD to PUBLISH_COMPLETE with a 19-digit post id written as a bare JSON number;
@@ -144,6 +144,11 @@ export class TikTokStandIn {
   revokeUser(openId: string): void {
     for (const t of [...this.tokens.values(), ...this.refreshTokens.values()])
       if (t.openId === openId) t.revoked = true
+  }
+
+  /** Every access and refresh token ever issued (for "never leaks" checks). */
+  issuedTokens(): string[] {
+    return [...this.tokens.keys(), ...this.refreshTokens.keys()]
   }
 
   /** Simulates the access token expiring early (the platform's clock, not ours). */
@@ -546,8 +551,9 @@ export class TikTokStandIn {
       if (grant.redirectUri !== form.get('redirect_uri'))
         return oauthError(400, 'invalid_grant', 'redirect_uri does not match.')
       const verifier = form.get('code_verifier') ?? ''
-      const loopback = /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])[:/]/.test(grant.redirectUri)
-      const expected = loopback ? hex(verifier) : b64url(verifier)
+      // A desktop app sends the hex SHA-256 (64 hex digits), a web app RFC 7636's base64url.
+      const desktop = /^[0-9a-f]{64}$/.test(grant.challenge)
+      const expected = desktop ? hex(verifier) : b64url(verifier)
       if (!verifier || expected !== grant.challenge)
         return oauthError(400, 'invalid_grant', 'Code verifier does not match the code challenge.')
       return issue(grant.openId, grant.scopes)
