@@ -33,5 +33,12 @@ export function createServerApi(serverUrl: string, token: () => string | null): 
     changeRole: async (input) => void (await call('mutation', 'workspaces.changeRole', input)),
     auditLog: (input) => call('query', 'workspaces.auditLog', input),
     removeMember: async (input) => void (await call('mutation', 'workspaces.removeMember', input)),
+    platformOptions: () => call('query', 'platform.options'),
+    linkSandbox: (input) => call('mutation', 'platform.linkSandbox', input),
+    beginLink: (input) => call('mutation', 'platform.beginLink', input),
+    completeLink: (input) => call('mutation', 'platform.completeLink', input),
+    syncNow: (input) => call('mutation', 'platform.syncNow', input),
+    unlink: async (input) => void (await call('mutation', 'platform.unlink', input)),
+    startSandboxDemo: () => call('mutation', 'platform.startSandboxDemo', {}),
   }
 }

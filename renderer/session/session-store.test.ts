@@ -44,6 +44,13 @@ function fakeApi(overrides: Partial<ServerApi> = {}): ServerApi {
     changeRole: fail,
     removeMember: fail,
     auditLog: fail,
+    platformOptions: fail,
+    linkSandbox: fail,
+    beginLink: fail,
+    completeLink: fail,
+    syncNow: fail,
+    unlink: fail,
+    startSandboxDemo: fail,
     ...overrides,
   }
 }
@@ -129,5 +136,29 @@ describe('session store', () => {
     expect(store.getState().workspaceId).toBe('w2')
     store.getState().selectWorkspace('someone-elses')
     expect(store.getState().workspaceId).toBe('w2')
+  })
+
+  it('tries the sandbox: signs in as the demo user and opens the demo workspace', async () => {
+    const secrets = memorySecrets()
+    const store = createSessionStore({
+      api: fakeApi({
+        startSandboxDemo: async () => ({
+          token: 't-demo',
+          expiresAt: 0,
+          user,
+          workspaceId: 'w2',
+          accountId: 'a1',
+        }),
+      }),
+      secrets,
+      cache: memoryCache(),
+    })
+    await store.getState().trySandbox()
+    expect(store.getState()).toMatchObject({
+      phase: 'signed-in',
+      token: 't-demo',
+      workspaceId: 'w2',
+    })
+    expect(await secrets.get(TOKEN_KEY)).toBe('t-demo')
   })
 })

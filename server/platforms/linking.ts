@@ -125,9 +125,10 @@ export async function linkSandboxAccount(
 
 /**
  * The redirect URIs a sign-in may return to: on the desktop a loopback address (main listens
- * there for the one redirect); in web mode the web app's `/oauth/callback` — on one of
- * REELDESK_PUBLIC_URL's origins when it is set. (The platform itself only redirects to addresses
- * registered for the app; this check keeps ours to the two shapes we serve.)
+ * there for the one redirect); in web mode the web app's `/oauth-callback` (one path segment, so
+ * the page's relative asset URLs still resolve), on one of REELDESK_PUBLIC_URL's origins when it
+ * is set. (The platform only redirects to addresses registered for the app; this check keeps
+ * ours to the two shapes we serve.)
  */
 export function checkRedirectUri(
   redirectUri: string,
@@ -150,8 +151,8 @@ export function checkRedirectUri(
   const originOk = webOrigins.length
     ? webOrigins.includes(url.origin)
     : url.protocol === 'https:' || url.protocol === 'http:'
-  if (url.pathname !== '/oauth/callback' || !originOk)
-    return 'a web sign-in returns to this server’s /oauth/callback'
+  if (url.pathname !== '/oauth-callback' || !originOk)
+    return 'a web sign-in returns to this server’s /oauth-callback'
   return null
 }
 

@@ -187,7 +187,7 @@ describe.each(testBackends())('platform layer through a real server on %s', (kin
   })
 
   it('links a TikTok account through the OAuth flow (web redirect, state and PKCE)', async () => {
-    const redirectUri = `${server.url}/oauth/callback`
+    const redirectUri = `${server.url}/oauth-callback`
     const begun = await owner.platform.beginLink.mutate({
       workspaceId,
       platform: 'tiktok',

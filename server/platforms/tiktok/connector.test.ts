@@ -46,7 +46,7 @@ async function linkAccount(client: 'desktop' | 'web'): Promise<TokenSet> {
   const redirectUri =
     client === 'desktop'
       ? 'http://127.0.0.1:53682/callback'
-      : 'https://studio.example/oauth/callback'
+      : 'https://studio.example/oauth-callback'
   const back = await approve(tiktok.authorizeUrl({ state, codeVerifier, redirectUri, client }))
   expect(back.searchParams.get('state')).toBe(state)
   return tiktok.exchangeCode({
