@@ -1,6 +1,9 @@
 import { formatDistanceStrict } from 'date-fns'
 import type { AccountDoc } from '../../../shared/data/collections/accounts'
 
+/** Below this a sync reads "just now" (also covers a server clock slightly ahead of this one). */
+const JUST_NOW_MS = 45_000
+
 export type LinkTone = 'ok' | 'busy' | 'problem' | 'none'
 
 export interface LinkStatusView {
@@ -19,7 +22,9 @@ export function describeLink(
   const synced =
     link.lastSyncedAt === null
       ? 'Not synced yet'
-      : `Synced ${formatDistanceStrict(link.lastSyncedAt, Math.max(now, link.lastSyncedAt), { addSuffix: true })}`
+      : now - link.lastSyncedAt < JUST_NOW_MS
+        ? 'Synced just now'
+        : `Synced ${formatDistanceStrict(link.lastSyncedAt, now, { addSuffix: true })}`
   switch (link.state) {
     case 'unlinked':
       return {

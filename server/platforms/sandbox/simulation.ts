@@ -119,8 +119,10 @@ export class Simulation {
     return `${r.pick(HANDLE_FIRST)}.${r.pick(HANDLE_SECOND)}.${this.identity.seed % 1000}`
   }
 
+  /** The handle's first word, capitalised: "kai.cooks.937" is Kai. */
   get nickname(): string {
-    return this.rand('nickname').pick(NICKNAMES)
+    const first = this.handle.split('.')[0] ?? 'Creator'
+    return first.charAt(0).toUpperCase() + first.slice(1)
   }
 
   /** The smooth follower curve at fractional day `x` (days since 1970). */
