@@ -52,10 +52,10 @@ describe('describeLink', () => {
     expect(describeLink({ platform: 'tiktok', link: unlinked }, NOW).label).toBe('Not linked')
   })
 
-  it('never says "in" for a sync stamped a moment ahead of this clock', () => {
-    expect(
-      describeLink({ platform: 'sandbox', link: { ...link, lastSyncedAt: NOW + 3_000 } }, NOW)
-        .detail,
-    ).toBe('Synced 0 seconds ago')
+  it('says "just now" for a fresh sync, even one stamped a moment ahead of this clock', () => {
+    for (const at of [NOW - 10_000, NOW + 3_000]) {
+      const view = describeLink({ platform: 'sandbox', link: { ...link, lastSyncedAt: at } }, NOW)
+      expect(view.detail).toBe('Synced just now')
+    }
   })
 })
