@@ -148,6 +148,38 @@ export async function enqueue(
   return { job: jobFromRow(existing), created: false }
 }
 
+/** Adds a job unless an active one has its dedupe key; one statement, nothing read back. */
+export async function enqueueIfAbsent(
+  db: Kysely<DB>,
+  input: EnqueueInput,
+  now: number,
+): Promise<void> {
+  await db
+    .insertInto('jobs')
+    .values({
+      id: randomUUID(),
+      kind: input.kind,
+      dedupe_key: input.dedupeKey ?? null,
+      workspace_id: input.workspaceId ?? null,
+      account_id: input.accountId ?? null,
+      payload: JSON.stringify(input.payload ?? null),
+      state: 'queued',
+      run_at: input.runAt ?? now,
+      attempts: 0,
+      max_attempts: input.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
+      lease_owner: null,
+      lease_until: null,
+      last_error: null,
+      result: null,
+      checkpoint: null,
+      created_at: now,
+      updated_at: now,
+      finished_at: null,
+    })
+    .onConflict((oc) => oc.doNothing())
+    .execute()
+}
+
 /**
  * Leases up to `limit` due jobs to `owner`: queued ones whose time has come, and running ones
  * whose lease expired (their process died). On PostgreSQL the candidates are locked with

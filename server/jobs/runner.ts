@@ -11,6 +11,7 @@ import { JobFailed, LeaseLost, PauseJob, RetryLater, retryHintOf } from './error
 import {
   claimDue,
   enqueue,
+  enqueueIfAbsent,
   leaseOf,
   markFailed,
   markPaused,
@@ -54,6 +55,8 @@ export interface JobContext {
   checkpoint(data: unknown): Promise<void>
   /** Adds a follow-up job (in its own statement; use `trx` variants of enqueue inside writes). */
   enqueue(input: EnqueueInput): Promise<Job>
+  /** Adds a follow-up job unless one with its dedupe key is pending (one statement, no answer). */
+  enqueueIfAbsent(input: EnqueueInput): Promise<void>
 }
 
 export interface JobHandler {
@@ -154,19 +157,23 @@ export class JobRunner {
     while (!this.stopping.signal.aborted) {
       try {
         const free = this.concurrency - this.running.size
-        const jobs = free > 0 ? await this.claim(free) : []
+        if (free === 0) {
+          // Every slot busy: nothing to ask the database until one frees up.
+          await clock.sleep(
+            this.pollMs,
+            AbortSignal.any([this.anyFinished(), this.stopping.signal]),
+          )
+          continue
+        }
+        const jobs = await this.claim(free)
         for (const job of jobs) this.launch(job)
-        if (jobs.length > 0 && jobs.length === free) continue
+        if (jobs.length === free) continue
         if (this.wakeup.signal.aborted) this.wakeup = new AbortController()
         const next = await nextDueAt(this.options.database.db)
         const wait = next === null ? this.pollMs : Math.min(this.pollMs, next - clock.now())
-        if (wait <= 0 && free > 0) continue
-        const slept = AbortSignal.any([
-          this.wakeup.signal,
-          this.stopping.signal,
-          ...(free > 0 ? [] : [this.anyFinished()]),
-        ])
-        await clock.sleep(Math.max(wait, free > 0 ? 0 : this.pollMs), slept)
+        if (wait <= 0) continue
+        // Nothing more is due before `wait`: sleep unless a job is enqueued here meanwhile.
+        await clock.sleep(wait, AbortSignal.any([this.wakeup.signal, this.stopping.signal]))
       } catch (error) {
         if (this.stopping.signal.aborted) break
         // The database may be briefly unavailable; keep the loop alive.
@@ -218,16 +225,21 @@ export class JobRunner {
     let finished = false
     const heartbeat = this.heartbeat(lease, leaseMs, lost)
 
+    /**
+     * The lease check, made as the last statement of a transaction: renewing (or finishing) is
+     * conditional on the lease, so when another instance has taken the job over nothing of this
+     * transaction commits. One check at the end is enough — the statements before it are
+     * undone with it.
+     */
     const fence = async (trx: Kysely<DB>, options?: FinishOptions) => {
-      const ok = await renewLease(trx, lease, now(), leaseMs)
+      const ok = options
+        ? await markSucceeded(trx, lease, options.finish.result, now())
+        : await renewLease(trx, lease, now(), leaseMs)
       if (!ok) {
         lost.abort()
         throw new LeaseLost(job.id)
       }
-      if (options) {
-        await markSucceeded(trx, lease, options.finish.result, now())
-        finished = true
-      }
+      if (options) finished = true
     }
     const context: JobContext = {
       job,
@@ -236,9 +248,8 @@ export class JobRunner {
       signal,
       write: (workspaceId, work, options) =>
         withWorkspaceWrite(database, this.options.bus, workspaceId, async (w) => {
-          await fence(w.trx)
           const value = await work(w)
-          if (options) await fence(w.trx, options)
+          await fence(w.trx, options)
           return value
         }).catch((error: unknown) => {
           if (options) finished = false
@@ -246,9 +257,8 @@ export class JobRunner {
         }),
       transaction: (work, options) =>
         writeTransaction(database, async (trx) => {
-          await fence(trx)
           const value = await work(trx)
-          if (options) await fence(trx, options)
+          await fence(trx, options)
           return value
         }).catch((error: unknown) => {
           if (options) finished = false
@@ -261,6 +271,10 @@ export class JobRunner {
         }
       },
       enqueue: (input) => this.enqueue(input),
+      enqueueIfAbsent: async (input) => {
+        await enqueueIfAbsent(database.db, input, now())
+        this.wake()
+      },
     }
 
     try {

@@ -194,8 +194,15 @@ export interface PlatformConnector {
   creatorInfo(link: LinkCredentials): Promise<CreatorInfo>
   accountStats(link: LinkCredentials): Promise<AccountStats>
   listVideos(link: LinkCredentials, cursor: string | null): Promise<VideoPage>
-  /** Daily history for [from, to) (UTC days, 'YYYY-MM-DD'); only when `capabilities.history`. */
-  history(link: LinkCredentials, range: { from: string; to: string }): Promise<History>
+  /**
+   * Daily history for [from, to) (UTC days, 'YYYY-MM-DD'); only when `capabilities.history`.
+   * `videoDays: 'last'` gives each video only its last day in the range (a backfill that keeps
+   * one snapshot per post); the default gives every day.
+   */
+  history(
+    link: LinkCredentials,
+    range: { from: string; to: string; videoDays?: 'all' | 'last' },
+  ): Promise<History>
   /** Events after `cursor` (null: from the start of history) up to `until` (epoch ms). */
   events(
     link: LinkCredentials,

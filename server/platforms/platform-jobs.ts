@@ -16,7 +16,14 @@ import {
   loadAccountIndex,
 } from './ingest/ingest'
 import type { IngestContext } from './ingest/to-docs'
-import { deleteLink, loadLink, markSynced, setEventCursor, type LinkKey } from './links'
+import {
+  deleteLink,
+  loadLink,
+  markSynced,
+  setEventCursor,
+  type LinkKey,
+  type StoredLink,
+} from './links'
 import { connectorFor, credentialsFor, withCredentials, type PlatformCore } from './services'
 
 const log = createLogger('platform-jobs')
@@ -203,7 +210,7 @@ async function runSync(
   const history =
     connector.capabilities.history && from !== null && from < today
       ? await withCredentials(services, key, (creds) =>
-          connector.history(creds, { from, to: today }),
+          connector.history(creds, { from, to: today, videoDays: 'last' }),
         )
       : null
 
@@ -213,14 +220,8 @@ async function runSync(
     if (history) {
       await ingestAccountDays(w, ingest, history.account)
       // Per-post days arrive with the compact metric documents (analytics issue); until then
-      // each post keeps its latest finished day.
-      const latest = new Map(
-        [...history.videos].flatMap(([id, days]) => {
-          const last = days[days.length - 1]
-          return last ? [[id, [last]] as const] : []
-        }),
-      )
-      await ingestPostDays(w, ingest, index, latest)
+      // each post keeps its latest finished day (asked for with videoDays: 'last').
+      await ingestPostDays(w, ingest, index, history.videos)
     }
     // Today's numbers so far: the account's and each video's, as the platform reports them now.
     const totals = videos.reduce(
@@ -280,12 +281,16 @@ async function readEvents(
   connector: PlatformConnector,
   from: string | null,
   until: number,
+  loaded?: StoredLink,
 ): Promise<{ events: PlatformEvent[]; cursor: string }> {
   const events: PlatformEvent[] = []
   let cursor = from
   for (;;) {
-    const page = await withCredentials(services, key, (creds) =>
-      connector.events(creds, { cursor, until }),
+    const page = await withCredentials(
+      services,
+      key,
+      (creds) => connector.events(creds, { cursor, until }),
+      loaded,
     )
     events.push(...page.events)
     cursor = page.cursor
@@ -305,11 +310,15 @@ async function writeEvents(
   cursor: string,
   options?: FinishOptions,
 ): Promise<number> {
+  // Nothing new: move the cursor without taking the workspace's write lock.
+  if (events.length === 0) {
+    await ctx.transaction((trx) => setEventCursor(trx, key, cursor, ingest.now), options)
+    return 0
+  }
   return ctx.write(
     key.workspaceId,
     async (w) => {
       await setEventCursor(w.trx, key, cursor, ingest.now)
-      if (events.length === 0) return 0
       const index = await loadAccountIndex(w, ingest)
       const tally = await ingestEvents(w, ingest, index, events)
       return tally.ledger + tally.deals + tally.messages + tally.products
@@ -383,7 +392,7 @@ export function platformJobHandlers(services: PlatformCore): JobHandler[] {
           finish: { result: { events: events.length } },
         })
         const at = (Math.floor(until / EVENTS_EVERY_MS) + 1) * EVENTS_EVERY_MS
-        await ctx.enqueue({
+        await ctx.enqueueIfAbsent({
           kind: JOB_KINDS.events,
           payload: key,
           runAt: at,

@@ -102,53 +102,63 @@ afterAll(async () => {
 })
 
 describe('per-token rate limits over a simulated hour', () => {
-  it('are never exceeded by two instances hammering one account: they queue', async () => {
-    const a = connector()
-    const b = connector()
-    const state = newState()
-    const codeVerifier = newCodeVerifier()
-    const redirectUri = 'http://127.0.0.1:4000/callback'
-    const approved = await fetch(
-      a.authorizeUrl({ state, codeVerifier, redirectUri, client: 'desktop' }),
-      {
-        redirect: 'manual',
-      },
-    )
-    const code = new URL(approved.headers.get('location') ?? '').searchParams.get('code') ?? ''
-    const tokens = await a.exchangeCode({ code, codeVerifier, redirectUri })
-    const link: LinkCredentials = tokens
-    const plan = { videoSize: 1000, chunkSize: 1000, totalChunkCount: 1 }
-    const post = {
-      title: 'hour',
-      privacyLevel: 'SELF_ONLY',
-      disableComment: false,
-      disableDuet: false,
-      disableStitch: false,
-      videoCoverTimestampMs: 0,
-      brandContentToggle: false,
-      brandOrganicToggle: false,
-    }
-    const { publishId } = await a.initPublish(link, { mode: 'direct', plan, post, durationSec: 5 })
-    const end = T0 + HOUR
-    const loop = (call: () => Promise<unknown>) =>
-      (async () => {
-        while (clock.now() < end) await call()
-      })()
-    // Each loop alone would call as fast as it is let: every group is over its limit.
-    const actors = [a, b].flatMap((c) => [
-      loop(() => c.creatorInfo(link)),
-      loop(() => c.initPublish(link, { mode: 'direct', plan, post, durationSec: 5 })),
-      loop(() => c.publishStatus(link, publishId)),
-    ])
-    await simulate(actors)
+  // About 3,400 real HTTP requests through two limiters: well over the default test timeout.
+  it(
+    'are never exceeded by two instances hammering one account: they queue',
+    { timeout: 180_000 },
+    async () => {
+      const a = connector()
+      const b = connector()
+      const state = newState()
+      const codeVerifier = newCodeVerifier()
+      const redirectUri = 'http://127.0.0.1:4000/callback'
+      const approved = await fetch(
+        a.authorizeUrl({ state, codeVerifier, redirectUri, client: 'desktop' }),
+        {
+          redirect: 'manual',
+        },
+      )
+      const code = new URL(approved.headers.get('location') ?? '').searchParams.get('code') ?? ''
+      const tokens = await a.exchangeCode({ code, codeVerifier, redirectUri })
+      const link: LinkCredentials = tokens
+      const plan = { videoSize: 1000, chunkSize: 1000, totalChunkCount: 1 }
+      const post = {
+        title: 'hour',
+        privacyLevel: 'SELF_ONLY',
+        disableComment: false,
+        disableDuet: false,
+        disableStitch: false,
+        videoCoverTimestampMs: 0,
+        brandContentToggle: false,
+        brandOrganicToggle: false,
+      }
+      const { publishId } = await a.initPublish(link, {
+        mode: 'direct',
+        plan,
+        post,
+        durationSec: 5,
+      })
+      const end = T0 + HOUR
+      const loop = (call: () => Promise<unknown>) =>
+        (async () => {
+          while (clock.now() < end) await call()
+        })()
+      // Each loop alone would call as fast as it is let: every group is over its limit.
+      const actors = [a, b].flatMap((c) => [
+        loop(() => c.creatorInfo(link)),
+        loop(() => c.initPublish(link, { mode: 'direct', plan, post, durationSec: 5 })),
+        loop(() => c.publishStatus(link, publishId)),
+      ])
+      await simulate(actors)
 
-    expect(standIn.log.filter((r) => r.status === 429)).toEqual([])
-    for (const group of ['creatorInfo', 'directPostInit', 'publishStatus'] as const) {
-      const { limit } = TIKTOK_RATE_LIMITS[group]
-      expect(busiestMinute(group), group).toBeLessThanOrEqual(limit)
-      // Queued, not starved: close to the limit all hour long.
-      const total = standIn.log.filter((r) => r.group === group && r.status === 200).length
-      expect(total, group).toBeGreaterThanOrEqual(limit * 60 * 0.9)
-    }
-  })
+      expect(standIn.log.filter((r) => r.status === 429)).toEqual([])
+      for (const group of ['creatorInfo', 'directPostInit', 'publishStatus'] as const) {
+        const { limit } = TIKTOK_RATE_LIMITS[group]
+        expect(busiestMinute(group), group).toBeLessThanOrEqual(limit)
+        // Queued, not starved: close to the limit all hour long.
+        const total = standIn.log.filter((r) => r.group === group && r.status === 200).length
+        expect(total, group).toBeGreaterThanOrEqual(limit * 60 * 0.9)
+      }
+    },
+  )
 })

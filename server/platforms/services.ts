@@ -77,10 +77,10 @@ export async function needsReconnect(
 export async function credentialsFor(
   services: PlatformCore,
   key: LinkKey,
-  options: { force?: boolean } = {},
+  options: { force?: boolean; loaded?: StoredLink | undefined } = {},
 ): Promise<{ link: StoredLink; credentials: LinkCredentials }> {
   const { database, vault, clock } = services
-  const link = await loadLink(database.db, vault, key)
+  const link = options.loaded ?? (await loadLink(database.db, vault, key))
   if (!link) throw new PauseJob('the account is not linked to a platform')
   if (link.state === 'needs_reconnect' || !link.tokens)
     throw new PauseJob(link.problem ?? RECONNECT_PROBLEM)
@@ -126,8 +126,10 @@ export async function withCredentials<T>(
   services: PlatformCore,
   key: LinkKey,
   call: (credentials: LinkCredentials, link: StoredLink) => Promise<T>,
+  /** The link as the caller just read it (saves reading it again). */
+  loaded?: StoredLink,
 ): Promise<T> {
-  const first = await credentialsFor(services, key)
+  const first = await credentialsFor(services, key, { loaded })
   try {
     return await call(first.credentials, first.link)
   } catch (error) {

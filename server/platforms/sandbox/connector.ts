@@ -40,6 +40,7 @@ const PENDING_DRAFT_CAP = 5
 /** The most days one `events` call covers; callers read on with the cursor. */
 const EVENT_PAGE_DAYS = 120
 const PAGE_SIZE = 20
+const PUBLISHED_TTL_MS = 2_000
 const SANDBOX_SCOPES = ['user.info.basic', 'user.info.stats', 'video.list', 'video.publish']
 
 /** New sandbox tokens: random, and checked by nobody (the sandbox has no accounts to protect). */
@@ -84,8 +85,20 @@ export function createSandboxConnector(options: {
   const db = database.db
   // Simulations cache what they computed; one per account, rebuilt when a publish lands.
   const cache = new Map<string, CachedSimulation>()
+  // What was published through the sandbox, re-read at most every PUBLISHED_TTL_MS (a publish
+  // through another instance shows up that much later; one through this one at once).
+  const publishedCache = new Map<string, { at: number; videos: PublishedVideo[] }>()
 
   const publishedOf = async (accountKey: string): Promise<PublishedVideo[]> => {
+    const hit = publishedCache.get(accountKey)
+    if (hit && Math.abs(clock.now() - hit.at) < PUBLISHED_TTL_MS) return hit.videos
+    const videos = await readPublished(accountKey)
+    if (publishedCache.size >= 1024) publishedCache.clear()
+    publishedCache.set(accountKey, { at: clock.now(), videos })
+    return videos
+  }
+
+  const readPublished = async (accountKey: string): Promise<PublishedVideo[]> => {
     const rows = await db
       .selectFrom('sandbox_publishes')
       .select(['publish_id', 'title', 'duration_sec', 'completed_at', 'post_id'])
@@ -229,8 +242,9 @@ export function createSandboxConnector(options: {
       const account = []
       for (let day = from; day < to; day += 1) account.push(sim.accountDay(day))
       const videos = new Map<string, ReturnType<Simulation['postDays']>>()
+      const lastOnly = range.videoDays === 'last'
       for (const post of sim.postsBefore(to * DAY_MS))
-        videos.set(post.id, sim.postDays(post, from, to))
+        videos.set(post.id, sim.postDays(post, lastOnly ? Math.max(from, to - 1) : from, to))
       return { account, videos }
     },
 
@@ -333,6 +347,7 @@ export function createSandboxConnector(options: {
         .where('account_key', '=', link.platformAccountId)
         .where('publish_id', '=', publishId)
         .execute()
+      if (complete) publishedCache.delete(link.platformAccountId)
       return { complete }
     },
 

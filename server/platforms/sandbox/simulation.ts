@@ -94,6 +94,7 @@ export class Simulation {
   private readonly born = new Map<number, PlatformEvent[]>()
   private readonly accountDays = new Map<number, DailyAccountPoint>()
   private showcaseCache: ShowcaseProduct[] | null = null
+  private readonly dates = new Map<number, string>()
 
   constructor(
     readonly identity: SandboxIdentity,
@@ -255,7 +256,7 @@ export class Simulation {
       sum.watchTimeMs += c.watchTimeMs
     }
     const point: DailyAccountPoint = {
-      date: isoDate(day),
+      date: this.dateOf(day),
       ...sum,
       followers: this.followersAt(end - 1),
       // About one viewer in eighty opens the profile.
@@ -265,12 +266,22 @@ export class Simulation {
     return point
   }
 
+  /** 'YYYY-MM-DD' of a day number (cached: a year of many posts asks for the same days). */
+  private dateOf(day: number): string {
+    let date = this.dates.get(day)
+    if (date === undefined) {
+      date = isoDate(day)
+      this.dates.set(day, date)
+    }
+    return date
+  }
+
   /** A post's cumulative counts at the end of each day of [fromDay, toDay) from its creation. */
   postDays(post: SimPost, fromDay: number, toDay: number): DailyPoint[] {
     const out: DailyPoint[] = []
     const start = Math.max(fromDay, Math.floor(post.createdAt / DAY_MS))
     for (let day = start; day < toDay; day += 1)
-      out.push({ date: isoDate(day), ...this.countsAt(post, (day + 1) * DAY_MS) })
+      out.push({ date: this.dateOf(day), ...this.countsAt(post, (day + 1) * DAY_MS) })
     return out
   }
 
