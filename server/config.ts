@@ -18,6 +18,20 @@ const envSchema = z.object({
   // Test hook (crash tests): pause this long before every commit. Never set in production.
   REELDESK_TEST_COMMIT_DELAY_MS: z.coerce.number().int().min(1).max(60_000).optional(),
   REELDESK_STREAM_RECHECK_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
+  // Seals platform tokens at rest; without it a key is generated once in the data folder.
+  // Several instances sharing one PostgreSQL database must all be given the same secret.
+  REELDESK_SECRET: z.string().min(16, 'use at least 16 characters').optional(),
+  // TikTok linking is on when both are set (developers.tiktok.com app credentials).
+  REELDESK_TIKTOK_CLIENT_KEY: z.string().min(1).optional(),
+  REELDESK_TIKTOK_CLIENT_SECRET: z.string().min(1).optional(),
+  REELDESK_TIKTOK_API_URL: z.url().optional(),
+  REELDESK_TIKTOK_AUTH_URL: z.url().optional(),
+  // Origins (comma-separated) the web app is served from, for sign-in redirects behind a proxy.
+  REELDESK_PUBLIC_URL: z.string().min(1).optional(),
+  REELDESK_JOBS: z.enum(['on', 'off']).default('on'),
+  REELDESK_JOB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  REELDESK_JOB_LEASE_MS: z.coerce.number().int().min(500).max(3_600_000).default(60_000),
+  REELDESK_JOB_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(1_000),
 })
 
 export interface ServerConfig {
@@ -30,6 +44,19 @@ export interface ServerConfig {
   streamRecheckMs: number
   trustProxy: TrustedProxies | null
   testCommitDelayMs: number | null
+  platform: PlatformConfig
+}
+
+export interface PlatformConfig {
+  secret: string | undefined
+  tiktok: {
+    clientKey: string
+    clientSecret: string
+    apiUrl: string | undefined
+    authUrl: string | undefined
+  } | null
+  publicOrigins: string[]
+  jobs: { enabled: boolean; concurrency: number; leaseMs: number; pollMs: number }
 }
 
 export function defaultDataDir(): string {
@@ -54,5 +81,28 @@ export function loadConfig(env: NodeJS.ProcessEnv, serverDir: string): ServerCon
     streamRecheckMs: e.REELDESK_STREAM_RECHECK_MS,
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
     testCommitDelayMs: e.REELDESK_TEST_COMMIT_DELAY_MS ?? null,
+    platform: {
+      secret: e.REELDESK_SECRET,
+      tiktok:
+        e.REELDESK_TIKTOK_CLIENT_KEY && e.REELDESK_TIKTOK_CLIENT_SECRET
+          ? {
+              clientKey: e.REELDESK_TIKTOK_CLIENT_KEY,
+              clientSecret: e.REELDESK_TIKTOK_CLIENT_SECRET,
+              apiUrl: e.REELDESK_TIKTOK_API_URL,
+              authUrl: e.REELDESK_TIKTOK_AUTH_URL,
+            }
+          : null,
+      publicOrigins: (e.REELDESK_PUBLIC_URL ?? '')
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+        .map((s) => new URL(s).origin),
+      jobs: {
+        enabled: e.REELDESK_JOBS === 'on',
+        concurrency: e.REELDESK_JOB_CONCURRENCY,
+        leaseMs: e.REELDESK_JOB_LEASE_MS,
+        pollMs: e.REELDESK_JOB_POLL_MS,
+      },
+    },
   }
 }

@@ -8,6 +8,8 @@ import { openDatabase } from './db/connect'
 import { migrateToLatest } from './db/migrate'
 import { drainWrites, pauseBeforeCommits } from './db/transaction'
 import { createHttpApp } from './http/app'
+import { systemClock } from './jobs/clock'
+import { createPlatformServices } from './platforms/create-services'
 import { ChangeBus } from './sync/change-bus'
 import { startPgNotifyBridge } from './sync/pg-notify'
 import type { AppServices } from './trpc/context'
@@ -26,14 +28,24 @@ async function main(): Promise<void> {
   await migrateToLatest(database.db, database.dialect)
   const shutdown = new AbortController()
   const bridge = database.pgPool ? await startPgNotifyBridge(database.pgPool) : null
+  const bus = bridge?.bus ?? new ChangeBus()
+  const platform = createPlatformServices({
+    database,
+    bus,
+    clock: systemClock,
+    dataDir: config.dataDir,
+    config: config.platform,
+  })
   const services: AppServices = {
     database,
-    bus: bridge?.bus ?? new ChangeBus(),
+    bus,
     limiter: createSignInLimiter(),
     trustProxy: config.trustProxy,
     production: config.production,
     streamRecheckMs: config.streamRecheckMs,
     shutdown: shutdown.signal,
+    platform,
+    publicOrigins: config.platform.publicOrigins,
   }
   const server = createServer(createHttpApp({ services, rendererDir: config.rendererDir, version }))
   // Keep-alive sockets would hold shutdown open; SSE streams are ended explicitly on close.
@@ -52,10 +64,13 @@ async function main(): Promise<void> {
     // End streams and refuse new requests; requests already running (pushes mid-transaction)
     // finish and answer. Then wait for any write still committing, and close the database.
     shutdown.abort()
+    // Running jobs finish (or notice the stop); nothing new is claimed.
+    const jobsStopped = platform.runner.stop()
     const idle = setInterval(() => server.closeIdleConnections(), 100)
     server.close(() => {
       clearInterval(idle)
       void (async () => {
+        await jobsStopped
         await drainWrites()
         await bridge?.close()
         await database.close()
@@ -78,7 +93,9 @@ async function main(): Promise<void> {
     url: `http://${config.host}:${port}`,
     db: database.dialect,
     data: config.dataDir,
+    tiktok: config.platform.tiktok ? 'on' : 'off (sandbox only)',
   })
+  if (config.platform.jobs.enabled) platform.runner.start()
   // A parent process (npm start, tests) reads this line to learn the port when PORT=0.
   process.stdout.write(`REELDESK_SERVER_READY ${JSON.stringify({ port })}\n`)
 }

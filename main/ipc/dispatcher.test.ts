@@ -14,6 +14,11 @@ function handlers(overrides: Partial<IpcHandlers> = {}): IpcHandlers {
     'tokens.get': vi.fn(async () => 'secret'),
     'tokens.set': vi.fn(async () => undefined),
     'tokens.delete': vi.fn(async () => undefined),
+    'oauth.begin': vi.fn(async () => ({
+      loginId: crypto.randomUUID(),
+      redirectUri: 'http://127.0.0.1:1/callback',
+    })),
+    'oauth.finish': vi.fn(async () => ({ code: 'c', state: 's' })),
     'media.pick': vi.fn(async () => ({ files: [], refusals: [] })),
     'media.saveChunk': vi.fn(async () => undefined),
     'media.saveEnd': vi.fn(async () => undefined),

@@ -89,6 +89,23 @@ describe('the IPC handler table', () => {
     expect(openExternal).toHaveBeenCalledWith('https://example.com/')
   })
 
+  it('signs in to a platform through the shell and a loopback redirect', async () => {
+    const begun = await call('oauth.begin', undefined)
+    if (!begun.ok) throw new Error('begin failed')
+    const { loginId, redirectUri } = begun.value as { loginId: string; redirectUri: string }
+    openExternal.mockImplementationOnce(async () => {
+      await fetch(`${redirectUri}?code=the-code&state=the-state`)
+    })
+    const authorizeUrl = 'https://www.tiktok.com/v2/auth/authorize/?client_key=k'
+    expect(await call('oauth.finish', { loginId, authorizeUrl })).toEqual({
+      ok: true,
+      value: { code: 'the-code', state: 'the-state' },
+    })
+    expect(openExternal).toHaveBeenCalledWith(authorizeUrl)
+    const bad = await call('oauth.finish', { loginId: 'not-an-id', authorizeUrl })
+    expect(bad.ok).toBe(false)
+  })
+
   it('keeps tokens in the token store', async () => {
     await call('tokens.set', { key: 'session:main', value: 'tok' })
     expect(await call('tokens.get', { key: 'session:main' })).toEqual({ ok: true, value: 'tok' })

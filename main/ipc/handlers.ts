@@ -7,6 +7,7 @@ import type {
 import type { ExportFiles } from '../export-save'
 import type { MediaFiles } from '../media-files'
 import { pickMedia } from '../media-pick'
+import { createLoopbackLogins, type LoopbackLogins } from '../oauth-loopback'
 import type { TokenStore } from '../token-store'
 import type { IpcCaller, IpcHandlers } from './dispatcher'
 
@@ -17,6 +18,8 @@ export interface MainServices {
   readonly renders: ExportFiles
   /** Where the save dialog opens: the user's Videos folder. */
   readonly videosFolder: () => string
+  /** Platform sign-ins waiting for their loopback redirect (one is made when not given). */
+  readonly logins?: LoopbackLogins
 }
 
 /** What a dialog needs of the window it is parented to (Electron's BrowserWindow has it). */
@@ -53,6 +56,7 @@ export function createIpcHandlers<W extends DialogParent>(
   services: MainServices,
 ): IpcHandlers<W> {
   const { tokens, serverUrl, media, renders } = services
+  const logins = services.logins ?? createLoopbackLogins()
   return {
     'app.info': () => ({
       version: shell.version,
@@ -64,6 +68,10 @@ export function createIpcHandlers<W extends DialogParent>(
     'tokens.get': ({ key }) => tokens.get(key),
     'tokens.set': ({ key, value }) => tokens.set(key, value),
     'tokens.delete': ({ key }) => tokens.delete(key),
+    'oauth.begin': () => logins.begin(),
+    // Only an allowlisted https sign-in page is opened (openExternalSafely refuses the rest).
+    'oauth.finish': ({ loginId, authorizeUrl }) =>
+      logins.finish(loginId, authorizeUrl, shell.openExternalSafely),
     'media.pick': (_input, caller) => {
       const window = callerWindow(caller)
       return pickMedia(media, (options) => shell.showOpenDialog(window, options))

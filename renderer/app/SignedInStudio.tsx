@@ -1,3 +1,4 @@
+import { OAuthReturn } from '../features/accounts/OAuthReturn'
 import type { Platform } from '../platform'
 import { Studio } from './Studio'
 import { WorkspaceData } from './WorkspaceData'
@@ -18,6 +19,8 @@ interface SignedInStudioProps {
 export default function SignedInStudio({ platform, ...data }: SignedInStudioProps) {
   return (
     <WorkspaceData {...data}>
+      {/* Web mode: a platform sign-in returning to /oauth-callback is finished here. */}
+      <OAuthReturn />
       <Studio platform={platform} />
     </WorkspaceData>
   )

@@ -8,6 +8,7 @@ import {
 } from 'rxdb'
 import { RxDBCleanupPlugin } from 'rxdb/plugins/cleanup'
 import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents'
+import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema'
 import { wrappedValidateAjvStorage } from 'rxdb/plugins/validate-ajv'
 import { COLLECTION_NAMES, type CollectionName } from '../../shared/data/collection-contract'
 import { collections, type CollectionDocs } from '../../shared/data/registry'
@@ -17,6 +18,8 @@ import { conflictHandlerFor } from './conflict-handler'
 // purged documents for good (replication.ts).
 addRxPlugin(RxDBLocalDocumentsPlugin)
 addRxPlugin(RxDBCleanupPlugin)
+// Collections at a schema version above 0 migrate stored documents on open (accounts: v1).
+addRxPlugin(RxDBMigrationSchemaPlugin)
 
 export type ReeldeskCollections = { [K in CollectionName]: RxCollection<CollectionDocs[K]> }
 export type ReeldeskDatabase = RxDatabase<ReeldeskCollections>

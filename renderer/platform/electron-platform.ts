@@ -30,5 +30,9 @@ export function createElectronPlatform(
     pickMediaFiles: media.pickMediaFiles,
     keepExport: media.keepExport,
     saveExport: media.saveExport,
+    platformSignIn: {
+      begin: () => ipc.invoke('oauth.begin', undefined),
+      finish: (loginId, authorizeUrl) => ipc.invoke('oauth.finish', { loginId, authorizeUrl }),
+    },
   }
 }

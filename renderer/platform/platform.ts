@@ -36,6 +36,18 @@ export interface PickedMedia {
 
 export type ExportSaveResult = { saved: true; fileName: string } | { saved: false }
 
+/**
+ * Signing in to a platform from the desktop: main listens once on a loopback address, opens the
+ * platform's sign-in page in the system browser and hands back the code and state it is
+ * redirected with (RFC 8252). The web mode has none: the page itself is redirected back.
+ */
+export interface PlatformSignIn {
+  /** Starts the loopback listener; the redirect URI goes into the sign-in request. */
+  begin(): Promise<{ loginId: string; redirectUri: string }>
+  /** Opens `authorizeUrl` in the system browser and waits for the redirect. */
+  finish(loginId: string, authorizeUrl: string): Promise<{ code: string; state: string }>
+}
+
 export interface Platform {
   readonly kind: 'electron' | 'web'
   info(): Promise<PlatformInfo>
@@ -58,4 +70,6 @@ export interface Platform {
    * the user's Videos folder. Null on the web, where the UI offers a download link instead.
    */
   readonly saveExport: ((projectId: string, fileName: string) => Promise<ExportSaveResult>) | null
+  /** Desktop: platform sign-in through the system browser and a loopback redirect. */
+  readonly platformSignIn: PlatformSignIn | null
 }

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react'
+import { FlaskConical } from 'lucide-react'
 import { Button, Form, Tab, TabList, TabPanel, Tabs } from 'react-aria-components'
 import { Field } from '../ui/Field'
 import { useSession } from './session-context'
@@ -13,6 +14,7 @@ function messageOf(error: unknown): string {
 export function AuthScreen() {
   const signIn = useSession((s) => s.signIn)
   const signUp = useSession((s) => s.signUp)
+  const trySandbox = useSession((s) => s.trySandbox)
   const notice = useSession((s) => s.notice)
   const [mode, setMode] = useState<Mode>('sign-in')
   const [busy, setBusy] = useState(false)
@@ -35,6 +37,17 @@ export function AuthScreen() {
     } catch (e) {
       setError(messageOf(e))
     } finally {
+      setBusy(false)
+    }
+  }
+
+  const startDemo = async () => {
+    setBusy(true)
+    setError(null)
+    try {
+      await trySandbox()
+    } catch (e) {
+      setError(messageOf(e))
       setBusy(false)
     }
   }
@@ -93,6 +106,16 @@ export function AuthScreen() {
           <TabPanel id="sign-in">{mode === 'sign-in' ? form : null}</TabPanel>
           <TabPanel id="sign-up">{mode === 'sign-up' ? form : null}</TabPanel>
         </Tabs>
+        <div className="auth-demo">
+          <p>
+            New here? Look around first: a workspace with a simulated creator (12k followers, a year
+            of posts, LIVE gifts, shop orders and brand deals) opens in seconds. No platform account
+            needed; signing out ends the demo.
+          </p>
+          <Button className="button" onPress={() => void startDemo()} isDisabled={busy}>
+            <FlaskConical aria-hidden="true" size={16} /> Try it with a sandbox account
+          </Button>
+        </div>
       </div>
     </main>
   )

@@ -38,5 +38,12 @@ export function createServerApi(serverUrl: string, token: () => string | null): 
     transferOwnership: async (input) =>
       void (await call('mutation', 'workspaces.transferOwnership', input)),
     deleteWorkspace: async (input) => void (await call('mutation', 'workspaces.delete', input)),
+    platformOptions: () => call('query', 'platform.options'),
+    linkSandbox: (input) => call('mutation', 'platform.linkSandbox', input),
+    beginLink: (input) => call('mutation', 'platform.beginLink', input),
+    completeLink: (input) => call('mutation', 'platform.completeLink', input),
+    syncNow: (input) => call('mutation', 'platform.syncNow', input),
+    unlink: async (input) => void (await call('mutation', 'platform.unlink', input)),
+    startSandboxDemo: () => call('mutation', 'platform.startSandboxDemo', {}),
   }
 }

@@ -50,6 +50,19 @@ export interface AuditEntry {
   createdAt: number
 }
 
+export type SandboxSize = 'new' | '12k' | '250k'
+
+/** What the server offers for linking creator accounts to platforms. */
+export interface PlatformOptions {
+  tiktok: boolean
+  sandboxSizes: { id: SandboxSize; label: string }[]
+}
+
+export interface SandboxDemo extends SignedIn {
+  workspaceId: string
+  accountId: string
+}
+
 export interface ServerApi {
   signUp(input: { email: string; password: string; displayName: string }): Promise<SignedIn>
   signIn(input: { email: string; password: string }): Promise<SignedIn>
@@ -77,6 +90,24 @@ export interface ServerApi {
   /** Owner only; `confirmName` must be the workspace's name as typed by the user. */
   deleteWorkspace(input: { workspaceId: string; confirmName: string }): Promise<void>
   auditLog(input: { workspaceId: string; limit?: number; beforeId?: number }): Promise<AuditEntry[]>
+  // Platform links (tokens stay on the server; none of these return one).
+  platformOptions(): Promise<PlatformOptions>
+  linkSandbox(input: { workspaceId: string; size: SandboxSize }): Promise<{ accountId: string }>
+  beginLink(input: {
+    workspaceId: string
+    platform: 'tiktok'
+    accountId: string | null
+    client: 'desktop' | 'web'
+    redirectUri: string
+  }): Promise<{ authorizeUrl: string; expiresAt: number }>
+  completeLink(input: {
+    state: string
+    code: string
+  }): Promise<{ workspaceId: string; accountId: string }>
+  syncNow(input: { workspaceId: string; accountId: string }): Promise<{ jobId: string }>
+  unlink(input: { workspaceId: string; accountId: string }): Promise<void>
+  /** "Try it with a sandbox account": a new demo user, signed in, with a linked sandbox creator. */
+  startSandboxDemo(): Promise<SandboxDemo>
 }
 
 /** Errors the UI shows as they are: a network failure is told apart from a refusal. */

@@ -47,6 +47,13 @@ function fakeApi(overrides: Partial<ServerApi> = {}): ServerApi {
     transferOwnership: fail,
     deleteWorkspace: fail,
     auditLog: fail,
+    platformOptions: fail,
+    linkSandbox: fail,
+    beginLink: fail,
+    completeLink: fail,
+    syncNow: fail,
+    unlink: fail,
+    startSandboxDemo: fail,
     ...overrides,
   }
 }
@@ -160,5 +167,29 @@ describe('session store', () => {
     expect(purged).toEqual(['w1', 'w2'])
     store.getState().dismissWorkspaceNotice()
     expect(store.getState().workspaceNotice).toBeNull()
+  })
+
+  it('tries the sandbox: signs in as the demo user and opens the demo workspace', async () => {
+    const secrets = memorySecrets()
+    const store = createSessionStore({
+      api: fakeApi({
+        startSandboxDemo: async () => ({
+          token: 't-demo',
+          expiresAt: 0,
+          user,
+          workspaceId: 'w2',
+          accountId: 'a1',
+        }),
+      }),
+      secrets,
+      cache: memoryCache(),
+    })
+    await store.getState().trySandbox()
+    expect(store.getState()).toMatchObject({
+      phase: 'signed-in',
+      token: 't-demo',
+      workspaceId: 'w2',
+    })
+    expect(await secrets.get(TOKEN_KEY)).toBe('t-demo')
   })
 })

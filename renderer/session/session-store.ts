@@ -28,6 +28,8 @@ export interface SessionState {
   restore(): Promise<void>
   signIn(input: { email: string; password: string }): Promise<void>
   signUp(input: { email: string; password: string; displayName: string }): Promise<void>
+  /** Signs in as a new sandbox demo user whose workspace has a linked sandbox creator. */
+  trySandbox(): Promise<void>
   signOut(): Promise<void>
   selectWorkspace(workspaceId: string): void
   refreshWorkspaces(): Promise<void>
@@ -121,6 +123,12 @@ export function createSessionStore({ api, secrets, cache, purgeWorkspace }: Sess
           async signUp(input) {
             const result = await api.signUp(input)
             await enter(result.token, result.user)
+          },
+
+          async trySandbox() {
+            const result = await api.startSandboxDemo()
+            await enter(result.token, result.user)
+            get().selectWorkspace(result.workspaceId)
           },
 
           async signOut() {

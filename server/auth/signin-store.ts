@@ -2,8 +2,11 @@ import { sql, type Kysely } from 'kysely'
 import type { DB } from '../db/schema'
 import { toNumber } from '../db/values'
 
-/** What the limits table says about one subject (an account or an address). */
-export type LimitScope = 'account' | 'address'
+/**
+ * What the limits table says about one subject: an account or an address signing in, or an
+ * address starting sandbox demos (each demo is a new user and a year of data).
+ */
+export type LimitScope = 'account' | 'address' | 'demo'
 
 export interface LimitState {
   failures: number

@@ -4,6 +4,8 @@ import type { Dialect } from './connect'
 import { initialMigration } from './migrations/0001_initial'
 import { signinLimitsMigration } from './migrations/0002_signin_limits'
 import { workspaceLifecycleMigration } from './migrations/0003_workspace_lifecycle'
+import { platformMigration } from './migrations/0004_platform'
+import { accountsLinkMigration } from './migrations/0004b_accounts_link'
 
 const log = createLogger('migrate')
 
@@ -13,6 +15,8 @@ function provider(dialect: Dialect): MigrationProvider {
     '0001_initial': initialMigration(dialect),
     '0002_signin_limits': signinLimitsMigration(),
     '0003_workspace_lifecycle': workspaceLifecycleMigration,
+    '0004_platform': platformMigration(),
+    '0004b_accounts_link': accountsLinkMigration(dialect),
   }
   return { getMigrations: () => Promise.resolve(migrations) }
 }

@@ -94,6 +94,86 @@ export interface SigninLimitsTable {
   locked_until: BigIntColumn | null
 }
 
+/** Durable server jobs (server/jobs). */
+export interface JobsTable {
+  id: string
+  kind: string
+  dedupe_key: string | null
+  workspace_id: string | null
+  account_id: string | null
+  payload: string
+  state: string
+  run_at: BigIntColumn
+  attempts: number
+  max_attempts: number
+  lease_owner: string | null
+  lease_until: BigIntColumn | null
+  last_error: string | null
+  result: string | null
+  checkpoint: string | null
+  created_at: BigIntColumn
+  updated_at: BigIntColumn
+  finished_at: BigIntColumn | null
+}
+
+/** A creator account's link to its platform; tokens sealed with AES-256-GCM. */
+export interface PlatformLinksTable {
+  workspace_id: string
+  account_id: string
+  platform: string
+  platform_account_id: string
+  state: string
+  tokens_sealed: string | null
+  access_expires_at: BigIntColumn | null
+  refresh_expires_at: BigIntColumn | null
+  scopes: string
+  event_cursor: string | null
+  linked_at: BigIntColumn
+  last_synced_at: BigIntColumn | null
+  problem: string | null
+  updated_at: BigIntColumn
+}
+
+/** An OAuth login in progress: the hashed `state`, who started it and the sealed PKCE verifier. */
+export interface OauthLoginsTable {
+  state_hash: string
+  user_id: string
+  workspace_id: string
+  account_id: string | null
+  platform: string
+  client: string
+  redirect_uri: string
+  verifier_sealed: string
+  created_at: BigIntColumn
+  expires_at: BigIntColumn
+  used_at: BigIntColumn | null
+}
+
+export interface RateLimitSlotsTable {
+  bucket: string
+  id: string
+  ends_at: BigIntColumn
+}
+
+export interface RateLimitBucketsTable {
+  bucket: string
+  updated_at: BigIntColumn
+}
+
+/** Videos published through the sandbox platform (its only state beyond seed and clock). */
+export interface SandboxPublishesTable {
+  account_key: string
+  publish_id: string
+  mode: string
+  title: string
+  duration_sec: number
+  video_size: BigIntColumn
+  uploaded_bytes: BigIntColumn
+  created_at: BigIntColumn
+  completed_at: BigIntColumn | null
+  post_id: string | null
+}
+
 export interface DB {
   users: UsersTable
   sessions: SessionsTable
@@ -104,4 +184,10 @@ export interface DB {
   documents: DocumentsTable
   workspace_seq: WorkspaceSeqTable
   signin_limits: SigninLimitsTable
+  jobs: JobsTable
+  platform_links: PlatformLinksTable
+  oauth_logins: OauthLoginsTable
+  rate_limit_slots: RateLimitSlotsTable
+  rate_limit_buckets: RateLimitBucketsTable
+  sandbox_publishes: SandboxPublishesTable
 }

@@ -2,8 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { uuidv7 } from '../../shared/data/ids'
 import type { DealDoc } from '../../shared/data/registry'
 import { sampleDocs } from '../../shared/data/sample-docs'
-import type { Checkpoint } from '../../shared/sync/protocol'
 import { testClient, type TestClient } from '../test-support/client'
+import { followWorkspace } from '../test-support/workspace-follower'
 import { testBackends, useHarness, type BackendStore } from '../test-support/harness'
 import type { ServerProcess } from '../test-support/server-process'
 
@@ -29,50 +29,15 @@ interface Stream {
   stop(): void
 }
 
-/**
- * A member's view of the workspace's deals through the stream: like the app, it pulls whenever the
- * stream says something changed (RESYNC, or `{ collection, seq }`), so what it lists is what the
- * member may read after every notification that reached the instance it streams from.
- */
+/** A member's deals as the app would see them through the stream (workspace-follower.ts). */
 function streamDeals(api: TestClient, workspaceId: string): Stream {
-  const titles: string[] = []
-  let checkpoint: Checkpoint | null = null
-  let pulling: Promise<void> = Promise.resolve()
-  const pullAll = () => {
-    pulling = pulling
-      .then(async () => {
-        for (;;) {
-          const out = await api.sync.pull.query({
-            collection: 'deals',
-            workspaceId,
-            checkpoint,
-            limit: 1000,
-          })
-          for (const d of out.documents) titles.push(String(d['title']))
-          checkpoint = out.checkpoint
-          if (out.documents.length + (out.purge?.length ?? 0) < 1000) return
-        }
-      })
-      .catch(() => undefined)
+  const follower = followWorkspace(api, workspaceId, ['deals'])
+  return {
+    deals: () => follower.versions('deals').map((d) => String(d['title'])),
+    error: follower.error,
+    resynced: follower.resynced,
+    stop: follower.stop,
   }
-  let onResync: () => void = () => undefined
-  let onError: (e: { code: string; message: string }) => void = () => undefined
-  const resynced = new Promise<void>((r) => (onResync = r))
-  const error = new Promise<{ code: string; message: string }>((r) => (onError = r))
-  const sub = api.sync.stream.subscribe(
-    { workspaceId, collections: ['deals'] },
-    {
-      onData: (event) => {
-        pullAll()
-        if (event === 'RESYNC') void pulling.then(onResync)
-      },
-      onError: (e) => {
-        const data = e.data as { code?: string } | undefined
-        onError({ code: data?.code ?? 'UNKNOWN', message: e.message })
-      },
-    },
-  )
-  return { deals: () => titles, error, resynced, stop: () => sub.unsubscribe() }
 }
 
 async function eventually(check: () => void, timeoutMs = 8_000): Promise<void> {

@@ -5,6 +5,7 @@ import type { SignInLimiter } from '../auth/rate-limit'
 import { authenticate, type SessionInfo } from '../auth/sessions'
 import type { ChangeBus } from '../sync/change-bus'
 import { declaredProtocol, PROTOCOL_HEADER } from './protocol-version'
+import type { PlatformServices } from '../platforms/services'
 
 /** Long-lived pieces every procedure may use; built once at start. */
 export interface AppServices {
@@ -18,6 +19,10 @@ export interface AppServices {
   streamRecheckMs: number
   /** Aborted at shutdown: open streams end so the HTTP server can close. */
   shutdown: AbortSignal
+  /** Platform connectors, linked-account tokens and the durable job runner. */
+  platform: PlatformServices
+  /** Origins the web app is served from (web sign-in redirects return there). */
+  publicOrigins: readonly string[]
 }
 
 export interface Context {

@@ -1,5 +1,6 @@
 import { createAuthRouter } from './auth-router'
 import type { Trpc } from './init'
+import { createPlatformRouter } from './platform-router'
 import { createProcedures } from './procedures'
 import { createSyncRouter } from './sync-router'
 import { createWorkspacesRouter } from './workspaces-router'
@@ -10,6 +11,7 @@ export function createAppRouter(t: Trpc) {
     auth: createAuthRouter(procedures),
     workspaces: createWorkspacesRouter(procedures),
     sync: createSyncRouter(procedures),
+    platform: createPlatformRouter(procedures),
   })
 }
 

@@ -37,13 +37,14 @@ describe('collection registry', () => {
     expect(props).toEqual(Object.keys(withoutDeleted(sample)).sort())
     expect(props).not.toContain('_deleted')
     expect(def.rxSchema).toMatchObject({
-      version: 0,
       primaryKey: 'id',
       type: 'object',
       additionalProperties: false,
     })
     expect([...(def.rxSchema.required ?? [])].sort()).toEqual(props)
-    expect(def.migrationStrategies).toEqual({})
+    // RxDB needs one strategy per version step (1…version), and no others.
+    const steps = Array.from({ length: def.rxSchema.version }, (_, i) => String(i + 1))
+    expect(Object.keys(def.migrationStrategies).sort()).toEqual(steps)
     for (const field of def.serverOwnedFields) expect(props).toContain(field)
     expect(def.accountScoped).toBe(props.includes('accountId'))
     for (const field of Object.keys(def.serverOwnedDefaults ?? {}))

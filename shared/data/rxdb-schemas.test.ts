@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { addRxPlugin, createRxDatabase, type RxDatabase, type RxJsonSchema } from 'rxdb'
 import { RxDBDevModePlugin, disableWarnings } from 'rxdb/plugins/dev-mode'
+import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema'
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory'
 import { wrappedValidateAjvStorage } from 'rxdb/plugins/validate-ajv'
 import { COLLECTION_NAMES } from './collection-contract'
@@ -12,6 +13,7 @@ import { uuidv7 } from './ids'
 // Safe in Node: its tracking iframe needs a DOM. Never in a browser build (DESIGN §3).
 disableWarnings()
 addRxPlugin(RxDBDevModePlugin)
+addRxPlugin(RxDBMigrationSchemaPlugin)
 
 let db: RxDatabase | undefined
 

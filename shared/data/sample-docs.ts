@@ -61,6 +61,7 @@ export function sampleDocs(): CollectionDocs {
       accountType: 'personal',
       followerCount: null,
       platformAccountId: null,
+      link: { state: 'unlinked', linkedAt: null, lastSyncedAt: null, problem: null },
     },
     media: {
       ...base,

@@ -40,6 +40,16 @@ export const ipcContract = {
     input: z.strictObject({ key: tokenKeySchema }),
     output: z.void(),
   },
+  /** Desktop platform sign-in: a one-shot loopback listener for the OAuth redirect. */
+  'oauth.begin': {
+    input: z.undefined(),
+    output: z.strictObject({ loginId: z.uuid(), redirectUri: z.string() }),
+  },
+  /** Opens the platform's (allowlisted, https) sign-in page and waits for the redirect. */
+  'oauth.finish': {
+    input: z.strictObject({ loginId: z.uuid(), authorizeUrl: z.string().max(4096) }),
+    output: z.strictObject({ code: z.string(), state: z.string() }),
+  },
   ...mediaContract,
   ...exportContract,
 } as const

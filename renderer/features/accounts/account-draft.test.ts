@@ -26,6 +26,7 @@ describe('buildAccountDoc', () => {
       followerCount: null,
       ageVerified: false,
       platformAccountId: null,
+      link: { state: 'unlinked', linkedAt: null, lastSyncedAt: null, problem: null },
       _deleted: false,
     })
   })
@@ -33,7 +34,8 @@ describe('buildAccountDoc', () => {
   it('keeps the id and server-owned values when editing', () => {
     const first = buildAccountDoc(valid, { workspaceId, existing: null, now: 1 })
     if (!first.ok) throw new Error('setup')
-    const existing = { ...first.doc, followerCount: 12_000, ageVerified: true }
+    const link = { state: 'linked' as const, linkedAt: 1, lastSyncedAt: 1, problem: null }
+    const existing = { ...first.doc, followerCount: 12_000, ageVerified: true, link }
     const edited = buildAccountDoc(
       { ...valid, displayName: 'Ada' },
       { workspaceId, existing, now: 2 },
@@ -45,6 +47,7 @@ describe('buildAccountDoc', () => {
         displayName: 'Ada',
         followerCount: 12_000,
         ageVerified: true,
+        link,
         updatedAt: 2,
       },
     })

@@ -1,4 +1,4 @@
-import { accountSchema, type AccountDoc } from '../../../shared/data/collections/accounts'
+import { accountSchema, UNLINKED, type AccountDoc } from '../../../shared/data/collections/accounts'
 import { uuidv7 } from '../../../shared/data/ids'
 
 /** What the account form edits; everything else is set here or by the server. */
@@ -51,6 +51,7 @@ export function buildAccountDoc(
     ageVerified: context.existing?.ageVerified ?? false,
     followerCount: context.existing?.followerCount ?? null,
     platformAccountId: context.existing?.platformAccountId ?? null,
+    link: context.existing?.link ?? UNLINKED,
   }
   const parsed = accountSchema.safeParse(candidate)
   if (parsed.success) return { ok: true, doc: parsed.data }

@@ -1,0 +1,277 @@
+import type {
+  DealDoc,
+  LedgerEntryDoc,
+  MessageDoc,
+  MetricDoc,
+  PostDoc,
+  ProductDoc,
+} from '../../../shared/data/registry'
+import { HASHTAG_PATTERN, MAX_CAPTION, MAX_HASHTAGS } from '../../../shared/data/collections/posts'
+import { codePointLength } from '../../../shared/data/fields'
+import { DIAMOND_CASH_RATE_DEFAULT } from '../../../shared/platform/tiktok-facts'
+import type { DailyAccountPoint, DailyPoint, PlatformVideo } from '../connector'
+import type { EventOf } from '../events'
+import { stableDocId } from './stable-id'
+
+/**
+ * Connector data → workspace documents, in the shapes the collections hold today. Pure: the same
+ * input (and `now`) gives byte-identical documents. Ids are stable (stable-id.ts), so a repeated
+ * sync rewrites, never duplicates.
+ */
+export interface IngestContext {
+  workspaceId: string
+  accountId: string
+  /** The sync's clock time: `updatedAt` of what it writes. */
+  now: number
+}
+
+const DAY_MS = 86_400_000
+
+function clip(text: string, max: number): string {
+  return codePointLength(text) <= max ? text : [...text].slice(0, max - 1).join('') + '…'
+}
+
+function base(ctx: IngestContext, id: string) {
+  return { id, workspaceId: ctx.workspaceId, updatedAt: ctx.now, _deleted: false as const }
+}
+
+export function accountMetricDoc(ctx: IngestContext, point: DailyAccountPoint): MetricDoc {
+  const dayStart = Date.parse(`${point.date}T00:00:00Z`)
+  return {
+    ...base(ctx, stableDocId(ctx.accountId, `metric:account:${point.date}`, dayStart)),
+    accountId: ctx.accountId,
+    postId: null,
+    date: point.date,
+    views: point.views,
+    likes: point.likes,
+    comments: point.comments,
+    shares: point.shares,
+    saves: point.saves ?? 0,
+    watchTimeMs: point.watchTimeMs ?? 0,
+    followers: point.followers,
+    profileViews: point.profileViews,
+  }
+}
+
+export function postMetricDoc(ctx: IngestContext, postId: string, point: DailyPoint): MetricDoc {
+  const dayStart = Date.parse(`${point.date}T00:00:00Z`)
+  return {
+    ...base(ctx, stableDocId(ctx.accountId, `metric:post:${postId}:${point.date}`, dayStart)),
+    accountId: ctx.accountId,
+    postId,
+    date: point.date,
+    views: point.views,
+    likes: point.likes,
+    comments: point.comments,
+    shares: point.shares,
+    saves: point.saves ?? 0,
+    watchTimeMs: point.watchTimeMs ?? 0,
+    followers: null,
+    profileViews: null,
+  }
+}
+
+export function videoPostId(ctx: IngestContext, video: { id: string; createdAt: number }): string {
+  return stableDocId(ctx.accountId, `video:${video.id}`, video.createdAt)
+}
+
+/** Hashtags from a caption: valid ones, unique, in order, at most the schema's limit. */
+export function hashtagsOf(text: string): string[] {
+  const tags: string[] = []
+  for (const match of text.matchAll(/#([^\s#]{1,100})/gu)) {
+    const tag = match[1] ?? ''
+    if (HASHTAG_PATTERN.test(tag) && !tags.includes(tag)) tags.push(tag)
+    if (tags.length === MAX_HASHTAGS) break
+  }
+  return tags
+}
+
+/**
+ * A video posted on the platform outside Reeldesk becomes a published post, so analytics, deals
+ * and shop entries can point at it. Written once: later syncs never overwrite a person's edits.
+ */
+export function externalPostDoc(ctx: IngestContext, video: PlatformVideo): PostDoc {
+  return {
+    ...base(ctx, videoPostId(ctx, video)),
+    updatedAt: video.createdAt,
+    accountId: ctx.accountId,
+    projectId: null,
+    mediaId: null,
+    caption: clip(video.title, MAX_CAPTION),
+    hashtags: hashtagsOf(video.title),
+    privacy: 'public',
+    allowComments: true,
+    allowDuet: true,
+    allowStitch: true,
+    disclosure: { commercial: false, kind: null },
+    musicConsent: false,
+    productTags: [],
+    scheduledAt: null,
+    approval: { state: 'approved', by: null, at: null, note: 'Posted on the platform directly' },
+    publish: {
+      state: 'published',
+      platformPostId: video.id,
+      error: null,
+      publishedAt: video.createdAt,
+    },
+  }
+}
+
+function ledgerBase(ctx: IngestContext, id: string, occurredAt: number) {
+  return {
+    ...base(ctx, id),
+    accountId: ctx.accountId,
+    occurredAt,
+    source: 'connector' as const,
+  }
+}
+
+const refsNone = {
+  postId: null,
+  dealId: null,
+  productId: null,
+  orderId: null,
+  liveSessionId: null,
+  externalId: null,
+}
+
+/**
+ * A LIVE session's gifts. Diamonds are the truth; `amountMinor` is their value at the default
+ * rate (PLATFORM-FACTS: no official rate, ≈ USD 0.005 each), which the earnings views re-value
+ * at the workspace's own rate.
+ */
+export function giftEntry(ctx: IngestContext, event: EventOf<'live.session'>): LedgerEntryDoc {
+  const rate = DIAMOND_CASH_RATE_DEFAULT
+  const minutes = Math.round(event.durationSec / 60)
+  return {
+    ...ledgerBase(ctx, stableDocId(ctx.accountId, event.id, event.occurredAt), event.occurredAt),
+    kind: 'gift',
+    // micro-units per diamond → cents: 10,000 micro-units make a cent.
+    amountMinor: Math.round((event.diamonds * rate.microsPerDiamond) / 10_000),
+    currency: rate.currency,
+    diamonds: event.diamonds,
+    settlement: null,
+    refs: { ...refsNone, liveSessionId: event.sessionId, externalId: event.id },
+    note: `LIVE ${minutes} min · ${event.giftCount.toLocaleString('en-US')} gifts · ${event.topGifters} top gifters · peak ${event.peakViewers.toLocaleString('en-US')} viewers`,
+  }
+}
+
+function money(minor: number, currency: string): string {
+  return `${currency} ${(minor / 100).toFixed(2)}`
+}
+
+export function rewardEntry(
+  ctx: IngestContext,
+  event: EventOf<'rewards.video'>,
+  postId: string | null,
+): LedgerEntryDoc {
+  return {
+    ...ledgerBase(ctx, stableDocId(ctx.accountId, event.id, event.occurredAt), event.occurredAt),
+    kind: 'reward',
+    amountMinor: event.paidMinor,
+    currency: event.currency,
+    diamonds: null,
+    settlement: null,
+    refs: { ...refsNone, postId, externalId: event.id },
+    note: `Creator Rewards ${event.month}: ${event.qualifiedViews.toLocaleString('en-US')} qualified views at RPM ${money(event.rpmMinor, event.currency)} (estimated ${money(event.estimatedMinor, event.currency)})`,
+  }
+}
+
+export function orderEntryId(ctx: IngestContext, orderId: string, orderedAt: number): string {
+  return stableDocId(ctx.accountId, `order:${orderId}`, orderedAt)
+}
+
+export function commissionEntry(
+  ctx: IngestContext,
+  event: EventOf<'shop.order'>,
+  refs: { postId: string | null; productId: string | null },
+): LedgerEntryDoc {
+  return {
+    ...ledgerBase(ctx, orderEntryId(ctx, event.orderId, event.occurredAt), event.occurredAt),
+    kind: 'commission',
+    amountMinor: event.commissionMinor,
+    currency: event.currency,
+    diamonds: null,
+    settlement: 'not_settled',
+    refs: { ...refsNone, ...refs, orderId: event.orderId, externalId: event.id },
+    note: `Order of ${event.quantity} · paid ${money(event.paidMinor, event.currency)} · ${(event.commissionRateBps / 100).toFixed(1)} % commission · settles around ${new Date(event.expectedSettlementAt).toISOString().slice(0, 10)}`,
+  }
+}
+
+export function productDoc(
+  ctx: IngestContext,
+  event: EventOf<'shop.product'>,
+  existingId: string | null,
+): ProductDoc {
+  return {
+    ...base(
+      ctx,
+      existingId ?? stableDocId(ctx.accountId, `product:${event.shopProductId}`, event.occurredAt),
+    ),
+    accountId: ctx.accountId,
+    title: clip(event.title, 300),
+    priceMinor: event.priceMinor,
+    currency: event.currency,
+    commissionRateBps: event.commissionRateBps,
+    rateLockedUntil: event.rateLockedUntil,
+    shopProductId: event.shopProductId,
+  }
+}
+
+export function dealId(ctx: IngestContext, invitationId: string, invitedAt: number): string {
+  return stableDocId(ctx.accountId, `invitation:${invitationId}`, invitedAt)
+}
+
+export function invitationDeal(ctx: IngestContext, event: EventOf<'brand.invitation'>): DealDoc {
+  const expires = new Date(event.expiresAt).toISOString().slice(0, 10)
+  const id = dealId(ctx, event.invitationId, event.occurredAt)
+  return {
+    ...base(ctx, id),
+    accountId: ctx.accountId,
+    brand: clip(event.brand, 200),
+    title: clip(event.title, 200),
+    state: 'offer',
+    amountMinor: event.offerMinor,
+    currency: event.currency,
+    deliverables: event.deliverables.map((d, i) => ({
+      id: stableDocId(
+        ctx.accountId,
+        `invitation:${event.invitationId}:deliverable:${i}`,
+        event.occurredAt,
+      ),
+      kind: d.kind,
+      description: clip(d.description, 2000),
+      dueAt: d.dueAt,
+      postId: null,
+      done: false,
+    })),
+    dueAt: Math.max(...event.deliverables.map((d) => d.dueAt)),
+    notes: clip(
+      `${event.brief}\n\nPayment terms: ${event.paymentTerms}. The invitation expires on ${expires} unless answered.`,
+      10_000,
+    ),
+  }
+}
+
+export function brandMessage(
+  ctx: IngestContext,
+  event: EventOf<'brand.message'> | EventOf<'brand.counter_offer'>,
+): MessageDoc {
+  const body =
+    event.type === 'brand.message'
+      ? event.body
+      : `${event.note}\n\nRevised offer: ${money(event.offerMinor, event.currency)}, payment ${event.paymentTerms}.`
+  return {
+    ...base(ctx, stableDocId(ctx.accountId, event.id, event.occurredAt)),
+    dealId: dealId(ctx, event.invitationId, event.invitedAt),
+    accountId: ctx.accountId,
+    author: { kind: 'brand', userId: null, name: clip(event.from, 120) },
+    body: clip(body, 20_000),
+    sentAt: event.occurredAt,
+  }
+}
+
+/** End of the UTC day before `t`: the last day whose numbers are final. */
+export function lastFullDay(t: number): string {
+  return new Date(Math.floor(t / DAY_MS) * DAY_MS - DAY_MS).toISOString().slice(0, 10)
+}
