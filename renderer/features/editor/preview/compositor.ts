@@ -1,30 +1,44 @@
 import type { CanvasSize, TextOverlay } from '../../../../shared/timeline'
+import type { VideoSample } from 'mediabunny'
 import type { EffectPass } from './effect-passes'
-import { cropSample, type CroppedImage, type VideoFrameSource } from './frame-source'
-import type { ClipLayer, FramePlan } from './frame-plan'
+import { cropSample, type CroppedImage } from './frame-source'
+import type { ClipLayer, FramePlan, ImageLayer } from './frame-plan'
 import type { Lut3d } from './lut'
 import type { PerPixelEffectPass } from './pixel-passes'
 import type { PixelPassRunner } from './pixel-pass-runner'
-import { cssFont, textLayout } from './text-layout'
+import { applyPlaneTables, changesNothing, hasPlanes, planeTablesFor } from './plane-color'
+import type { RenderedText } from './text-raster'
 
 /**
  * Draws a FramePlan on an OffscreenCanvas of the timeline's size with canvas 2D. Runs in a
- * worker; the finished canvas can be shown (transferToImageBitmap) or, later, wrapped in a
- * VideoFrame for a VideoEncoder. All numbers come from the pure planners; this is drawing only.
- * Colour and vignette go through `pixels` (CPU, or WebGL2 where a GPU exists: the same picture).
+ * worker: the preview shows the canvas (transferToImageBitmap); the export wraps it in a
+ * VideoFrame for the H.264 encoder. All numbers come from the pure planners; this is drawing
+ * only. eq-type colour runs on the source's own planes (plane-color.ts); other colour and the
+ * vignette go through `pixels` (CPU, or WebGL2 where a GPU exists: the same picture).
  */
 export interface CompositorSources {
-  video(mediaId: string): Promise<VideoFrameSource>
-  image(mediaId: string): Promise<ImageBitmap>
+  /** The decoded source frame a clip layer shows (the compositor closes it). */
+  frame(layer: ClipLayer): Promise<VideoSample>
+  /** An image overlay at its placed size, decoded and scaled once. */
+  image(layer: ImageLayer): Promise<CanvasImageSource>
+  /** A text overlay, rendered once (text-raster.ts). */
+  text(text: TextOverlay): RenderedText
   readonly luts: ReadonlyMap<string, Lut3d>
+}
+
+export interface CompositorOptions {
+  /**
+   * CPU-backed canvases (willReadFrequently): the CPU pixel passes read pixels back every frame.
+   * Without it the browser may raster where it likes (its GPU process), which the export uses
+   * when no pass reads back.
+   */
+  readonly readback?: boolean
 }
 
 type Ctx = OffscreenCanvasRenderingContext2D
 
-function context2d(canvas: OffscreenCanvas): Ctx {
-  // CPU-backed: the CPU pixel path reads pixels back on every frame. Kept on the GL path too, so
-  // that scaling and blur stay the very same (CPU Skia) drawing whichever path colours pixels.
-  const ctx = canvas.getContext('2d', { willReadFrequently: true })
+function context2d(canvas: OffscreenCanvas, readback: boolean): Ctx {
+  const ctx = canvas.getContext('2d', { willReadFrequently: readback })
   if (!ctx) throw new Error('OffscreenCanvas 2D is not available')
   ctx.imageSmoothingQuality = 'high'
   return ctx
@@ -33,7 +47,10 @@ function context2d(canvas: OffscreenCanvas): Ctx {
 /** A reusable canvas resized on demand (resizing also clears it). */
 class Scratch {
   readonly canvas = new OffscreenCanvas(2, 2)
-  readonly ctx = context2d(this.canvas)
+  readonly ctx: Ctx
+  constructor(readback = true) {
+    this.ctx = context2d(this.canvas, readback)
+  }
   sized(width: number, height: number): Ctx {
     if (this.canvas.width !== width || this.canvas.height !== height) {
       this.canvas.width = width
@@ -50,17 +67,22 @@ class Scratch {
 export class Compositor {
   readonly canvas: OffscreenCanvas
   private readonly ctx: Ctx
-  private readonly layers = [new Scratch(), new Scratch()]
+  private readonly layers: Scratch[]
   private readonly source = new Scratch()
   private readonly visible = new Scratch()
   private readonly blur = new Scratch()
+  /** Reused for the plane path's copy of a frame (VideoFrame copies it again on creation). */
+  private readonly planes = { buffer: new Uint8Array(0) }
 
   constructor(
     size: CanvasSize,
     private readonly pixels: PixelPassRunner,
+    options: CompositorOptions = {},
   ) {
+    const readback = options.readback ?? true
     this.canvas = new OffscreenCanvas(size.width, size.height)
-    this.ctx = context2d(this.canvas)
+    this.ctx = context2d(this.canvas, readback)
+    this.layers = [new Scratch(readback), new Scratch(readback)]
   }
 
   async render(plan: FramePlan, sources: CompositorSources): Promise<void> {
@@ -98,37 +120,71 @@ export class Compositor {
     }
     this.applyPasses(canvas, ctx, plan.global, sources.luts)
 
+    // Overlays are pictures made once (scaled image, rendered text): drawing them is a blit.
     for (const image of plan.images) {
-      const bitmap = await sources.image(image.mediaId)
-      const { x, y, width, height } = image.placement
+      const picture = await sources.image(image)
       ctx.globalAlpha = image.opacity
-      ctx.drawImage(bitmap, x, y, width, height)
+      ctx.drawImage(picture, image.placement.x, image.placement.y)
       ctx.globalAlpha = 1
     }
-    for (const text of plan.texts) drawText(ctx, text, plan.canvas)
+    for (const text of plan.texts) {
+      const rendered = sources.text(text)
+      ctx.drawImage(rendered.image, rendered.x, rendered.y)
+    }
   }
 
   /** crop to what shows → (colour) → scale → (colour) → blur/vignette → place, as the compiler. */
   private async drawClip(layer: ClipLayer, target: Ctx, sources: CompositorSources): Promise<void> {
     const { sourceVisible, visible } = layer.placement
-    const video = await sources.video(layer.mediaId)
-    const sample = await video.sampleAt(layer.decodeSec)
+    const sample = await sources.frame(layer)
     let cropped: CroppedImage
     try {
       cropped = cropSample(sample, sourceVisible)
     } finally {
       sample.close()
     }
+    let graded: VideoFrame | null = null
     try {
       let image: CanvasImageSource = cropped.image
       let rect = cropped.rect
       if (layer.colorBeforeScale && layer.color.length > 0) {
-        const small = this.source.sized(sourceVisible.width, sourceVisible.height)
-        const r = cropped.rect
-        small.drawImage(cropped.image, r.x, r.y, r.width, r.height, 0, 0, r.width, r.height)
-        this.pixels.apply(small, [{ kind: 'color', effects: layer.color }], sources.luts)
-        image = this.source.canvas
-        rect = { x: 0, y: 0, width: sourceVisible.width, height: sourceVisible.height }
+        const tables = planeTablesFor(layer.color)
+        if (tables && image instanceof VideoFrame && hasPlanes(image)) {
+          // eq-type colour on the source's planes, exactly as ffmpeg: no RGB, no read-back.
+          if (!changesNothing(tables)) {
+            graded = await applyPlaneTables(image, tables, this.planes)
+            image = graded
+          }
+        } else {
+          const small = this.source.sized(sourceVisible.width, sourceVisible.height)
+          const r = cropped.rect
+          small.drawImage(cropped.image, r.x, r.y, r.width, r.height, 0, 0, r.width, r.height)
+          this.pixels.apply(small, [{ kind: 'color', effects: layer.color }], sources.luts)
+          image = this.source.canvas
+          rect = { x: 0, y: 0, width: sourceVisible.width, height: sourceVisible.height }
+        }
+      }
+      // Colour at visible size runs with the vignette, if any, in one pixel pass.
+      const passes: EffectPass[] = [
+        ...(!layer.colorBeforeScale && layer.color.length > 0
+          ? [{ kind: 'color' as const, effects: layer.color }]
+          : []),
+        ...layer.spatial,
+      ]
+      if (passes.length === 0) {
+        // Nothing works on the scaled picture: one draw scales it straight into place.
+        target.drawImage(
+          image,
+          rect.x,
+          rect.y,
+          rect.width,
+          rect.height,
+          layer.placement.canvasX,
+          layer.placement.canvasY,
+          visible.width,
+          visible.height,
+        )
+        return
       }
       const vis = this.visible.sized(visible.width, visible.height)
       vis.drawImage(
@@ -142,13 +198,10 @@ export class Compositor {
         visible.width,
         visible.height,
       )
-      // Colour at visible size runs with the vignette, if any, in one pixel pass.
-      const passes: EffectPass[] = layer.colorBeforeScale
-        ? [...layer.spatial]
-        : [{ kind: 'color', effects: layer.color }, ...layer.spatial]
       this.applyPasses(this.visible.canvas, vis, passes, sources.luts)
       target.drawImage(this.visible.canvas, layer.placement.canvasX, layer.placement.canvasY)
     } finally {
+      graded?.close()
       cropped.close()
     }
   }
@@ -180,20 +233,4 @@ export class Compositor {
     }
     flush()
   }
-}
-
-function drawText(ctx: Ctx, text: TextOverlay, canvas: CanvasSize): void {
-  ctx.font = cssFont(text)
-  ctx.textAlign = 'left'
-  ctx.textBaseline = 'alphabetic'
-  const layout = textLayout(text, ctx.measureText(text.text), canvas)
-  if (layout.strokeWidth > 0) {
-    // drawtext strokes the outline (round joins) first and fills the glyphs over it.
-    ctx.lineJoin = 'round'
-    ctx.lineWidth = layout.strokeWidth
-    ctx.strokeStyle = text.outlineColor
-    ctx.strokeText(text.text, layout.x, layout.baseline)
-  }
-  ctx.fillStyle = text.color
-  ctx.fillText(text.text, layout.x, layout.baseline)
 }
