@@ -6,6 +6,7 @@ import { browserCapabilities, chooseEngine, type Capabilities } from './engine-c
 import { EtaEstimator } from './eta'
 import { ExportError, explainFfmpegFailure } from './export-error'
 import {
+  neededResources,
   prepareAudio,
   prepareExport,
   type ExportJob,
@@ -362,6 +363,8 @@ export function createExportEngine(options: ExportEngineOptions = {}): ExportEng
             etaMs,
             elapsedMs: Math.round(performance.now() - started),
           })
+        // Fonts and LUTs are checked up front, whichever engine runs: a clear error, not a stall.
+        neededResources(timeline, resources)
         const quality = job.quality ?? DEFAULT_QUALITY
         const durationMs = timelineDurationMs(timeline)
         total = Math.round((durationMs * timeline.fps) / 1000)
@@ -377,7 +380,8 @@ export function createExportEngine(options: ExportEngineOptions = {}): ExportEng
             settings: encoderSettings(timeline, durationMs, quality),
             ...(job.preset ? { preset: job.preset } : {}),
             ...(job.crf !== undefined ? { crf: job.crf } : {}),
-            prefer: options.engine ?? 'auto',
+            // x264 asked for by the caller means the ffmpeg.wasm engine.
+            prefer: options.videoEncoder === 'x264' ? 'ffmpeg' : (options.engine ?? 'auto'),
           },
           options.capabilities ?? browserCapabilities,
         )

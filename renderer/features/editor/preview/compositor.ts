@@ -1,12 +1,19 @@
 import type { CanvasSize, TextOverlay } from '../../../../shared/timeline'
-import type { VideoSample } from 'mediabunny'
+import { VideoSample } from 'mediabunny'
 import type { EffectPass } from './effect-passes'
 import { cropSample, type CroppedImage } from './frame-source'
 import type { ClipLayer, FramePlan, ImageLayer } from './frame-plan'
 import type { Lut3d } from './lut'
 import type { PerPixelEffectPass } from './pixel-passes'
 import type { PixelPassRunner } from './pixel-pass-runner'
-import { applyPlaneTables, changesNothing, hasPlanes, planeTablesFor } from './plane-color'
+import { cbTable, measureCbFactor, needsCbFix } from './chroma-fix'
+import {
+  applyPlaneTables,
+  changesNothing,
+  hasPlanes,
+  planeTablesFor,
+  type PlaneTables,
+} from './plane-color'
 import type { RenderedText } from './text-raster'
 
 /**
@@ -73,6 +80,8 @@ export class Compositor {
   private readonly blur = new Scratch()
   /** Reused for the plane path's copy of a frame (VideoFrame copies it again on creation). */
   private readonly planes = { buffer: new Uint8Array(0) }
+  /** The browser's BT.709 blue, corrected on the planes (chroma-fix.ts); null if exact. */
+  private readonly cbFix = cbTable(measureCbFactor())
 
   constructor(
     size: CanvasSize,
@@ -136,10 +145,36 @@ export class Compositor {
   /** crop to what shows → (colour) → scale → (colour) → blur/vignette → place, as the compiler. */
   private async drawClip(layer: ClipLayer, target: Ctx, sources: CompositorSources): Promise<void> {
     const { sourceVisible, visible } = layer.placement
+    const colorFirst = layer.colorBeforeScale && layer.color.length > 0
+    // eq-type colour on the source's own planes, exactly as ffmpeg (null: it needs RGB).
+    const yuv = colorFirst ? planeTablesFor(layer.color) : null
     const sample = await sources.frame(layer)
     let cropped: CroppedImage
+    let planesDone = false
     try {
-      cropped = cropSample(sample, sourceVisible)
+      if (sample.rotation === 0 && !sample.flip) {
+        cropped = cropSample(sample, sourceVisible)
+      } else {
+        // A turned (phone) frame is drawn upright before the crop: its planes are done first.
+        const frame = sample.toVideoFrame()
+        try {
+          const tables = this.tablesFor(frame, yuv)
+          if (tables && hasPlanes(frame)) {
+            const fixed = await applyPlaneTables(frame, tables, this.planes)
+            const turned = new VideoSample(fixed, { rotation: sample.rotation, flip: sample.flip })
+            try {
+              cropped = cropSample(turned, sourceVisible)
+            } finally {
+              turned.close()
+            }
+            planesDone = true
+          } else {
+            cropped = cropSample(sample, sourceVisible)
+          }
+        } finally {
+          frame.close()
+        }
+      }
     } finally {
       sample.close()
     }
@@ -147,22 +182,32 @@ export class Compositor {
     try {
       let image: CanvasImageSource = cropped.image
       let rect = cropped.rect
-      if (layer.colorBeforeScale && layer.color.length > 0) {
-        const tables = planeTablesFor(layer.color)
-        if (tables && image instanceof VideoFrame && hasPlanes(image)) {
-          // eq-type colour on the source's planes, exactly as ffmpeg: no RGB, no read-back.
-          if (!changesNothing(tables)) {
-            graded = await applyPlaneTables(image, tables, this.planes)
-            image = graded
-          }
-        } else {
-          const small = this.source.sized(sourceVisible.width, sourceVisible.height)
-          const r = cropped.rect
-          small.drawImage(cropped.image, r.x, r.y, r.width, r.height, 0, 0, r.width, r.height)
-          this.pixels.apply(small, [{ kind: 'color', effects: layer.color }], sources.luts)
-          image = this.source.canvas
-          rect = { x: 0, y: 0, width: sourceVisible.width, height: sourceVisible.height }
+      if (!planesDone && image instanceof VideoFrame && hasPlanes(image)) {
+        const tables = this.tablesFor(image, yuv)
+        if (tables) {
+          graded = await applyPlaneTables(image, tables, this.planes)
+          image = graded
+          planesDone = true
         }
+      }
+      if (colorFirst && !(yuv && planesDone)) {
+        // Colour that needs RGB (LUT, temperature), or a frame without planes: a pixel pass at
+        // source size, before the one upscale.
+        const small = this.source.sized(sourceVisible.width, sourceVisible.height)
+        small.drawImage(
+          image,
+          rect.x,
+          rect.y,
+          rect.width,
+          rect.height,
+          0,
+          0,
+          rect.width,
+          rect.height,
+        )
+        this.pixels.apply(small, [{ kind: 'color', effects: layer.color }], sources.luts)
+        image = this.source.canvas
+        rect = { x: 0, y: 0, width: sourceVisible.width, height: sourceVisible.height }
       }
       // Colour at visible size runs with the vignette, if any, in one pixel pass.
       const passes: EffectPass[] = [
@@ -204,6 +249,17 @@ export class Compositor {
       graded?.close()
       cropped.close()
     }
+  }
+
+  /**
+   * The plane tables for a decoded frame: the clip's eq-type colour, if any, then the browser's
+   * Cb correction (chroma-fix.ts) for BT.709 frames; null when nothing would change.
+   */
+  private tablesFor(frame: VideoFrame, yuv: PlaneTables | null): PlaneTables | null {
+    const fix = needsCbFix(frame) ? this.cbFix : null
+    const u = fix ? (yuv?.u ? fix.map((_, x) => fix[yuv.u?.[x] ?? 0] ?? 0) : fix) : (yuv?.u ?? null)
+    const tables: PlaneTables = { y: yuv?.y ?? null, u, v: yuv?.v ?? null }
+    return changesNothing(tables) ? null : tables
   }
 
   private applyPasses(

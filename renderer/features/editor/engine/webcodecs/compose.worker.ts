@@ -44,8 +44,9 @@ async function run(start: ComposeStart): Promise<void> {
   const size = canvasSize(timeline.canvas)
   const luts = await loadResources(timeline, start.resources, contextFonts())
   const pixels = new PixelPassRunner('auto')
-  // Canvases read back only where a CPU pixel pass runs; otherwise the browser rasters as it likes.
-  const compositor = new Compositor(size, pixels, { readback: pixels.report.path === 'cpu' })
+  // CPU-backed canvases: the encoder then converts their RGBA to limited-range BT.709 itself
+  // (a GPU-rastered canvas gives it full-range frames instead), which avc-sps.ts marks as such.
+  const compositor = new Compositor(size, pixels, { readback: true })
   const overlays = new OverlayCache(size, (mediaId) => {
     const file = Object.hasOwn(files, mediaId) ? files[mediaId] : undefined
     if (!file) throw new Error(`image "${mediaId}" was not given to the export`)

@@ -13,7 +13,7 @@ import {
   type StreamTargetChunk,
 } from 'mediabunny'
 import { isKeyFrame } from '../encode-protocol'
-import { patchAccessUnitLevel, patchAvccLevel } from './avc-level'
+import { normaliseAccessUnit, normaliseAvcc } from './avc-level'
 import { Inbox } from './credits'
 import type { Ack, ComposedFrame, MuxAudio, MuxRequest, MuxStart, WorkerReport } from './protocol'
 
@@ -148,9 +148,9 @@ async function run(start: MuxStart): Promise<void> {
   let first = true
   const encoder = new VideoEncoder({
     output: (chunk, meta) => {
-      const data = new Uint8Array(chunk.byteLength)
-      chunk.copyTo(data)
-      patchAccessUnitLevel(data, start.levelIdc)
+      const raw = new Uint8Array(chunk.byteLength)
+      chunk.copyTo(raw)
+      const data = normaliseAccessUnit(raw, start.levelIdc)
       const packet = new EncodedPacket(
         data,
         chunk.type,
@@ -161,9 +161,21 @@ async function run(start: MuxStart): Promise<void> {
       if (first && meta?.decoderConfig) {
         const config = meta.decoderConfig
         const description = config.description
-          ? patchAvccLevel(copyBytes(config.description), start.levelIdc)
+          ? normaliseAvcc(copyBytes(config.description), start.levelIdc)
           : undefined
-        extra = { decoderConfig: { ...config, ...(description ? { description } : {}) } }
+        // The stream is limited-range BT.709 whatever the encoder's config says (avc-sps.ts).
+        extra = {
+          decoderConfig: {
+            ...config,
+            ...(description ? { description } : {}),
+            colorSpace: {
+              primaries: 'bt709',
+              transfer: 'bt709',
+              matrix: 'bt709',
+              fullRange: false,
+            },
+          },
+        }
         first = false
       }
       muxing = muxing.then(async () => {
