@@ -106,6 +106,7 @@ export class Compositor {
     ctx.fillRect(0, 0, canvas.width, canvas.height)
 
     const [only] = plan.clips
+    let global = plan.global
     if (
       plan.clips.length === 1 &&
       only &&
@@ -113,7 +114,11 @@ export class Compositor {
       !only.layer.dx &&
       !only.layer.dy
     ) {
-      await this.drawClip(only, ctx, sources)
+      // Whole-picture eq-type colour over one clip that covers the canvas is the same colour on
+      // that clip's planes (per-pixel colour commutes with scaling, as the compiler relies on).
+      const folded = foldableGlobal(only, plan)
+      const done = await this.drawClip(only, ctx, sources, folded)
+      if (done && folded) global = []
     } else {
       // Each clip of a transition is a whole padded picture (black included) before blending.
       for (const [i, clip] of plan.clips.entries()) {
@@ -127,7 +132,7 @@ export class Compositor {
         ctx.globalAlpha = 1
       }
     }
-    this.applyPasses(canvas, ctx, plan.global, sources.luts)
+    this.applyPasses(canvas, ctx, global, sources.luts)
 
     // Overlays are pictures made once (scaled image, rendered text): drawing them is a blit.
     for (const image of plan.images) {
@@ -142,12 +147,22 @@ export class Compositor {
     }
   }
 
-  /** crop to what shows → (colour) → scale → (colour) → blur/vignette → place, as the compiler. */
-  private async drawClip(layer: ClipLayer, target: Ctx, sources: CompositorSources): Promise<void> {
+  /**
+   * crop to what shows → (colour) → scale → (colour) → blur/vignette → place, as the compiler.
+   * `after`: whole-picture plane tables to apply after the clip's own; resolves true if they were.
+   */
+  private async drawClip(
+    layer: ClipLayer,
+    target: Ctx,
+    sources: CompositorSources,
+    after: PlaneTables | null = null,
+  ): Promise<boolean> {
     const { sourceVisible, visible } = layer.placement
     const colorFirst = layer.colorBeforeScale && layer.color.length > 0
     // eq-type colour on the source's own planes, exactly as ffmpeg (null: it needs RGB).
-    const yuv = colorFirst ? planeTablesFor(layer.color) : null
+    const own = colorFirst ? planeTablesFor(layer.color) : null
+    // The whole-picture tables go in only where nothing else needs RGB in between.
+    const yuv = colorFirst && !own ? null : after ? thenTables(own, after) : own
     const sample = await sources.frame(layer)
     let cropped: CroppedImage
     let planesDone = false
@@ -190,7 +205,7 @@ export class Compositor {
           planesDone = true
         }
       }
-      if (colorFirst && !(yuv && planesDone)) {
+      if (colorFirst && !(own && planesDone)) {
         // Colour that needs RGB (LUT, temperature), or a frame without planes: a pixel pass at
         // source size, before the one upscale.
         const small = this.source.sized(sourceVisible.width, sourceVisible.height)
@@ -229,7 +244,7 @@ export class Compositor {
           visible.width,
           visible.height,
         )
-        return
+        return after !== null && planesDone && yuv !== null
       }
       const vis = this.visible.sized(visible.width, visible.height)
       vis.drawImage(
@@ -245,6 +260,7 @@ export class Compositor {
       )
       this.applyPasses(this.visible.canvas, vis, passes, sources.luts)
       target.drawImage(this.visible.canvas, layer.placement.canvasX, layer.placement.canvasY)
+      return false
     } finally {
       graded?.close()
       cropped.close()
@@ -289,4 +305,28 @@ export class Compositor {
     }
     flush()
   }
+}
+
+/** `first`'s tables, then `then`'s, plane by plane. */
+function thenTables(first: PlaneTables | null, then: PlaneTables): PlaneTables {
+  const chain = (a: Uint8Array | null | undefined, b: Uint8Array | null) =>
+    a && b ? b.map((_, x) => b[a[x] ?? 0] ?? 0) : (b ?? a ?? null)
+  return { y: chain(first?.y, then.y), u: chain(first?.u, then.u), v: chain(first?.v, then.v) }
+}
+
+/**
+ * The frame's whole-picture colour as plane tables, when it can run on the one clip's planes:
+ * eq-type effects only, a clip that covers the canvas (no padding for them to colour), and no
+ * pass on the scaled clip (blur, vignette, colour after scaling) that must come before them.
+ */
+function foldableGlobal(layer: ClipLayer, plan: FramePlan): PlaneTables | null {
+  if (plan.global.length === 0) return null
+  if (!plan.global.every((pass) => pass.kind === 'color')) return null
+  const { visible, canvasX, canvasY } = layer.placement
+  if (canvasX !== 0 || canvasY !== 0) return null
+  if (visible.width !== plan.canvas.width || visible.height !== plan.canvas.height) return null
+  if (layer.spatial.length > 0) return null
+  if (!layer.colorBeforeScale && layer.color.length > 0) return null
+  const effects = plan.global.flatMap((pass) => (pass.kind === 'color' ? pass.effects : []))
+  return planeTablesFor(effects)
 }
