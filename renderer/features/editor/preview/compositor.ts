@@ -40,6 +40,11 @@ export interface CompositorOptions {
    * when no pass reads back.
    */
   readonly readback?: boolean
+  /**
+   * Draw at this fraction of the timeline's size (the preview draws at its display size; the
+   * export at 1). Every placement stays in timeline pixels: the canvas transform scales them.
+   */
+  readonly scale?: number
 }
 
 type Ctx = OffscreenCanvasRenderingContext2D
@@ -83,27 +88,37 @@ export class Compositor {
   /** The browser's BT.709 blue, corrected on the planes (chroma-fix.ts); null if exact. */
   private readonly cbFix = cbTable(measureCbFactor())
 
+  private readonly scale: number
+
   constructor(
     size: CanvasSize,
     private readonly pixels: PixelPassRunner,
     options: CompositorOptions = {},
   ) {
     const readback = options.readback ?? true
-    this.canvas = new OffscreenCanvas(size.width, size.height)
+    this.scale = options.scale ?? 1
+    if (!(this.scale > 0 && this.scale <= 1)) throw new Error(`bad compositor scale ${this.scale}`)
+    this.canvas = new OffscreenCanvas(
+      scaledSize(size.width, this.scale),
+      scaledSize(size.height, this.scale),
+    )
     this.ctx = context2d(this.canvas, readback)
     this.layers = [new Scratch(readback), new Scratch(readback)]
   }
 
   async render(plan: FramePlan, sources: CompositorSources): Promise<void> {
-    const { ctx, canvas } = this
-    if (canvas.width !== plan.canvas.width || canvas.height !== plan.canvas.height) {
-      canvas.width = plan.canvas.width
-      canvas.height = plan.canvas.height
+    const { ctx, canvas, scale } = this
+    const width = scaledSize(plan.canvas.width, scale)
+    const height = scaledSize(plan.canvas.height, scale)
+    if (canvas.width !== width || canvas.height !== height) {
+      canvas.width = width
+      canvas.height = height
     }
     ctx.reset()
     ctx.imageSmoothingQuality = 'high'
+    ctx.setTransform(scale, 0, 0, scale, 0, 0)
     ctx.fillStyle = '#000000'
-    ctx.fillRect(0, 0, canvas.width, canvas.height)
+    ctx.fillRect(0, 0, plan.canvas.width, plan.canvas.height)
 
     const [only] = plan.clips
     let global = plan.global
@@ -124,11 +139,13 @@ export class Compositor {
       for (const [i, clip] of plan.clips.entries()) {
         const scratch = this.layers[i % 2] ?? new Scratch()
         const layer = scratch.sized(canvas.width, canvas.height)
+        layer.setTransform(scale, 0, 0, scale, 0, 0)
         layer.fillStyle = '#000000'
-        layer.fillRect(0, 0, canvas.width, canvas.height)
+        layer.fillRect(0, 0, plan.canvas.width, plan.canvas.height)
         await this.drawClip(clip, layer, sources)
         ctx.globalAlpha = clip.layer.alpha
-        ctx.drawImage(scratch.canvas, clip.layer.dx, clip.layer.dy)
+        const { width: w, height: h } = plan.canvas
+        ctx.drawImage(scratch.canvas, clip.layer.dx, clip.layer.dy, w, h)
         ctx.globalAlpha = 1
       }
     }
@@ -246,20 +263,14 @@ export class Compositor {
         )
         return after !== null && planesDone && yuv !== null
       }
-      const vis = this.visible.sized(visible.width, visible.height)
-      vis.drawImage(
-        image,
-        rect.x,
-        rect.y,
-        rect.width,
-        rect.height,
-        0,
-        0,
-        visible.width,
-        visible.height,
-      )
+      // The scaled picture, at the size it is drawn (the preview's scale included).
+      const vw = scaledSize(visible.width, this.scale)
+      const vh = scaledSize(visible.height, this.scale)
+      const vis = this.visible.sized(vw, vh)
+      vis.drawImage(image, rect.x, rect.y, rect.width, rect.height, 0, 0, vw, vh)
       this.applyPasses(this.visible.canvas, vis, passes, sources.luts)
-      target.drawImage(this.visible.canvas, layer.placement.canvasX, layer.placement.canvasY)
+      const { canvasX, canvasY } = layer.placement
+      target.drawImage(this.visible.canvas, canvasX, canvasY, visible.width, visible.height)
       return false
     } finally {
       graded?.close()
@@ -284,6 +295,23 @@ export class Compositor {
     passes: readonly EffectPass[],
     luts: ReadonlyMap<string, Lut3d>,
   ): void {
+    if (passes.length === 0) return
+    // Passes work on the canvas's pixels as they are: no transform.
+    ctx.save()
+    ctx.setTransform(1, 0, 0, 1, 0, 0)
+    try {
+      this.runPasses(canvas, ctx, passes, luts)
+    } finally {
+      ctx.restore()
+    }
+  }
+
+  private runPasses(
+    canvas: OffscreenCanvas,
+    ctx: Ctx,
+    passes: readonly EffectPass[],
+    luts: ReadonlyMap<string, Lut3d>,
+  ): void {
     // Consecutive colour and vignette passes are one pixel run (one upload on the GL path).
     let run: PerPixelEffectPass[] = []
     const flush = () => {
@@ -296,15 +324,21 @@ export class Compositor {
         continue
       }
       flush()
-      // CSS blur(σpx) is a Gaussian of standard deviation σ, as gblur's sigma.
+      // CSS blur(σpx) is a Gaussian of standard deviation σ, as gblur's sigma (in timeline
+      // pixels: scaled with the picture).
       const blur = this.blur.sized(canvas.width, canvas.height)
-      blur.filter = `blur(${pass.sigma}px)`
+      blur.filter = `blur(${pass.sigma * this.scale}px)`
       blur.drawImage(canvas, 0, 0)
       ctx.clearRect(0, 0, canvas.width, canvas.height)
       ctx.drawImage(this.blur.canvas, 0, 0)
     }
     flush()
   }
+}
+
+/** A dimension at the compositor's scale, in whole pixels (at least one). */
+function scaledSize(size: number, scale: number): number {
+  return Math.max(1, Math.round(size * scale))
 }
 
 /** `first`'s tables, then `then`'s, plane by plane. */

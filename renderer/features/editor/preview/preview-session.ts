@@ -27,7 +27,7 @@ export class PreviewSession {
     private readonly pixels: PixelPassRunner,
   ) {
     const size = canvasSize(timeline.canvas)
-    this.compositor = new Compositor(size, pixels)
+    this.compositor = new Compositor(size, pixels, { scale: request.scale ?? 1 })
     this.overlays = new OverlayCache(size, (mediaId) => this.file(mediaId))
     this.media = Object.fromEntries(Object.entries(request.media).map(([id, m]) => [id, m.info]))
   }
