@@ -2,7 +2,7 @@ import type { MediaInfo } from '../../../../shared/timeline'
 
 /**
  * What the test-only harness page (harness.html) exposes as window.__reeldeskEngineTest, for
- * e2e/export.e2e.test.ts and bench/export.mjs. Self-contained types, so Node-side tests can
+ * e2e/export.e2e.test.ts and bench/export/main.ts. Self-contained types, so Node-side tests can
  * import them without pulling in the Vite-only engine modules.
  */
 
