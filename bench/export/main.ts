@@ -189,12 +189,16 @@ async function runApp(
   files: string[],
   spec: HarnessSpec,
   outFile: string,
-  engine: 'auto' | 'ffmpeg',
+  engine: 'auto' | 'x264',
 ): Promise<AppRun> {
   const browser = await launch()
   try {
     const page = await openPage(browser, `${baseUrl}${ENGINE}`, files)
-    await page.evaluate((e) => window.__reeldeskEngineTest?.reset({ engine: e }), engine)
+    // 'x264': the fallback at its slowest: ffmpeg.wasm renders and x264 in wasm encodes.
+    await page.evaluate(
+      (e) => window.__reeldeskEngineTest?.reset(e === 'x264' ? { videoEncoder: 'x264' } : {}),
+      engine,
+    )
     const baselineMb = chromiumTreePssMb()
     let peakMb = baselineMb
     const poll = setInterval(() => (peakMb = Math.max(peakMb, chromiumTreePssMb())), 200)
@@ -333,7 +337,7 @@ try {
   // App and native alternate, so both see the same machine load.
   const app = await runApp(baseUrl, files, reference, out('app.mp4'), 'auto')
   const native = runNative(nativeRef)
-  const fallback = await runApp(baseUrl, files, reference, out('app-x264.mp4'), 'ffmpeg')
+  const fallback = await runApp(baseUrl, files, reference, out('app-x264.mp4'), 'x264')
   const heavyApp = await runApp(baseUrl, files, heavy, out('app-heavy.mp4'), 'auto')
   const heavyNative = runNative(nativeHeavy)
   const preview = await previewFps(baseUrl, files, reference)
