@@ -54,10 +54,10 @@ function aspectRatioLabel(preset: CanvasPreset): string {
 const ENCODERS = ['browser', 'x264-veryfast', 'x264-medium', 'x264-slow'] as const
 type Encoder = (typeof ENCODERS)[number]
 const ENCODER_LABELS: Record<Encoder, string> = {
-  browser: 'This browser (fastest)',
-  'x264-veryfast': 'x264 veryfast (ffmpeg.wasm)',
-  'x264-medium': 'x264 medium (ffmpeg.wasm, slower)',
-  'x264-slow': 'x264 slow (ffmpeg.wasm, slowest)',
+  browser: 'Browser',
+  'x264-veryfast': 'x264 veryfast',
+  'x264-medium': 'x264 medium',
+  'x264-slow': 'x264 slow',
 }
 const PRESETS: Record<Encoder, X264Preset | undefined> = {
   browser: undefined,
@@ -208,7 +208,8 @@ export function ExportPanel({ store }: { store: ProjectStore }) {
           </Button>
         )}
       </div>
-      <div className="inspector__grid">
+      {/* The inspector's two-column fields (its select buttons fit their column). */}
+      <div className="inspector inspector__grid">
         <SelectField<Encoder>
           label="Encoder"
           value={encoder}

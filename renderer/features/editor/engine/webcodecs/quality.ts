@@ -18,9 +18,9 @@ const BITS_PER_PIXEL: Readonly<Record<ExportQuality, number>> = {
 }
 
 export const QUALITY_LABELS: Readonly<Record<ExportQuality, string>> = {
-  smaller: 'Smaller file',
+  smaller: 'Smaller',
   balanced: 'Balanced',
-  best: 'Best quality',
+  best: 'Best',
 }
 
 export function videoBitrate(
