@@ -40,7 +40,7 @@ export default defineConfig({
       rolldownOptions: {
         input: {
           index: resolve(root, 'renderer/index.html'),
-          // Test-only page for the export engine (e2e/export.e2e.test.ts, bench/export.mjs).
+          // Test-only page for the export engine (e2e/export.e2e.test.ts, bench/export/main.ts).
           'export-harness': resolve(root, 'renderer/features/editor/engine/harness.html'),
           // Test-only page for the preview compositor (e2e/preview.e2e.test.ts).
           'preview-harness': resolve(root, 'renderer/features/editor/preview/harness.html'),

@@ -65,8 +65,9 @@ describe('editor controls', () => {
     await choose(/Frame rate/, '60 fps')
     await page.getByRole('button', { name: /1080×1080.*Canvas/ }).waitFor()
     await page.getByRole('button', { name: /60 fps.*Frame rate/ }).waitFor()
-    expect(await page.locator('canvas.preview__canvas').getAttribute('width')).toBe('1080')
-    expect(await page.locator('canvas.preview__canvas').getAttribute('height')).toBe('1080')
+    // The preview draws a square at its display size (the export draws 1080×1080).
+    expect(await page.locator('canvas.preview__canvas').getAttribute('width')).toBe('960')
+    expect(await page.locator('canvas.preview__canvas').getAttribute('height')).toBe('960')
 
     // A crossfade from the first clip into the second, shown on the video track.
     const videoTrack = page.getByRole('group', { name: 'Video track' })

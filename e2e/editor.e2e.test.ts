@@ -114,6 +114,8 @@ describe('editor projects', () => {
     await page.getByRole('button', { name: 'Export 9:16 MP4' }).click()
     const link = page.getByRole('link', { name: /^Download/ })
     await link.waitFor({ timeout: 90_000 })
+    // The default export is the WebCodecs engine, and the panel says so.
+    await page.getByText(/Rendered in [\d.]+ s with the WebCodecs engine/).waitFor()
     const [download] = await Promise.all([page.waitForEvent('download'), link.click()])
     const out = path.join(dir, 'export.mp4')
     await download.saveAs(out)

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import type { Browser, Page } from 'playwright-core'
@@ -6,26 +6,35 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import type { HarnessOutcome, HarnessSpec } from '../renderer/features/editor/engine/harness-api'
 import { launchChromium } from './chromium'
 import { openHarness } from './harness-page'
+import { videoSsim } from './fixtures/frames'
 import {
   ffprobe,
   nativeFfmpegFor,
   makeLandscapeClip,
   makeLogo,
+  makeMpeg4Clip,
   makeMusic,
   makePortraitClip,
   makeTruncated,
   probeInfo,
   run,
 } from './fixtures/media'
+import { chromiumTreePssMb } from './fixtures/memory'
 
 /**
- * The export engine end to end: ffmpeg.wasm (multi-thread core, the page is crossOriginIsolated)
- * in its worker, in Chromium, on the built app served by the real server; the MP4 is checked
- * with native ffprobe. Skipped where native ffmpeg (the fixture generator) is missing.
+ * The export engines end to end, in Chromium, on the built app served by the real server: the
+ * WebCodecs engine (the preview's compositor, the browser's decoders and H.264 encoder, the sound
+ * from ffmpeg.wasm) by default, ffmpeg.wasm (multi-thread core: the page is crossOriginIsolated)
+ * as the fallback. Every MP4 is checked with native ffprobe. Skipped where native ffmpeg (the
+ * fixture generator) is missing.
  */
 
 const HARNESS = '/features/editor/engine/harness.html'
 const FPS = 30
+/** WebCodecs engine vs the x264 fallback on the same edit (two encoders, one picture). */
+const FALLBACK_SSIM = 0.95
+/** What a cancelled export may leave behind in the browser (caches, the loaded ffmpeg core). */
+const CANCEL_LEFTOVER_MB = 150
 
 let dir = ''
 let browser: Browser
@@ -120,6 +129,7 @@ describe.skipIf(!hasFfmpeg)('export engine in Chromium (ffmpeg.wasm)', () => {
       logo: makeLogo(dir),
       music: makeMusic(dir, 4),
       broken: makeTruncated(landscape, dir),
+      old: makeMpeg4Clip(dir, 1),
     }
     spec = referenceSpec(files)
     browser = await launchChromium()
@@ -131,10 +141,11 @@ describe.skipIf(!hasFfmpeg)('export engine in Chromium (ffmpeg.wasm)', () => {
 
   afterAll(async () => {
     await browser?.close()
+    if (process.env.REELDESK_KEEP_E2E) return
     if (dir) rmSync(dir, { recursive: true, force: true })
   })
 
-  it('renders a real timeline to a 1080×1920 H.264/AAC MP4 of the timeline length', async () => {
+  it('renders a real timeline with the WebCodecs engine to a 1080×1920 H.264 High/AAC MP4', async () => {
     expect(await page.evaluate(() => window.crossOriginIsolated)).toBe(true)
     const outcome = await exportVideo(spec)
     if (!outcome.ok) {
@@ -143,8 +154,8 @@ describe.skipIf(!hasFfmpeg)('export engine in Chromium (ffmpeg.wasm)', () => {
         `export failed: ${outcome.code}: ${outcome.message}\n${log.slice(-40).join('\n')}`,
       )
     }
-    expect(outcome.multiThread).toBe(true)
-    // Chromium has an H.264 encoder: ffmpeg.wasm renders raw frames and WebCodecs encodes them.
+    // The preview's compositor drew it and the browser encoded it: no fallback, no reason.
+    expect(outcome).toMatchObject({ engine: 'webcodecs', fallbackReason: null })
     expect(outcome.videoEncoder).toBe('webcodecs')
     const output = path.join(dir, 'export.mp4')
     writeFileSync(output, Buffer.from(outcome.base64, 'base64'))
@@ -154,11 +165,31 @@ describe.skipIf(!hasFfmpeg)('export engine in Chromium (ffmpeg.wasm)', () => {
     const audio = info.streams.find((s) => s.codec_type === 'audio')
     expect(video).toMatchObject({
       codec_name: 'h264',
+      profile: 'High',
       width: 1080,
       height: 1920,
       r_frame_rate: `${FPS}/1`,
+      color_space: 'bt709',
+      color_transfer: 'bt709',
     })
     expect(video?.level).toBeGreaterThanOrEqual(40)
+    // Constant frame rate on the exact grid: frame n is shown at n/30 s, every one of them.
+    const times = run('ffprobe', [
+      ...['-v', 'error', '-select_streams', 'v', '-show_entries', 'packet=pts_time'],
+      ...['-of', 'csv=p=0', output],
+    ])
+      .trim()
+      .split('\n')
+      .map(Number)
+      .sort((a, b) => a - b)
+    expect(times).toHaveLength(3 * FPS)
+    expect(times.every((t, n) => Math.abs(t - n / FPS) < 1e-6)).toBe(true)
+    // Faststart: the index is in front of the media data.
+    const head = readFileSync(output)
+      .subarray(0, 64 * 1024)
+      .toString('latin1')
+    expect(head.indexOf('moov')).toBeGreaterThan(0)
+    expect(head.indexOf('moov')).toBeLessThan(head.indexOf('mdat'))
     expect(Number(video?.nb_read_frames)).toBe(3 * FPS)
     expect(Math.abs(Number(info.format.duration) - 3)).toBeLessThanOrEqual(1 / FPS)
     expect(audio).toMatchObject({ codec_name: 'aac', sample_rate: '48000', channels: 2 })
@@ -173,30 +204,46 @@ describe.skipIf(!hasFfmpeg)('export engine in Chromium (ffmpeg.wasm)', () => {
     expect(outcome.progress.some((p) => p.phase === 'rendering' && p.etaMs !== null)).toBe(true)
   }, 120_000)
 
-  it('falls back to x264 in ffmpeg.wasm with the same picture', async () => {
-    await page.evaluate(() => window.__reeldeskEngineTest?.reset({ videoEncoder: 'x264' }))
-    try {
-      const outcome = await exportVideo(spec)
-      if (!outcome.ok) throw new Error(`x264 export failed: ${outcome.code}: ${outcome.message}`)
-      expect(outcome.videoEncoder).toBe('x264')
-      const output = path.join(dir, 'export-x264.mp4')
-      writeFileSync(output, Buffer.from(outcome.base64, 'base64'))
-      const video = ffprobe(output, true).streams.find((s) => s.codec_type === 'video')
-      expect(video).toMatchObject({ codec_name: 'h264', profile: 'High', width: 1080 })
-      expect(Number(video?.nb_read_frames)).toBe(3 * FPS)
-      // Frame n of each encoder's file against frame n of the other: the same edit.
-      const log = run(
-        'ffmpeg',
-        [
-          ...['-hide_banner', '-i', path.join(dir, 'export.mp4'), '-i', output, '-lavfi'],
-          ...['[0:v]setpts=N[a];[1:v]setpts=N[b];[a][b]ssim', '-f', 'null', '-'],
-        ],
-        { withStderr: true },
-      )
-      expect(Number(/All:([\d.]+)/.exec(log)?.[1])).toBeGreaterThan(0.95)
-    } finally {
-      await page.evaluate(() => window.__reeldeskEngineTest?.reset())
+  it('falls back to ffmpeg.wasm and x264 with the same picture, saying why', async () => {
+    const outcome = await exportVideo({ ...spec, preset: 'veryfast' })
+    if (!outcome.ok) throw new Error(`x264 export failed: ${outcome.code}: ${outcome.message}`)
+    expect(outcome).toMatchObject({
+      engine: 'ffmpeg',
+      videoEncoder: 'x264',
+      fallbackReason: 'you chose the x264 preset “veryfast”',
+    })
+    const output = path.join(dir, 'export-x264.mp4')
+    writeFileSync(output, Buffer.from(outcome.base64, 'base64'))
+    const video = ffprobe(output, true).streams.find((s) => s.codec_type === 'video')
+    expect(video).toMatchObject({ codec_name: 'h264', profile: 'High', width: 1080 })
+    expect(Number(video?.nb_read_frames)).toBe(3 * FPS)
+    // Frame n of each engine's file against frame n of the other: the same edit.
+    const score = videoSsim(path.join(dir, 'export.mp4'), output)
+    process.stdout.write(`WebCodecs engine vs ffmpeg.wasm fallback, SSIM: ${score}\n`)
+    expect(score).toBeGreaterThanOrEqual(FALLBACK_SSIM)
+  }, 120_000)
+
+  it('falls back for a source the browser cannot decode and names it in the reason', async () => {
+    const old: HarnessSpec = {
+      media: { old: { file: 'old-camera.mp4', info: probeInfo(path.join(dir, 'old-camera.mp4')) } },
+      timeline: {
+        version: 1,
+        canvas: '720x1280',
+        clips: [{ id: 'o', mediaId: 'old', inMs: 0, outMs: 1000 }],
+        texts: [{ id: 't', text: 'fallback ✓', startMs: 0, endMs: 1000 }],
+      },
     }
+    const outcome = await exportVideo(old)
+    if (!outcome.ok) throw new Error(`fallback export failed: ${outcome.code}: ${outcome.message}`)
+    expect(outcome.engine).toBe('ffmpeg')
+    expect(outcome.fallbackReason).toMatch(
+      /^“old-camera\.mp4” uses a video codec this browser cannot decode/,
+    )
+    const output = path.join(dir, 'export-old.mp4')
+    writeFileSync(output, Buffer.from(outcome.base64, 'base64'))
+    const video = ffprobe(output, true).streams.find((s) => s.codec_type === 'video')
+    expect(video).toMatchObject({ codec_name: 'h264', width: 720, height: 1280 })
+    expect(Number(video?.nb_read_frames)).toBe(FPS)
   }, 120_000)
 
   it('renders the cover frame as a 1080×1920 JPEG', async () => {
@@ -239,11 +286,23 @@ describe.skipIf(!hasFfmpeg)('export engine in Chromium (ffmpeg.wasm)', () => {
     if (!outcome.ok) expect(outcome.message).toContain('"Nope.ttf"')
   })
 
-  it('cancels a running export promptly, and the next job still works', async () => {
-    const outcome = await exportVideo({ ...spec, cancelAtFraction: 0.1 })
+  it('cancels a running export promptly, frees its memory, and the next job still works', async () => {
+    const before = chromiumTreePssMb()
+    let peak = before
+    const poll = setInterval(() => (peak = Math.max(peak, chromiumTreePssMb())), 100)
+    const outcome = await exportVideo({ ...spec, cancelAtFraction: 0.3 }).finally(() =>
+      clearInterval(poll),
+    )
     expect(outcome).toMatchObject({ ok: false, code: 'cancelled' })
-    const after = await cover(spec, 2500)
-    expect(after.ok).toBe(true)
+    // The three workers (decoders, frames, encoder) end with the job: memory goes back down.
+    await new Promise((resolve) => setTimeout(resolve, 1500))
+    const after = chromiumTreePssMb()
+    process.stdout.write(
+      `cancel: browser PSS ${before.toFixed(0)} MB before, ${peak.toFixed(0)} MB peak, ${after.toFixed(0)} MB after\n`,
+    )
+    expect(after - before).toBeLessThan(CANCEL_LEFTOVER_MB)
+    const next = await cover(spec, 2500)
+    expect(next.ok).toBe(true)
   }, 90_000)
 
   it('runs on the single-thread core too (pages that are not crossOriginIsolated)', async () => {

@@ -1,6 +1,6 @@
 // Native ffmpeg/ffprobe for tests and benchmarks only (Debian's packages; never an app
 // dependency — the app renders with ffmpeg.wasm). One copy of the spawn and probe helpers for
-// the e2e fixtures, the compiler's native test and bench/export.mjs.
+// the e2e fixtures, the compiler's native test and bench/export/main.ts.
 import { spawnSync } from 'node:child_process'
 
 /**

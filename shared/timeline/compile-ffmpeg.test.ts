@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import {
   compileCoverFrame,
   compileFfmpeg,
+  compileFfmpegAudio,
   compileFfmpegSplit,
   compileMux,
   type CompileOptions,
@@ -546,5 +547,62 @@ describe('compileCoverFrame', () => {
     expect(cover(3000)).toContain('/in/portrait.mp4')
     expect(() => cover(3001)).toThrow('cover time 3001 ms is outside the video (0–3000 ms)')
     expect(() => cover(-1)).toThrow('outside the video')
+  })
+})
+
+describe('compileFfmpeg: text as the compositor’s pictures', () => {
+  it('overlays each text picture at its place and time instead of drawtext', () => {
+    const args = compile(
+      {
+        texts: [
+          { id: 't1', text: '5am club ☀️', startMs: 250, endMs: 1500 },
+          { id: 't2', text: 'plain', startMs: 0, endMs: 1000 },
+        ],
+      },
+      { textImages: { t1: { fileName: '/in/text0.png', x: 100, y: 200 } } },
+    )
+    const graph = graphOf(args)
+    expect(args).toContain('/in/text0.png')
+    expect(graph).toContain("overlay=x=100:y=200:eof_action=repeat:enable='between(t,0.25,1.5)'")
+    // A text without a picture is still drawn by drawtext; the pictured one is not.
+    expect(graph.match(/drawtext=/g)).toHaveLength(1)
+    expect(graph).not.toContain('5am club')
+  })
+})
+
+describe('compileFfmpegAudio', () => {
+  it('is the edit’s sound graph alone, AAC 48 kHz stereo, of the edit’s length', () => {
+    const args = compileFfmpegAudio(
+      timeline({
+        clips: [clip('a', { mediaId: 'land', speed: 2 }), clip('b', { mediaId: 'silent' })],
+        audio: { music: { mediaId: 'song', volume: 0.5 }, originalVolume: 0.8 },
+      }),
+      media,
+      { audioFileName: 'sound.m4a' },
+    )
+    const graph = graphOf(args)
+    expect(graph).toContain('atempo=2')
+    expect(graph).toContain('normalize=0')
+    expect(graph).not.toMatch(/\[\d+:v\]/)
+    expect(args).not.toContain('[vout]')
+    expect(valueOf(args, '-map')).toBe('[aout]')
+    expect(valueOf(args, '-c:a')).toBe('aac')
+    expect(valueOf(args, '-ar')).toBe('48000')
+    expect(valueOf(args, '-t')).toBe('3')
+    expect(args.at(-1)).toBe('sound.m4a')
+    // Only the clip with sound and the music are read; the silent clip is generated silence.
+    expect(args.filter((a) => a === '-i')).toHaveLength(2)
+  })
+
+  it('makes silence when nothing sounds', () => {
+    const args = compileFfmpegAudio(
+      timeline({ clips: [clip('a', { mediaId: 'silent' })] }),
+      media,
+      {
+        audioFileName: 'sound.m4a',
+      },
+    )
+    expect(args.filter((a) => a === '-i')).toHaveLength(0)
+    expect(graphOf(args)).toContain('anullsrc')
   })
 })

@@ -9,6 +9,7 @@ import {
 } from './ffmpeg-audio'
 import { num, sec } from './ffmpeg-escape'
 import { FfmpegInputs } from './ffmpeg-inputs'
+import type { TextImageMap } from './ffmpeg-overlays'
 import { buildPicture, type PictureContext } from './ffmpeg-picture'
 import { FilterGraph } from './filter-graph'
 import { h264Level } from './h264-level'
@@ -34,10 +35,16 @@ export const X264_PRESETS = [
 ] as const
 export type X264Preset = (typeof X264_PRESETS)[number]
 
-export interface CompileOptions {
+/** Where fonts and LUTs are, and the text overlays as pictures (see TextImageMap). */
+export interface ResourceDirs {
   /** Directory of the ffmpeg FS holding resources/fonts and resources/luts. */
   readonly fontDir: string
   readonly lutDir: string
+  /** Text overlays the app rendered to PNGs; drawtext draws any text not in it. */
+  readonly textImages?: TextImageMap
+}
+
+export interface CompileOptions extends ResourceDirs {
   /** x264 speed/size trade-off; veryfast by default because ffmpeg.wasm runs ~4× native. */
   readonly preset?: X264Preset
   /** Constant quality, 0–51 (default 20: platforms re-encode, so give them a clean master). */
@@ -90,9 +97,7 @@ export function compileFfmpeg(
   ]
 }
 
-export interface SplitOptions {
-  readonly fontDir: string
-  readonly lutDir: string
+export interface SplitOptions extends ResourceDirs {
   /** Where the raw I420 frames go (a device the external encoder reads from). */
   readonly framesFileName: string
   /** The AAC track, in an MP4/M4A container. */
@@ -197,11 +202,59 @@ interface CompiledEdit {
   readonly head: string[]
 }
 
+export interface AudioOptions {
+  /** The AAC track, in an MP4/M4A container. */
+  readonly audioFileName: string
+}
+
+/**
+ * The sound alone, AAC 48 kHz stereo, exactly the edit's length: what the WebCodecs export muxes
+ * beside its own picture. It is the very sound graph the ffmpeg export runs (atempo, crossfades,
+ * amix without halving), so both engines sound the same; video streams are never decoded.
+ */
+export function compileFfmpegAudio(
+  timelineInput: Timeline,
+  media: MediaInfoMap,
+  options: AudioOptions,
+): string[] {
+  const timeline = parseTimeline(timelineInput)
+  const plan = planTimeline(timeline, media)
+  const inputs = new FfmpegInputs()
+  const graph = new FilterGraph()
+  const clipInputs = new Map<PlannedClip, number>()
+  const inputOf = (p: PlannedClip) => {
+    const known = clipInputs.get(p)
+    if (known !== undefined) return known
+    const index = inputs.add(p.media.fileName, {
+      startMs: p.sourceStartMs,
+      durationMs: p.sourceDurationMs,
+    })
+    clipInputs.set(p, index)
+    return index
+  }
+  buildSound(graph, inputs, plan, timeline, media, inputOf)
+  return [
+    '-hide_banner',
+    '-nostdin',
+    '-y',
+    ...inputs.args,
+    '-filter_complex',
+    graph.toString(),
+    '-map',
+    '[aout]',
+    ...NO_METADATA,
+    ...AAC_STEREO,
+    '-t',
+    sec(plan.durationMs),
+    options.audioFileName,
+  ]
+}
+
 /** The inputs and the filter graph of an edit: [vout] is the picture, [aout] the sound. */
 function compileEdit(
   timelineInput: Timeline,
   media: MediaInfoMap,
-  dirs: { readonly fontDir: string; readonly lutDir: string },
+  dirs: ResourceDirs,
 ): CompiledEdit {
   const timeline = parseTimeline(timelineInput)
   const plan = planTimeline(timeline, media)
@@ -219,6 +272,7 @@ function compileEdit(
     canvas,
     fontDir: dirs.fontDir,
     lutDir: dirs.lutDir,
+    ...(dirs.textImages ? { textImages: dirs.textImages } : {}),
   }
   const total = plan.durationMs
   const picture = buildPicture(
@@ -290,9 +344,7 @@ function buildSound(
   }
 }
 
-export interface CoverOptions {
-  readonly fontDir: string
-  readonly lutDir: string
+export interface CoverOptions extends ResourceDirs {
   readonly outputFileName?: string
 }
 
@@ -345,6 +397,7 @@ export function compileCoverFrame(
     canvas,
     fontDir: options.fontDir,
     lutDir: options.lutDir,
+    ...(options.textImages ? { textImages: options.textImages } : {}),
   }
   const visible = (item: { startMs: number; endMs: number }) =>
     at >= item.startMs && at < item.endMs ? null : undefined

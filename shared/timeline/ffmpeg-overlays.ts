@@ -17,7 +17,22 @@ function enableOption(window: OverlayWindow): string {
 const hex = (color: string) => `0x${color.slice(1).toLowerCase()}`
 
 /**
- * drawtext for one text overlay, centred on (x, y). expansion=none makes the text literal
+ * Text overlays rendered to pictures by the app's compositor (the same bitmap the preview and
+ * the WebCodecs export draw): textId → a PNG input with its top-left on the canvas. The ffmpeg
+ * path overlays them instead of running drawtext, so every engine shows the same glyphs —
+ * colour emoji, variation selectors, ZWJ sequences, right-to-left and CJK text included, which
+ * drawtext's one font cannot shape.
+ */
+export interface TextImage {
+  readonly fileName: string
+  readonly x: number
+  readonly y: number
+}
+export type TextImageMap = Readonly<Record<string, TextImage>>
+
+/**
+ * drawtext for one text overlay (tools without the compositor's text rendering, e.g. Node-only
+ * tests; the app always passes text images), centred on (x, y). expansion=none makes the text literal
  * (otherwise drawtext itself interprets % and \), leaving only the filtergraph escaping.
  */
 export function drawtextFilter(
@@ -77,6 +92,9 @@ export function imageFilters(place: ImagePlacement, opacity: number): string[] {
  * Puts the image on the picture. A still image is a one-frame stream: overlay's default
  * eof_action=repeat keeps showing that frame, and `enable` limits it to its window.
  */
-export function overlayFilter(place: ImagePlacement, window: OverlayWindow): string {
+export function overlayFilter(
+  place: Pick<ImagePlacement, 'x' | 'y'>,
+  window: OverlayWindow,
+): string {
   return `overlay=x=${place.x}:y=${place.y}:eof_action=repeat${enableOption(window)}`
 }

@@ -7,11 +7,12 @@ import {
   imagePlacement,
   overlayFilter,
   type OverlayWindow,
+  type TextImageMap,
 } from './ffmpeg-overlays'
 import { clipVideoFilters, joinVideo } from './ffmpeg-video'
 import type { FilterGraph } from './filter-graph'
 import type { MediaInfoMap } from './media-info'
-import type { ImageOverlay, TextOverlay, Timeline } from './model'
+import type { ImageOverlay, Timeline } from './model'
 import { lookupMedia, type PlannedClip } from './render-plan'
 
 export interface PictureContext {
@@ -20,6 +21,8 @@ export interface PictureContext {
   readonly canvas: CanvasSize
   readonly fontDir: string
   readonly lutDir: string
+  /** Text overlays as pictures (see TextImageMap); drawtext draws the ones not in it. */
+  readonly textImages?: TextImageMap
 }
 
 /**
@@ -51,11 +54,21 @@ export function buildPicture(
     picture = addImage(graph, inputs, ctx, image, window, picture)
   }
 
-  const texts = timeline.texts.flatMap((text: TextOverlay) => {
+  const drawn: string[] = []
+  for (const text of timeline.texts) {
     const window = windowOf(text)
-    return window === undefined ? [] : [drawtextFilter(text, canvas, ctx.fontDir, window)]
-  })
-  if (texts.length > 0) picture = graph.add([picture], texts, graph.label('t'))
+    if (window === undefined) continue
+    const image =
+      ctx.textImages && Object.hasOwn(ctx.textImages, text.id) ? ctx.textImages[text.id] : undefined
+    if (image) {
+      // The compositor's own rendering of the text (same glyphs, emoji included), placed as is.
+      const index = inputs.add(image.fileName)
+      picture = graph.add([picture, `${index}:v`], [overlayFilter(image, window)], graph.label('o'))
+    } else {
+      drawn.push(drawtextFilter(text, canvas, ctx.fontDir, window))
+    }
+  }
+  if (drawn.length > 0) picture = graph.add([picture], drawn, graph.label('t'))
   return picture
 }
 

@@ -8,9 +8,11 @@ export * from './edit'
 export * from './placement'
 export * from './media-info'
 export { h264Level } from './h264-level'
+export type { TextImage, TextImageMap } from './ffmpeg-overlays'
 export {
   compileFfmpeg,
   compileFfmpegSplit,
+  compileFfmpegAudio,
   compileMux,
   compileCoverFrame,
   X264_PRESETS,
@@ -18,7 +20,9 @@ export {
   DEFAULT_CRF,
   DEFAULT_OUTPUT,
   DEFAULT_COVER_OUTPUT,
+  type AudioOptions,
   type CompileOptions,
+  type ResourceDirs,
   type CoverOptions,
   type MuxOptions,
   type SplitOptions,

@@ -5,8 +5,22 @@ import { useRxCollection } from 'rxdb/plugins/react'
 import { useStore } from 'zustand'
 import type { MediaDoc } from '../../../shared/data/registry'
 import { canvasSize, type CanvasPreset } from '../../../shared/timeline/canvas'
+import type { X264Preset } from '../../../shared/timeline/compile-ffmpeg'
 import { currentPlatform } from '../../platform'
 import { createExportEngine, ExportError, type ExportProgress } from './engine'
+import {
+  describeEngine,
+  loadExportRecord,
+  saveExportRecord,
+  type ExportRecord,
+} from './engine/export-record'
+import {
+  DEFAULT_QUALITY,
+  EXPORT_QUALITIES,
+  QUALITY_LABELS,
+  type ExportQuality,
+} from './engine/webcodecs/quality'
+import { SelectField } from '../../ui/SelectField'
 import { loadSources } from './load-sources'
 import { ProgressMeter } from '../../ui/ProgressMeter'
 import { opfsRenders } from './media/opfs-store'
@@ -18,7 +32,7 @@ type ExportState =
   | { kind: 'idle' }
   | { kind: 'running'; progress: ExportProgress | null }
   /** `url` is the download link's (web); the desktop saves with its dialog instead. */
-  | { kind: 'done'; url: string | null; fileName: string; seconds: number }
+  | { kind: 'done'; url: string | null; fileName: string; seconds: number; record: ExportRecord }
   | { kind: 'failed'; message: string }
 
 function formatEta(ms: number | null): string {
@@ -35,6 +49,23 @@ function aspectRatioLabel(preset: CanvasPreset): string {
   const divisor = gcd(width, height)
   return `${width / divisor}:${height / divisor}`
 }
+
+/** Who encodes: the browser (the WebCodecs engine, fastest) or x264 at a named preset. */
+const ENCODERS = ['browser', 'x264-veryfast', 'x264-medium', 'x264-slow'] as const
+type Encoder = (typeof ENCODERS)[number]
+const ENCODER_LABELS: Record<Encoder, string> = {
+  browser: 'Browser',
+  'x264-veryfast': 'x264 veryfast',
+  'x264-medium': 'x264 medium',
+  'x264-slow': 'x264 slow',
+}
+const PRESETS: Record<Encoder, X264Preset | undefined> = {
+  browser: undefined,
+  'x264-veryfast': 'veryfast',
+  'x264-medium': 'medium',
+  'x264-slow': 'slow',
+}
+const presetOf = (encoder: Encoder) => PRESETS[encoder]
 
 /** What became of the desktop's save dialog for the finished render. */
 type SaveState =
@@ -59,6 +90,18 @@ export function ExportPanel({ store }: { store: ProjectStore }) {
   const exportedAt = useStore(store, (s) => s.project.exportedAt)
   const canvas = useStore(store, (s) => s.history.present.state.canvas)
   const [cover, setCover] = useState<{ url: string; atMs: number } | null>(null)
+  const [quality, setQuality] = useState<ExportQuality>(DEFAULT_QUALITY)
+  const [encoder, setEncoder] = useState<Encoder>('browser')
+  const projectId = useStore(store, (s) => s.project.id)
+  const [lastRecord, setLastRecord] = useState<ExportRecord | null>(null)
+
+  useEffect(() => {
+    let live = true
+    void loadExportRecord(projectId).then((record) => live && setLastRecord(record))
+    return () => {
+      live = false
+    }
+  }, [projectId])
   const [coverError, setCoverError] = useState<string | null>(null)
 
   useEffect(() => () => (cover ? URL.revokeObjectURL(cover.url) : undefined), [cover])
@@ -109,19 +152,33 @@ export function ExportPanel({ store }: { store: ProjectStore }) {
     setSaveState({ kind: 'idle' })
     try {
       const sources = await loadSources(timeline, media)
+      const preset = presetOf(encoder)
       const result = await engine.export(
-        { timeline, media: sources },
+        { timeline, media: sources, ...(preset ? { preset } : { quality }) },
         (progress) => setState({ kind: 'running', progress }),
         abort.current.signal,
       )
       const fileName = `${project.project.title.replace(/[^\p{L}\p{N} _-]+/gu, '').trim() || 'export'}.mp4`
       // Kept on this device and recorded on the project, so it can be offered (and posted) again.
       store.getState().markExported(await platform.keepExport(project.project.id, result.mp4))
+      const record: ExportRecord = {
+        engine: result.engine,
+        fallbackReason: result.fallbackReason,
+        quality: result.quality,
+        preset: preset ?? null,
+        elapsedMs: result.elapsedMs,
+        bytes: result.mp4.size,
+        at: Date.now(),
+      }
+      // The record is informative: a device that cannot keep it still has the render.
+      await saveExportRecord(project.project.id, record).catch(() => undefined)
+      setLastRecord(record)
       setState({
         kind: 'done',
         url: platform.saveExport ? null : URL.createObjectURL(result.mp4),
         fileName,
         seconds: result.elapsedMs / 1000,
+        record,
       })
     } catch (error) {
       if (error instanceof ExportError && error.code === 'cancelled') setState({ kind: 'idle' })
@@ -151,6 +208,25 @@ export function ExportPanel({ store }: { store: ProjectStore }) {
           </Button>
         )}
       </div>
+      {/* The inspector's two-column fields (its select buttons fit their column). */}
+      <div className="inspector inspector__grid">
+        <SelectField<Encoder>
+          label="Encoder"
+          value={encoder}
+          options={ENCODERS}
+          labelOf={(e) => ENCODER_LABELS[e]}
+          onChange={(e) => setEncoder(e)}
+        />
+        {encoder === 'browser' ? (
+          <SelectField<ExportQuality>
+            label="Quality"
+            value={quality}
+            options={EXPORT_QUALITIES}
+            labelOf={(q) => QUALITY_LABELS[q]}
+            onChange={(q) => setQuality(q)}
+          />
+        ) : null}
+      </div>
       {state.kind === 'running' ? (
         <ProgressMeter
           aria-label="Export progress"
@@ -164,7 +240,7 @@ export function ExportPanel({ store }: { store: ProjectStore }) {
       ) : null}
       {state.kind === 'done' && state.url ? (
         <p>
-          Rendered in {state.seconds.toFixed(1)} s.{' '}
+          Rendered in {state.seconds.toFixed(1)} s {describeEngine(state.record)}.{' '}
           <a href={state.url} download={state.fileName} className="button">
             <Download aria-hidden="true" size={16} /> Download {state.fileName}
           </a>
@@ -172,7 +248,7 @@ export function ExportPanel({ store }: { store: ProjectStore }) {
       ) : null}
       {state.kind === 'done' && !state.url ? (
         <p>
-          Rendered in {state.seconds.toFixed(1)} s.{' '}
+          Rendered in {state.seconds.toFixed(1)} s {describeEngine(state.record)}.{' '}
           <Button
             className="button"
             isDisabled={saveState.kind === 'saving'}
@@ -195,7 +271,10 @@ export function ExportPanel({ store }: { store: ProjectStore }) {
       ) : null}
       {!hasClips ? <p className="muted">Add a clip to the timeline to export.</p> : null}
       {exportedAt !== null && state.kind !== 'done' ? (
-        <p className="muted">Last exported {new Date(exportedAt).toLocaleString()}.</p>
+        <p className="muted">
+          Last exported {new Date(exportedAt).toLocaleString()}
+          {lastRecord ? ` ${describeEngine(lastRecord)}` : ''}.
+        </p>
       ) : null}
       <div className="cover">
         <Button

@@ -9,6 +9,7 @@ import { timelineDurationMs } from '../../../shared/timeline/time'
 import { loadSources } from './load-sources'
 import { createPlaybackDriver, type PlaybackDriver } from './preview/playback-driver'
 import { createPreviewRenderer } from './preview/preview-renderer'
+import { previewScale, previewSize } from './preview/preview-scale'
 import type { createProjectStore } from './project/project-store'
 import type { EditorCommand } from './project/shortcuts'
 
@@ -44,6 +45,8 @@ export function PreviewPanel({
   const [ready, setReady] = useState(false)
   const [problem, setProblem] = useState<string | null>(null)
   const size = canvasSize(timeline.canvas)
+  // The compositor draws at the preview's display size (the export draws at full size).
+  const shown = previewSize(size)
 
   useEffect(() => {
     renderer.current = createPreviewRenderer()
@@ -76,6 +79,7 @@ export function PreviewPanel({
             Object.fromEntries(
               Object.entries(sources).map(([id, s]) => [id, { file: s.file, info: s.info }]),
             ),
+            { scale: previewScale(canvasSize(timeline.canvas)) },
           )
           if (cancelled) return
           setProblem(null)
@@ -151,8 +155,8 @@ export function PreviewPanel({
       <canvas
         ref={canvas}
         className="preview__canvas"
-        width={size.width}
-        height={size.height}
+        width={shown.width}
+        height={shown.height}
         role="img"
         aria-label={
           timeline.clips.length ? 'Preview of the frame at the playhead' : 'Empty preview'

@@ -1,3 +1,5 @@
+// The colour emoji font every text falls back to (Noto Color Emoji, OFL, from its npm package).
+import emojiFontUrl from '@fontsource/noto-color-emoji/files/noto-color-emoji-emoji-400-normal.woff2?url'
 import type { ResourceUrls } from './prepare-job'
 
 /**
@@ -22,6 +24,6 @@ const byFileName = (globbed: Record<string, string>) =>
   )
 
 export const bundledResources: ResourceUrls = {
-  fonts: byFileName(fontUrls),
+  fonts: new Map([...byFileName(fontUrls), ['NotoColorEmoji.woff2', emojiFontUrl]]),
   luts: byFileName(lutUrls),
 }

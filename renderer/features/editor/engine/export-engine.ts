@@ -1,9 +1,13 @@
 import { createLogger } from '../../../../shared/logger'
+import { timelineDurationMs, validateTimeline, type Timeline } from '../../../../shared/timeline'
+import { createPreviewRenderer } from '../preview/preview-renderer'
 import { bundledResources } from './bundled-resources'
+import { browserCapabilities, chooseEngine, type Capabilities } from './engine-choice'
 import { EtaEstimator } from './eta'
 import { ExportError, explainFfmpegFailure } from './export-error'
 import {
-  prepareCover,
+  neededResources,
+  prepareAudio,
   prepareExport,
   type ExportJob,
   type PreparedRun,
@@ -11,6 +15,9 @@ import {
   type ResourceUrls,
   type Runtime,
 } from './prepare-job'
+import { renderTextImages, resourceRecords } from './text-images'
+import { DEFAULT_QUALITY, type ExportQuality } from './webcodecs/quality'
+import { clearExportWork, encoderSettings, runWebCodecsExport } from './webcodecs/run-export'
 import type { EncodeRequest } from './encode-protocol'
 import { createFrameRing, FrameRingReader, i420Bytes, type FrameRing } from './frame-ring'
 import { progressFraction } from './progress'
@@ -43,6 +50,14 @@ export interface ExportResult {
   readonly multiThread: boolean
   /** Who encoded the picture: the browser's H.264 encoder, or x264 inside ffmpeg.wasm. */
   readonly videoEncoder: 'webcodecs' | 'x264'
+  /**
+   * Who made the picture: the WebCodecs engine (the preview's compositor, the browser's decoders
+   * and encoder) or ffmpeg.wasm (the compiled filter graph), and why the fallback was taken.
+   */
+  readonly engine: 'webcodecs' | 'ffmpeg'
+  readonly fallbackReason: string | null
+  /** The quality setting the browser's encoder used (null for x264 runs). */
+  readonly quality: ExportQuality | null
 }
 
 export interface ExportEngine {
@@ -73,6 +88,13 @@ export interface ExportEngineOptions {
    * job's size and rate and the page can share memory with workers, else x264 in ffmpeg.wasm.
    */
   readonly videoEncoder?: 'auto' | 'webcodecs' | 'x264'
+  /**
+   * Which engine renders: `auto` (default) the WebCodecs engine unless the job needs ffmpeg.wasm
+   * (see engine-choice.ts); `ffmpeg` always the fallback; `webcodecs` fails rather than fall back.
+   */
+  readonly engine?: 'auto' | 'webcodecs' | 'ffmpeg'
+  /** For tests: what the browser is taken to support. */
+  readonly capabilities?: Capabilities
 }
 
 interface RunOutcome {
@@ -202,8 +224,9 @@ export function createExportEngine(options: ExportEngineOptions = {}): ExportEng
   }
 
   /** The split export as planned, or the x264 one if the browser's encoder refuses the job. */
-  async function prepareForEncoder(job: ExportJob): Promise<PreparedRun> {
-    const prepared = prepareExport(job, resources, runtime)
+  async function prepareForEncoder(job: ExportJob, timeline: Timeline): Promise<PreparedRun> {
+    const texts = await renderTextImages(timeline, resourceRecords(resources))
+    const prepared = prepareExport(job, resources, runtime, texts)
     if (!prepared.split) return prepared
     const { codec, width, height, bitrate, fps } = prepared.split
     const support = await VideoEncoder.isConfigSupported({
@@ -222,74 +245,209 @@ export function createExportEngine(options: ExportEngineOptions = {}): ExportEng
       )
     }
     log.info('WebCodecs refused the job; encoding with x264', { codec, width, height })
-    return prepareExport(job, resources, { ...runtime, webCodecs: false })
+    return prepareExport(job, resources, { ...runtime, webCodecs: false }, texts)
+  }
+
+  type Report = (
+    phase: ExportProgress['phase'],
+    fraction: number,
+    frame: number,
+    etaMs: number | null,
+  ) => void
+
+  /** The ffmpeg.wasm engine: the compiled filter graph renders, x264 or WebCodecs encodes. */
+  async function exportFfmpeg(
+    job: ExportJob,
+    timeline: Timeline,
+    reason: string,
+    report: Report,
+    started: number,
+    signal: AbortSignal | undefined,
+  ): Promise<ExportResult> {
+    const prepared = await prepareForEncoder(job, timeline)
+    const eta = new EtaEstimator()
+    let renderStarted = started
+    report('loading', 0, 0, null)
+    const outcome = await runInWorker(prepared, signal, (reply) => {
+      if (reply.type === 'loaded') {
+        renderStarted = performance.now()
+        log.info('ffmpeg core loaded', { multiThread: reply.multiThread, loadMs: reply.loadMs })
+      } else if (reply.type === 'progress') {
+        const fraction = progressFraction(reply.stats, prepared)
+        const etaMs = eta.update(fraction, performance.now() - renderStarted)
+        report(reply.stats.end ? 'finishing' : 'rendering', fraction, reply.stats.frame ?? 0, etaMs)
+      }
+    })
+    report('finishing', 1, prepared.frames, 0)
+    return {
+      mp4: new Blob([outcome.output], { type: 'video/mp4' }),
+      durationMs: prepared.durationMs,
+      frames: prepared.frames,
+      elapsedMs: Math.round(performance.now() - started),
+      loadMs: outcome.loadMs,
+      multiThread: prepared.multiThread,
+      videoEncoder: prepared.split ? 'webcodecs' : 'x264',
+      engine: 'ffmpeg',
+      fallbackReason: reason,
+      quality: null,
+    }
+  }
+
+  /** The WebCodecs engine: the preview's compositor at full size, the browser's codecs. */
+  async function exportWebCodecs(
+    job: ExportJob,
+    timeline: Timeline,
+    quality: ExportQuality,
+    report: Report,
+    started: number,
+    signal: AbortSignal | undefined,
+  ): Promise<ExportResult> {
+    const durationMs = timelineDurationMs(timeline)
+    const settings = encoderSettings(timeline, durationMs, quality)
+    // The sound comes from ffmpeg.wasm running the compiled audio graph, alongside the picture.
+    const audioRun = prepareAudio(job, runtime)
+    let loadMs = 0
+    const audio = runInWorker(audioRun, signal, () => undefined).then((outcome) => {
+      loadMs = outcome.loadMs
+      return new Blob([outcome.output], { type: 'audio/mp4' })
+    })
+    audio.catch(() => undefined)
+    const fileName = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}.mp4`
+    await clearExportWork()
+    const eta = new EtaEstimator()
+    report('rendering', 0, 0, null)
+    const mp4 = await runWebCodecsExport(
+      {
+        timeline,
+        media: Object.fromEntries(
+          Object.entries(job.media).map(([id, m]) => [id, { file: m.file, info: m.info }]),
+        ),
+        settings,
+        resources: resourceRecords(resources),
+        audio,
+        fileName,
+      },
+      (frames) => {
+        const fraction = Math.min(0.99, frames / Math.max(1, settings.frames))
+        report('rendering', fraction, frames, eta.update(fraction, performance.now() - started))
+      },
+      signal,
+    )
+    report('finishing', 1, settings.frames, 0)
+    return {
+      mp4,
+      durationMs,
+      frames: settings.frames,
+      elapsedMs: Math.round(performance.now() - started),
+      loadMs,
+      multiThread: runtime.multiThread,
+      videoEncoder: 'webcodecs',
+      engine: 'webcodecs',
+      fallbackReason: null,
+      quality,
+    }
   }
 
   return {
     export(job, onProgress, signal) {
       return enqueue(async () => {
-        const prepared = await prepareForEncoder(job)
         const started = performance.now()
-        const eta = new EtaEstimator()
-        let renderStarted = started
-        const report = (
-          phase: ExportProgress['phase'],
-          fraction: number,
-          frame: number,
-          etaMs: number | null,
-        ) =>
+        const timeline = parse(job.timeline)
+        let total = 0
+        const report: Report = (phase, fraction, frame, etaMs) =>
           onProgress?.({
             phase,
             fraction,
             frame,
-            totalFrames: prepared.frames,
+            totalFrames: total,
             etaMs,
             elapsedMs: Math.round(performance.now() - started),
           })
-        report('loading', 0, 0, null)
-        const outcome = await runInWorker(prepared, signal, (reply) => {
-          if (reply.type === 'loaded') {
-            renderStarted = performance.now()
-            log.info('ffmpeg core loaded', { multiThread: reply.multiThread, loadMs: reply.loadMs })
-          } else if (reply.type === 'progress') {
-            const fraction = progressFraction(reply.stats, prepared)
-            const now = performance.now()
-            const etaMs = eta.update(fraction, now - renderStarted)
-            report(
-              reply.stats.end ? 'finishing' : 'rendering',
-              fraction,
-              reply.stats.frame ?? 0,
-              etaMs,
+        // Fonts and LUTs are checked up front, whichever engine runs: a clear error, not a stall.
+        neededResources(timeline, resources)
+        const quality = job.quality ?? DEFAULT_QUALITY
+        const durationMs = timelineDurationMs(timeline)
+        total = Math.round((durationMs * timeline.fps) / 1000)
+        const choice = await chooseEngine(
+          {
+            timeline,
+            media: Object.fromEntries(
+              Object.entries(job.media).map(([id, m]) => [
+                id,
+                { file: m.file, name: m.name ?? (m.file instanceof File ? m.file.name : id) },
+              ]),
+            ),
+            settings: encoderSettings(timeline, durationMs, quality),
+            ...(job.preset ? { preset: job.preset } : {}),
+            ...(job.crf !== undefined ? { crf: job.crf } : {}),
+            // x264 asked for by the caller means the ffmpeg.wasm engine.
+            prefer: options.videoEncoder === 'x264' ? 'ffmpeg' : (options.engine ?? 'auto'),
+          },
+          options.capabilities ?? browserCapabilities,
+        )
+        let result: ExportResult
+        if (choice.engine === 'webcodecs') {
+          result = await exportWebCodecs(job, timeline, quality, report, started, signal)
+        } else {
+          if (options.engine === 'webcodecs') {
+            throw new ExportError(
+              'encode-failed',
+              `The WebCodecs engine cannot run this export: ${choice.reason}.`,
             )
           }
-        })
-        const elapsedMs = Math.round(performance.now() - started)
-        report('finishing', 1, prepared.frames, 0)
+          log.info('export falls back to ffmpeg.wasm', { reason: choice.reason })
+          result = await exportFfmpeg(job, timeline, choice.reason, report, started, signal)
+        }
         log.info('export finished', {
-          elapsedMs,
-          durationMs: prepared.durationMs,
-          multiThread: prepared.multiThread,
+          engine: result.engine,
+          elapsedMs: result.elapsedMs,
+          durationMs: result.durationMs,
         })
-        return {
-          mp4: new Blob([outcome.output], { type: 'video/mp4' }),
-          durationMs: prepared.durationMs,
-          frames: prepared.frames,
-          elapsedMs,
-          loadMs: outcome.loadMs,
-          multiThread: prepared.multiThread,
-          videoEncoder: prepared.split ? 'webcodecs' : 'x264',
+        return result
+      })
+    },
+    cover(job, atMs) {
+      return enqueue(async () => {
+        const timeline = parse(job.timeline)
+        // The compositor's own frame at the playhead, at full size: what the export shows there.
+        const renderer = createPreviewRenderer()
+        try {
+          await renderer.load(
+            timeline,
+            Object.fromEntries(
+              Object.entries(job.media).map(([id, m]) => [id, { file: m.file, info: m.info }]),
+            ),
+          )
+          const lastMs = Math.max(0, timelineDurationMs(timeline) - 1000 / timeline.fps)
+          const { bitmap } = await renderer.renderFrame(Math.min(Math.max(0, atMs), lastMs))
+          const canvas = new OffscreenCanvas(bitmap.width, bitmap.height)
+          canvas.getContext('bitmaprenderer')?.transferFromImageBitmap(bitmap)
+          return await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.92 })
+        } catch (error) {
+          throw error instanceof ExportError
+            ? error
+            : new ExportError(
+                'invalid-input',
+                `The cover frame could not be made: ${String(error instanceof Error ? error.message : error)}`,
+              )
+        } finally {
+          renderer.dispose()
         }
       })
     },
-    cover(job, atMs, signal) {
-      return enqueue(async () => {
-        const prepared = prepareCover(job, atMs, resources, runtime)
-        const outcome = await runInWorker(prepared, signal, () => undefined)
-        return new Blob([outcome.output], { type: 'image/jpeg' })
-      })
+    dispose() {
+      stopWorker()
+      void clearExportWork()
     },
-    dispose: stopWorker,
   }
+}
+
+function parse(input: unknown): Timeline {
+  const result = validateTimeline(input)
+  if (!result.ok) {
+    throw new ExportError('invalid-timeline', `The timeline is invalid: ${result.error}`)
+  }
+  return result.timeline
 }
 
 interface RunningEncoder {

@@ -2,7 +2,7 @@ import type { MediaInfo } from '../../../../shared/timeline'
 
 /**
  * What the test-only harness page (harness.html) exposes as window.__reeldeskEngineTest, for
- * e2e/export.e2e.test.ts and bench/export.mjs. Self-contained types, so Node-side tests can
+ * e2e/export.e2e.test.ts and bench/export/main.ts. Self-contained types, so Node-side tests can
  * import them without pulling in the Vite-only engine modules.
  */
 
@@ -14,6 +14,8 @@ export interface HarnessSpec {
   >
   readonly preset?: 'ultrafast' | 'superfast' | 'veryfast' | 'faster' | 'fast' | 'medium' | 'slow'
   readonly crf?: number
+  /** The browser encoder's quality setting (WebCodecs engine). */
+  readonly quality?: 'smaller' | 'balanced' | 'best'
   /** Abort the export once this fraction is reached (tests cancel). */
   readonly cancelAtFraction?: number
 }
@@ -36,6 +38,9 @@ export type HarnessOutcome =
       readonly multiThread: boolean
       /** Who encoded the picture (covers: x264, they are JPEGs: not applicable). */
       readonly videoEncoder: 'webcodecs' | 'x264'
+      /** Which engine made the picture, and why the fallback was taken. */
+      readonly engine: 'webcodecs' | 'ffmpeg'
+      readonly fallbackReason: string | null
       readonly progress: readonly HarnessProgress[]
     }
   | {
@@ -53,11 +58,22 @@ export interface EngineTestApi {
    * The compiled argument list of an export (as the MT core would run it) and which FS path is
    * which input file, so a benchmark can run the same command with native ffmpeg.
    */
-  plan(spec: HarnessSpec): { args: string[]; files: Record<string, string> }
+  plan(spec: HarnessSpec): Promise<{
+    args: string[]
+    files: Record<string, string>
+    /** FS path → the text overlay's PNG (base64), as the compositor renders it. */
+    texts: Record<string, string>
+  }>
   /** ffmpeg's log lines since the last call. */
   takeLog(): string[]
   /** Replaces the engine, e.g. to force the single-thread core or x264. */
-  reset(options?: { multiThread?: boolean; videoEncoder?: 'auto' | 'webcodecs' | 'x264' }): void
+  reset(options?: {
+    multiThread?: boolean
+    videoEncoder?: 'auto' | 'webcodecs' | 'x264'
+    engine?: 'auto' | 'webcodecs' | 'ffmpeg'
+    /** Pretend the browser cannot decode any clip source (the fallback's reason is then shown). */
+    noDecode?: boolean
+  }): void
 }
 
 declare global {

@@ -1,7 +1,10 @@
+import { parseTimeline } from '../../../../shared/timeline'
 import type { EngineTestApi, HarnessOutcome, HarnessSpec } from './harness-api'
 import { createExportEngine, ExportError, type ExportEngine, type ExportProgress } from './index'
 import { bundledResources } from './bundled-resources'
+import { browserCapabilities } from './engine-choice'
 import { prepareExport } from './prepare-job'
+import { renderTextImages, resourceRecords } from './text-images'
 import { mediaFromInput, toBase64 } from '../test-harness-support'
 
 /**
@@ -11,8 +14,20 @@ import { mediaFromInput, toBase64 } from '../test-harness-support'
 
 /** ffmpeg's log of the current engine, for failing tests to print. */
 let ffmpegLog: string[] = []
-const withLog = (options: Parameters<EngineTestApi['reset']>[0] = {}) =>
-  createExportEngine({ ...options, onLog: (line) => ffmpegLog.push(line) })
+const withLog = ({ noDecode, ...options }: Parameters<EngineTestApi['reset']>[0] = {}) =>
+  createExportEngine({
+    ...options,
+    onLog: (line) => ffmpegLog.push(line),
+    ...(noDecode
+      ? {
+          capabilities: {
+            ...browserCapabilities,
+            cannotDecode: () =>
+              Promise.resolve('uses a video codec this browser cannot decode (test)'),
+          },
+        }
+      : {}),
+  })
 let engine: ExportEngine = withLog()
 
 async function settle(
@@ -22,11 +37,20 @@ async function settle(
     loadMs: number
     multiThread: boolean
     videoEncoder?: 'webcodecs' | 'x264'
+    engine?: 'webcodecs' | 'ffmpeg'
+    fallbackReason?: string | null
   }>,
   progress: ExportProgress[],
 ): Promise<HarnessOutcome> {
   try {
-    const { blob, loadMs, multiThread, videoEncoder = 'x264' } = await work()
+    const {
+      blob,
+      loadMs,
+      multiThread,
+      videoEncoder = 'x264',
+      engine = 'webcodecs',
+      fallbackReason = null,
+    } = await work()
     return {
       ok: true,
       base64: await toBase64(blob),
@@ -35,6 +59,8 @@ async function settle(
       loadMs,
       multiThread,
       videoEncoder,
+      engine,
+      fallbackReason,
       progress,
     }
   } catch (error) {
@@ -68,6 +94,8 @@ window.__reeldeskEngineTest = {
           loadMs: result.loadMs,
           multiThread: result.multiThread,
           videoEncoder: result.videoEncoder,
+          engine: result.engine,
+          fallbackReason: result.fallbackReason,
         }
       },
       progress,
@@ -88,9 +116,14 @@ window.__reeldeskEngineTest = {
       [],
     )
   },
-  plan(spec) {
+  async plan(spec) {
+    const job = { timeline: spec.timeline, media: mediaFromInput(spec.media), ...pick(spec) }
+    const texts = await renderTextImages(
+      parseTimeline(spec.timeline),
+      resourceRecords(bundledResources),
+    )
     const prepared = prepareExport(
-      { timeline: spec.timeline, media: mediaFromInput(spec.media), ...pick(spec) },
+      job,
       bundledResources,
       // The x264 plan: the benchmark's native anchor runs this same edit through native x264.
       {
@@ -98,8 +131,14 @@ window.__reeldeskEngineTest = {
         cores: Math.max(1, navigator.hardwareConcurrency || 1),
         webCodecs: false,
       },
+      texts,
     )
-    return { args: prepared.args, files: Object.fromEntries(prepared.names) }
+    const pngs: Record<string, string> = {}
+    for (const input of prepared.inputs) {
+      if (input.name.startsWith('text'))
+        pngs[`/reeldesk/in/${input.name}`] = await toBase64(input.data)
+    }
+    return { args: prepared.args, files: Object.fromEntries(prepared.names), texts: pngs }
   },
   takeLog() {
     const lines = ffmpegLog
@@ -116,6 +155,7 @@ function pick(spec: HarnessSpec) {
   return {
     ...(spec.preset ? { preset: spec.preset } : {}),
     ...(spec.crf !== undefined ? { crf: spec.crf } : {}),
+    ...(spec.quality ? { quality: spec.quality } : {}),
   }
 }
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { ExportError } from './export-error'
 import {
   extensionOf,
-  prepareCover,
+  prepareAudio,
   prepareExport,
   type ExportJob,
   type ResourceUrls,
@@ -139,12 +139,33 @@ describe('prepareExport', () => {
   })
 })
 
-describe('prepareCover', () => {
-  it('renders one JPEG through the same mounts', () => {
-    const run = prepareCover(job(), 500, resources, mt)
-    expect(run.outputPath).toBe('/reeldesk/out/cover.jpg')
-    expect(run.frames).toBe(1)
-    expect(run.args).not.toContain('-progress')
+describe('prepareAudio', () => {
+  it('makes the sound alone, as AAC in an M4A, from the same mounts', () => {
+    const run = prepareAudio(job(), mt)
+    expect(run.outputPath).toBe('/reeldesk/out/sound.m4a')
+    expect(run.args.at(-1)).toBe('/reeldesk/out/sound.m4a')
+    expect(run.args).toContain('[aout]')
+    expect(run.args).not.toContain('[vout]')
+    expect(run.resources).toEqual([])
+  })
+})
+
+describe('prepareExport with text pictures', () => {
+  it('mounts each text as a PNG input and needs no font', () => {
+    const withText = {
+      ...job(),
+      timeline: {
+        ...(job().timeline as object),
+        texts: [{ id: 't', text: 'Hi 👋', startMs: 0, endMs: 500 }],
+      },
+    }
+    const png = new Blob([new Uint8Array([0x89, 0x50, 0x4e, 0x47])], { type: 'image/png' })
+    const run = prepareExport(withText, resources, mt, [{ textId: 't', png, x: 10, y: 20 }])
+    expect(run.inputs.map((i) => i.name)).toContain('text0.png')
+    const graph = run.args[run.args.indexOf('-filter_complex') + 1] ?? ''
+    expect(graph).not.toContain('drawtext')
+    expect(graph).toMatch(/overlay=x=10:y=20:eof_action=repeat/)
+    expect(run.resources.some((r) => r.path.includes('/fonts/'))).toBe(false)
   })
 })
 

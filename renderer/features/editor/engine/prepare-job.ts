@@ -1,8 +1,8 @@
 import {
   TimelineError,
   canvasSize,
-  compileCoverFrame,
   compileFfmpeg,
+  compileFfmpegAudio,
   compileFfmpegSplit,
   compileMux,
   h264Level,
@@ -10,9 +10,12 @@ import {
   validateTimeline,
   type MediaInfo,
   type MediaInfoMap,
+  type TextImageMap,
   type Timeline,
   type X264Preset,
 } from '../../../../shared/timeline'
+import type { TextImageFile } from './text-images'
+import type { ExportQuality } from './webcodecs/quality'
 import { avcCodecString, h264Bitrate } from './encode-protocol'
 import { ExportError } from './export-error'
 import { applyThreadPlan, countInputs, planThreads } from './thread-plan'
@@ -43,8 +46,11 @@ export interface RenderJob {
 }
 
 export interface ExportJob extends RenderJob {
+  /** x264 settings by name: the job then runs on ffmpeg.wasm with x264. */
   readonly preset?: X264Preset
   readonly crf?: number
+  /** File size against quality for the browser's encoder (the default: balanced). */
+  readonly quality?: ExportQuality
 }
 
 /** Shipped fonts and LUTs: file name → URL on the app's origin. */
@@ -103,14 +109,16 @@ export function prepareExport(
   job: ExportJob,
   resources: ResourceUrls,
   runtime: Runtime,
+  texts: readonly TextImageFile[] = [],
 ): PreparedRun {
   const timeline = parse(job.timeline)
   const media = mountMedia(timeline, job.media)
+  const textImages = mountTexts(texts, media.inputs)
   const outputPath = `${OUTPUT_DIR}/export.mp4`
   const durationMs = timelineDurationMs(timeline)
   // An x264 preset or quality asked for by name means x264.
   const split = runtime.webCodecs && job.preset === undefined && job.crf === undefined
-  const dirs = { fontDir: FONT_DIR, lutDir: LUT_DIR }
+  const dirs = { fontDir: FONT_DIR, lutDir: LUT_DIR, textImages }
   let prepared: { args: string[]; split?: PreparedSplit }
   if (split) {
     const { width, height } = canvasSize(timeline.canvas)
@@ -160,7 +168,7 @@ export function prepareExport(
     ...fitThreads([...PROGRESS_ARGS, ...prepared.args], runtime),
     ...(prepared.split ? { split: prepared.split } : {}),
     inputs: media.inputs,
-    resources: neededResources(timeline, resources),
+    resources: neededResources(timeline, resources, textImages),
     outputPath,
     names: media.names,
     durationMs,
@@ -168,31 +176,35 @@ export function prepareExport(
   }
 }
 
-export function prepareCover(
-  job: RenderJob,
-  atMs: number,
-  resources: ResourceUrls,
-  runtime: Runtime,
-): PreparedRun {
+/** The sound alone (AAC in an M4A), for the WebCodecs engine to mux beside its picture. */
+export function prepareAudio(job: RenderJob, runtime: Runtime): PreparedRun {
   const timeline = parse(job.timeline)
   const media = mountMedia(timeline, job.media)
-  const outputPath = `${OUTPUT_DIR}/cover.jpg`
+  const outputPath = `${OUTPUT_DIR}/sound.m4a`
+  const durationMs = timelineDurationMs(timeline)
   const args = compile(() =>
-    compileCoverFrame(timeline, media.info, atMs, {
-      fontDir: FONT_DIR,
-      lutDir: LUT_DIR,
-      outputFileName: outputPath,
-    }),
+    compileFfmpegAudio(timeline, media.info, { audioFileName: outputPath }),
   )
   return {
-    ...fitThreads(args, runtime),
+    ...fitThreads([...PROGRESS_ARGS, ...args], runtime),
     inputs: media.inputs,
-    resources: neededResources(timeline, resources),
+    resources: [],
     outputPath,
     names: media.names,
-    durationMs: 1000 / timeline.fps,
-    frames: 1,
+    durationMs,
+    frames: Math.round((durationMs * timeline.fps) / 1000),
   }
+}
+
+/** Text pictures join the WORKERFS inputs; the compiler overlays them where drawtext would draw. */
+function mountTexts(texts: readonly TextImageFile[], inputs: InputFile[]): TextImageMap {
+  const map: Record<string, { fileName: string; x: number; y: number }> = {}
+  texts.forEach((text, index) => {
+    const name = `text${index}.png`
+    inputs.push({ name, data: text.png })
+    map[text.textId] = { fileName: `${INPUT_DIR}/${name}`, x: text.x, y: text.y }
+  })
+  return map
 }
 
 /** Thread limits for the MT core, or the ST core when the job has too many inputs for it. */
@@ -259,8 +271,15 @@ export function extensionOf(name: string): string {
 }
 
 /** Only the fonts and LUTs this timeline uses are fetched and written to the wasm FS. */
-export function neededResources(timeline: Timeline, urls: ResourceUrls): ResourceFile[] {
-  const fonts = new Set(timeline.texts.map((t) => t.font))
+export function neededResources(
+  timeline: Timeline,
+  urls: ResourceUrls,
+  textImages: TextImageMap = {},
+): ResourceFile[] {
+  // Texts that come as pictures need no font inside ffmpeg.
+  const fonts = new Set(
+    timeline.texts.filter((t) => !Object.hasOwn(textImages, t.id)).map((t) => t.font),
+  )
   const luts = new Set(
     [...timeline.effects, ...timeline.clips.flatMap((c) => c.effects)].flatMap((e) =>
       e.type === 'lut' ? [e.file] : [],

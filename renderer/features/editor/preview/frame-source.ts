@@ -1,11 +1,23 @@
 import { ALL_FORMATS, BlobSource, Input, VideoSampleSink, type VideoSample } from 'mediabunny'
 import type { Rect } from '../../../../shared/timeline'
 
+/** How far ahead a request may jump and still be read by decoding on from the last frame. */
+const READ_ON_SEC = 2
+
 /**
  * Decoded frames of one media file (mediabunny over WebCodecs), read in place from its Blob.
  * Like the export (tpad=stop_mode=clone), a time past the last frame gives the last frame.
+ * Playback asks for times in order: those are read by decoding on from the last frame (each
+ * packet decoded once), not by seeking — a seek decodes from the last keyframe, which at a
+ * phone's two-second GOP is up to 60 frames for every one shown.
  */
 export class VideoFrameSource {
+  private reader: AsyncGenerator<VideoSample, void, unknown> | null = null
+  /** The last frame read (shown at times from its timestamp) and the one after it. */
+  private current: VideoSample | null = null
+  private upcoming: VideoSample | null = null
+  private ended = false
+
   private constructor(
     private readonly input: Input,
     private readonly sink: VideoSampleSink,
@@ -28,13 +40,53 @@ export class VideoFrameSource {
 
   /** The frame shown at `sec`; the first frame for times before it. The caller closes it. */
   async sampleAt(sec: number): Promise<VideoSample> {
-    const sample = await this.sink.getSample(Math.max(sec, this.firstSec))
-    if (!sample) throw new Error(`no video frame at ${sec.toFixed(3)} s`)
-    return sample
+    const t = Math.max(sec, this.firstSec)
+    const current = this.current
+    if (!current || t < current.timestamp || t > current.timestamp + READ_ON_SEC) {
+      await this.restart(t)
+    }
+    while (this.upcoming && this.upcoming.timestamp <= t) {
+      this.current?.close()
+      this.current = this.upcoming
+      this.upcoming = await this.read()
+    }
+    if (!this.current) throw new Error(`no video frame at ${sec.toFixed(3)} s`)
+    return this.current.clone()
   }
 
   dispose(): void {
+    void this.stop()
     this.input.dispose()
+  }
+
+  private async restart(t: number): Promise<void> {
+    await this.stop()
+    // samples(t) yields the frame shown at t (the last starting at or before it) first, then
+    // reads on: one decode from the keyframe, and every later frame on the way.
+    this.ended = false
+    this.reader = this.sink.samples(t)
+    this.current = await this.read()
+    this.upcoming = await this.read()
+  }
+
+  private async read(): Promise<VideoSample | null> {
+    if (!this.reader || this.ended) return null
+    const next = await this.reader.next()
+    if (next.done) {
+      this.ended = true
+      return null
+    }
+    return next.value
+  }
+
+  private async stop(): Promise<void> {
+    const reader = this.reader
+    this.reader = null
+    this.current?.close()
+    this.upcoming?.close()
+    this.current = null
+    this.upcoming = null
+    await reader?.return().catch(() => undefined)
   }
 }
 

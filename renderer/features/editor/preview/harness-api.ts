@@ -63,7 +63,7 @@ export interface PreviewTestApi {
   /** Loads the timeline into a fresh preview worker; reports the colour path it chose. */
   load(
     spec: PreviewHarnessSpec,
-    options?: { readonly colorPath?: ColorPathPreference },
+    options?: { readonly colorPath?: ColorPathPreference; readonly scale?: number },
   ): Promise<{
     readonly ok: boolean
     readonly message?: string
@@ -77,6 +77,21 @@ export interface PreviewTestApi {
   comparePixelPaths(spec: PixelPathSpec): Promise<PixelPathOutcome>
   /** Compares two base64 PNGs pixel by pixel. */
   diffPngs(a: string, b: string): Promise<PixelDiff>
+  /**
+   * Benchmark mode: plays the loaded timeline from the start in real time, as the editor does
+   * (requestAnimationFrame, frames skipped rather than queued), and counts what was shown.
+   */
+  playBenchmark(): Promise<PlaybackBenchmark>
+}
+
+export interface PlaybackBenchmark {
+  /** Distinct frames shown, over the timeline's frames, and how long playback took. */
+  readonly shown: number
+  readonly total: number
+  readonly elapsedMs: number
+  /** Shown frames per second of playback, and the fraction of the timeline's frames skipped. */
+  readonly fps: number
+  readonly dropped: number
 }
 
 declare global {

@@ -1,4 +1,5 @@
-import { parseTimeline } from '../../../../shared/timeline'
+import { parseTimeline, timelineDurationMs, type Timeline } from '../../../../shared/timeline'
+import { createPlaybackDriver } from './playback-driver'
 import { createPreviewRenderer, type PreviewRenderer } from './preview-renderer'
 import { mediaFromInput, toBase64 } from '../test-harness-support'
 import { comparePixelPaths, diffPngs } from './harness-pixel-paths'
@@ -10,6 +11,7 @@ import { PixelPassRunner } from './pixel-pass-runner'
  * back as base64 PNGs so the test can compare them with ffmpeg's.
  */
 let renderer: PreviewRenderer | null = null
+let loadedTimeline: Timeline | null = null
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error))
 
@@ -18,11 +20,8 @@ window.__reeldeskPreviewTest = {
     try {
       renderer?.dispose()
       renderer = createPreviewRenderer()
-      const colorPath = await renderer.load(
-        parseTimeline(spec.timeline),
-        mediaFromInput(spec.media),
-        options,
-      )
+      loadedTimeline = parseTimeline(spec.timeline)
+      const colorPath = await renderer.load(loadedTimeline, mediaFromInput(spec.media), options)
       return { ok: true, colorPath }
     } catch (error) {
       return { ok: false, message: message(error) }
@@ -58,6 +57,44 @@ window.__reeldeskPreviewTest = {
     }
   },
   diffPngs,
+  async playBenchmark() {
+    if (!renderer || !loadedTimeline) throw new Error('load a timeline first')
+    const preview = renderer
+    const timeline = loadedTimeline
+    const durationMs = timelineDurationMs(timeline)
+    const total = Math.round((durationMs * timeline.fps) / 1000)
+    const shown = new Set<number>()
+    const canvas = document.createElement('canvas')
+    const ctx = canvas.getContext('bitmaprenderer')
+    const started = performance.now()
+    await new Promise<void>((resolve) => {
+      const driver = createPlaybackDriver({
+        durationMs,
+        fps: timeline.fps,
+        renderFrame: (ms) => preview.renderFrame(ms),
+        onFrame: ({ frame, bitmap }) => {
+          // Shown as the editor shows it: handed to a bitmaprenderer canvas.
+          ctx?.transferFromImageBitmap(bitmap)
+          shown.add(frame)
+        },
+        onState: (state) => {
+          if (!state.playing && performance.now() - started > 100) {
+            driver.dispose()
+            resolve()
+          }
+        },
+      })
+      driver.dispatch({ type: 'play' })
+    })
+    const elapsedMs = performance.now() - started
+    return {
+      shown: shown.size,
+      total,
+      elapsedMs: Math.round(elapsedMs),
+      fps: Number(((shown.size * 1000) / elapsedMs).toFixed(1)),
+      dropped: Number((1 - shown.size / Math.max(1, total)).toFixed(3)),
+    }
+  },
 }
 
 const status = document.querySelector('#status')

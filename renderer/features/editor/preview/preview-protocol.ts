@@ -20,6 +20,8 @@ export interface LoadRequest {
   readonly luts: Readonly<Record<string, string>>
   /** Colour pass implementation; `auto` (the default) uses WebGL2 only on a real GPU. */
   readonly colorPath?: ColorPathPreference
+  /** Draw at this fraction of the timeline's size (1, the default, is full size). */
+  readonly scale?: number
 }
 
 export interface RenderRequest {

@@ -15,6 +15,8 @@ export interface RenderedFrame {
 export interface PreviewLoadOptions {
   /** `auto` by default: WebGL2 colour passes only where a GPU exists. */
   readonly colorPath?: ColorPathPreference
+  /** Draw at this fraction of the timeline's size: the preview's display size (default 1). */
+  readonly scale?: number
 }
 
 export interface PreviewRenderer {
@@ -70,6 +72,7 @@ export function createPreviewRenderer(): PreviewRenderer {
         fonts: Object.fromEntries(bundledResources.fonts),
         luts: Object.fromEntries(bundledResources.luts),
         ...(options?.colorPath ? { colorPath: options.colorPath } : {}),
+        ...(options?.scale ? { scale: options.scale } : {}),
       })
       if (reply.type !== 'loaded') return fail(reply)
       colorPath = reply.colorPath

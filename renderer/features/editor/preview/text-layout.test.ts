@@ -15,8 +15,17 @@ describe('textLayout (drawtext semantics)', () => {
       x: 389,
       baseline: 347 + 58,
       strokeWidth: 8,
-      font: '80px "reeldesk-Inter-Bold"',
+      font: '80px "reeldesk-Inter-Bold", "reeldesk-emoji"',
     })
+  })
+
+  it('falls back to the shipped colour emoji font after the text’s own', () => {
+    const layout = textLayout(
+      { x: 0.5, y: 0.5, size: 40, outlineWidth: 0, font: 'Inter-Bold.otf' },
+      { width: 10, actualBoundingBoxAscent: 5, actualBoundingBoxDescent: 5 },
+      canvas,
+    )
+    expect(layout.font.split(', ').at(-1)).toBe('"reeldesk-emoji"')
   })
 
   it('names fonts safely', () => {

@@ -40,9 +40,16 @@ export function textLayout(
   }
 }
 
+/**
+ * Fonts every text falls back to, in order, for characters its own font lacks: the shipped colour
+ * emoji font (Noto Color Emoji, OFL). Family name → what bundled-resources calls the file.
+ */
+export const FALLBACK_FONTS = [{ family: 'reeldesk-emoji', file: 'NotoColorEmoji.woff2' }] as const
+
 /** The canvas `font` for an overlay: its size in canvas pixels, as drawtext's fontsize. */
 export function cssFont(text: Pick<TextOverlay, 'size' | 'font'>): string {
-  return `${text.size}px "${fontFamily(text.font)}"`
+  const families = [fontFamily(text.font), ...FALLBACK_FONTS.map((f) => f.family)]
+  return `${text.size}px ${families.map((f) => `"${f}"`).join(', ')}`
 }
 
 /** The family a shipped font file is registered as ("Inter-Bold.otf" → reeldesk-Inter-Bold). */

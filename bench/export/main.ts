@@ -1,0 +1,505 @@
+// Export benchmark: the app's export in Chromium against native ffmpeg + x264 on the same edit,
+// measured in the same run (this 2-core machine's speed varies 2× hour to hour; judge by ratios).
+//   npm run bench:export                 (BENCH_VERBOSE=1 prints the compiled arguments)
+//   BENCH_LONG_MINUTES=10 npm run bench:export   also: peak memory, 10 s vs N minutes
+// Native ffmpeg/ffprobe and Debian's chromium are test tools here, never app dependencies.
+// The last line of output is one JSON object.
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { spawnSync } from 'node:child_process'
+import os from 'node:os'
+import path from 'node:path'
+import { chromium, type Browser, type Page } from 'playwright-core'
+import type { HarnessSpec } from '../../renderer/features/editor/engine/harness-api'
+import { previewScale } from '../../renderer/features/editor/preview/preview-scale'
+import { videoSsim } from '../../e2e/fixtures/frames'
+import { ffprobe, makeLogo, run } from '../../e2e/fixtures/media'
+import { chromiumTreePssMb } from '../../e2e/fixtures/memory'
+import { nativeArgs, type ExportPlan } from '../../e2e/fixtures/native-plan'
+import { startServer } from './server'
+
+const FPS = 30
+const DURATION_S = 10
+const ENGINE = '/features/editor/engine/harness.html'
+const PREVIEW = '/features/editor/preview/harness.html'
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+
+function makeSources(dir: string) {
+  const source = path.join(dir, 'source.mp4')
+  const music = path.join(dir, 'music.m4a')
+  // A camera-like source: moving test pattern at camera saturation, x264 at a phone's bitrate,
+  // stereo AAC 48 kHz. (Fully saturated bars lie outside RGB's gamut: no camera records them.)
+  run('ffmpeg', [
+    ...['-v', 'error', '-y', '-f', 'lavfi', '-i', 'testsrc2=s=1920x1080:r=30:d=12,hue=s=0.6'],
+    ...['-f', 'lavfi', '-i', 'sine=f=440:r=48000:d=12', '-c:v', 'libx264', '-preset', 'veryfast'],
+    ...['-b:v', '8M', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-ac', '2', '-shortest', source],
+  ])
+  run('ffmpeg', [
+    ...['-v', 'error', '-y', '-f', 'lavfi', '-i', 'sine=f=220:r=44100:d=12'],
+    ...['-c:a', 'aac', '-ac', '2', music],
+  ])
+  const logo = makeLogo(dir)
+  return { source, music, logo }
+}
+
+const info = { width: 1920, height: 1080, durationMs: 12000, hasAudio: true, rotation: 0 as const }
+const media = {
+  src: { file: 'source.mp4', info },
+  music: { file: 'music.m4a', info: { ...info, width: 1, height: 1 } },
+  logo: {
+    file: 'logo.png',
+    info: { width: 320, height: 160, durationMs: 0, hasAudio: false, rotation: 0 as const },
+  },
+}
+
+/** The reference edit: 10 s of a 1920×1080 source → 1080×1920: trim, fill, colour, text, music. */
+function referenceSpec(): HarnessSpec {
+  return {
+    media,
+    timeline: {
+      version: 1,
+      canvas: '1080x1920',
+      fps: FPS,
+      clips: [
+        {
+          id: 'c',
+          mediaId: 'src',
+          inMs: 1000,
+          outMs: 1000 + DURATION_S * 1000,
+          fit: 'fill',
+          effects: [
+            { type: 'saturation', value: 1.2 },
+            { type: 'contrast', value: 1.1 },
+          ],
+        },
+      ],
+      texts: [
+        {
+          id: 't',
+          text: 'Reeldesk bench',
+          font: 'Inter-Bold.otf',
+          size: 90,
+          outlineWidth: 4,
+          y: 0.15,
+          startMs: 0,
+          endMs: 10000,
+        },
+      ],
+      audio: { music: { mediaId: 'music', volume: 0.6, fadeOutMs: 1000 }, originalVolume: 0.8 },
+    },
+  }
+}
+
+/** The heavy edit: a LUT, a blur, a crossfade and two image overlays (and a caption), 10 s. */
+function heavySpec(): HarnessSpec {
+  const reference = referenceSpec()
+  return {
+    media,
+    timeline: {
+      version: 1,
+      canvas: '1080x1920',
+      fps: FPS,
+      clips: [
+        {
+          id: 'a',
+          mediaId: 'src',
+          inMs: 0,
+          outMs: 6000,
+          effects: [
+            { type: 'lut', file: 'teal-orange.cube' },
+            { type: 'blur', radius: 4 },
+          ],
+          transitionOut: { type: 'crossfade', durationMs: 1000 },
+        },
+        {
+          id: 'b',
+          mediaId: 'src',
+          inMs: 6000,
+          outMs: 11000,
+          effects: [{ type: 'lut', file: 'warm.cube' }],
+        },
+      ],
+      images: [
+        { id: 'i1', mediaId: 'logo', x: 0.8, y: 0.08, width: 0.25, startMs: 0, endMs: 10000 },
+        {
+          id: 'i2',
+          mediaId: 'logo',
+          x: 0.2,
+          y: 0.9,
+          width: 0.3,
+          opacity: 0.6,
+          startMs: 2000,
+          endMs: 9000,
+        },
+      ],
+      texts: (reference.timeline as { texts: unknown[] }).texts,
+      audio: { music: { mediaId: 'music', volume: 0.6 }, originalVolume: 0.8 },
+    },
+  }
+}
+
+/** The same edit made 10 minutes long (60 × 10 s), for the memory check. */
+function longSpec(minutes: number): HarnessSpec {
+  const count = Math.max(1, Math.round((minutes * 60) / DURATION_S))
+  const reference = referenceSpec().timeline as { clips: object[] }
+  const [clip] = reference.clips
+  return {
+    media,
+    timeline: {
+      ...(referenceSpec().timeline as object),
+      clips: Array.from({ length: count }, (_, i) => ({ ...clip, id: `c${i}` })),
+      texts: [],
+      audio: { originalVolume: 1 },
+    },
+  }
+}
+
+async function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+    ],
+  })
+}
+
+async function openPage(browser: Browser, url: string, files: string[]): Promise<Page> {
+  const page = await browser.newPage()
+  await page.goto(url)
+  await page.locator('#status', { hasText: 'ready' }).waitFor()
+  await page.locator('#files').setInputFiles(files)
+  return page
+}
+
+interface AppRun {
+  readonly ms: number
+  readonly loadMs: number
+  readonly engine: string
+  readonly fallbackReason: string | null
+  readonly peakMb: number
+  readonly baselineMb: number
+}
+
+/** One export in a fresh browser: wall time and the peak PSS of the browser's process tree. */
+async function runApp(
+  baseUrl: string,
+  files: string[],
+  spec: HarnessSpec,
+  outFile: string,
+  engine: 'auto' | 'x264',
+): Promise<AppRun> {
+  const browser = await launch()
+  try {
+    const page = await openPage(browser, `${baseUrl}${ENGINE}`, files)
+    // 'x264': the fallback at its slowest: ffmpeg.wasm renders and x264 in wasm encodes.
+    await page.evaluate(
+      (e) => window.__reeldeskEngineTest?.reset(e === 'x264' ? { videoEncoder: 'x264' } : {}),
+      engine,
+    )
+    const baselineMb = chromiumTreePssMb()
+    let peakMb = baselineMb
+    const poll = setInterval(() => (peakMb = Math.max(peakMb, chromiumTreePssMb())), 200)
+    const outcome = await page
+      .evaluate(async (s) => {
+        const api = window.__reeldeskEngineTest
+        if (!api) throw new Error('harness not loaded')
+        return api.exportVideo(s)
+      }, spec)
+      .finally(() => clearInterval(poll))
+    if (!outcome.ok) throw new Error(`app export failed: ${outcome.code}: ${outcome.message}`)
+    writeFileSync(outFile, Buffer.from(outcome.base64, 'base64'))
+    return {
+      ms: outcome.elapsedMs,
+      loadMs: outcome.loadMs,
+      engine: outcome.engine,
+      fallbackReason: outcome.fallbackReason,
+      peakMb,
+      baselineMb,
+    }
+  } finally {
+    await browser.close()
+  }
+}
+
+async function planOf(baseUrl: string, files: string[], spec: HarnessSpec): Promise<ExportPlan> {
+  const browser = await launch()
+  try {
+    const page = await openPage(browser, `${baseUrl}${ENGINE}`, files)
+    return await page.evaluate(async (s) => {
+      const api = window.__reeldeskEngineTest
+      if (!api) throw new Error('harness not loaded')
+      return api.plan(s)
+    }, spec)
+  } finally {
+    await browser.close()
+  }
+}
+
+/** Native ffmpeg + x264 on the compiled plan, default threading: time and max RSS. */
+function runNative(args: string[]): { ms: number; peakMb: number } {
+  const started = performance.now()
+  const result = spawnSync('/usr/bin/time', ['-v', 'ffmpeg', ...args], {
+    encoding: 'utf8',
+    maxBuffer: 64 << 20,
+  })
+  const ms = Math.round(performance.now() - started)
+  if (result.status !== 0) throw new Error(`native ffmpeg failed: ${result.stderr.slice(-1500)}`)
+  const rssKb = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(result.stderr)?.[1] ?? 0)
+  return { ms, peakMb: rssKb / 1024 }
+}
+
+/** The plan's arguments with x264 set to `preset` and `crf` (the output stays last). */
+function withX264(args: string[], preset: string, crf: number): string[] {
+  const out = [...args]
+  const set = (flag: string, value: string) => {
+    const i = out.lastIndexOf(flag)
+    if (i >= 0) out[i + 1] = value
+  }
+  set('-preset', preset)
+  set('-crf', String(crf))
+  return out
+}
+
+async function previewFps(baseUrl: string, files: string[], spec: HarnessSpec) {
+  const browser = await launch()
+  try {
+    const page = await openPage(browser, `${baseUrl}${PREVIEW}`, files)
+    const scale = previewScale({ width: 1080, height: 1920 })
+    const loaded = await page.evaluate(
+      async ({ s, scale: k }) => window.__reeldeskPreviewTest?.load(s, { scale: k }),
+      { s: spec, scale },
+    )
+    if (!loaded?.ok) throw new Error(`preview load failed: ${loaded?.message ?? ''}`)
+    // Once to warm the decoder and caches, then the measured play-through.
+    await page.evaluate(async () => window.__reeldeskPreviewTest?.playBenchmark())
+    const result = await page.evaluate(async () => window.__reeldeskPreviewTest?.playBenchmark())
+    if (!result) throw new Error('no playback result')
+    return result
+  } finally {
+    await browser.close()
+  }
+}
+
+function validate(file: string, seconds = DURATION_S) {
+  const probe = ffprobe(file, true)
+  const v = probe.streams.find((s) => s.codec_type === 'video')
+  const a = probe.streams.find((s) => s.codec_type === 'audio')
+  const problems: string[] = []
+  if (v?.codec_name !== 'h264' || v.width !== 1080 || v.height !== 1920)
+    problems.push('video is not H.264 1080×1920')
+  if (v?.profile !== 'High') problems.push(`profile ${v?.profile}`)
+  if (v?.r_frame_rate !== `${FPS}/1`) problems.push(`frame rate ${v?.r_frame_rate}`)
+  if ((v?.level ?? 0) < 40) problems.push(`level ${v?.level}`)
+  if (Number(v?.nb_read_frames) !== FPS * seconds) problems.push(`${v?.nb_read_frames} frames`)
+  if (Math.abs(Number(probe.format.duration) - seconds) > 1 / FPS)
+    problems.push(`duration ${probe.format.duration}`)
+  if (a?.codec_name !== 'aac' || a.sample_rate !== '48000' || a.channels !== 2)
+    problems.push('audio is not AAC 48 kHz stereo')
+  return problems
+}
+
+const sizeMb = (file: string) => statSync(file).size / 1e6
+const round = (n: number, digits = 2) => Number(n.toFixed(digits))
+
+const dir = mkdtempSync(path.join(os.tmpdir(), 'reeldesk-bench-'))
+const dataDir = mkdtempSync(path.join(os.tmpdir(), 'reeldesk-bench-data-'))
+let stop: (() => void) | undefined
+try {
+  // In a child, so the build script finds the repository from its own place (this file is bundled).
+  run(
+    process.execPath,
+    [
+      '--input-type=module',
+      '-e',
+      "const b = await import('./scripts/build.mjs'); if (b.isStale()) await b.buildAll()",
+    ],
+    { timeoutMs: 600_000 },
+  )
+  const { source, music, logo } = makeSources(dir)
+  const files = [source, music, logo]
+  const server = await startServer(dataDir)
+  stop = server.stop
+  const { baseUrl } = server
+  const out = (name: string) => path.join(dir, name)
+  const reference = referenceSpec()
+  const heavy = heavySpec()
+
+  // The anchor: native ffmpeg + x264 on the compiled plan of each edit (what ffmpeg.wasm runs).
+  const plan = await planOf(baseUrl, files, reference)
+  const heavyPlan = await planOf(baseUrl, files, heavy)
+  const nativeRef = nativeArgs(plan, dir, out('native.mp4'))
+  const nativeHeavy = nativeArgs(heavyPlan, dir, out('native-heavy.mp4'))
+  if (process.env.BENCH_VERBOSE) console.error(nativeRef.join(' '))
+
+  // App and native alternate, so both see the same machine load.
+  const app = await runApp(baseUrl, files, reference, out('app.mp4'), 'auto')
+  const native = runNative(nativeRef)
+  const fallback = await runApp(baseUrl, files, reference, out('app-x264.mp4'), 'x264')
+  const heavyApp = await runApp(baseUrl, files, heavy, out('app-heavy.mp4'), 'auto')
+  const heavyNative = runNative(nativeHeavy)
+  const preview = await previewFps(baseUrl, files, reference)
+
+  // Quality: the frames of a near-lossless native render of the plan are the reference; the
+  // app's SSIM against them, and the bytes x264 medium needs for the same SSIM (its CRF found
+  // by bisection), like with like.
+  const lossless = out('native-ref.mp4')
+  run('ffmpeg', withX264(nativeArgs(plan, dir, lossless), 'ultrafast', 4), { timeoutMs: 600_000 })
+  const appSsim = videoSsim(out('app.mp4'), lossless)
+  const medium = (crf: number) => {
+    const file = out(`medium-${crf}.mp4`)
+    run('ffmpeg', withX264(nativeArgs(plan, dir, file), 'medium', crf), { timeoutMs: 600_000 })
+    return { crf, file, ssim: videoSsim(file, lossless), bytes: statSync(file).size }
+  }
+  let low = 14
+  let high = 40
+  let matched = medium(low)
+  while (high - low > 1) {
+    const mid = Math.round((low + high) / 2)
+    const tried = medium(mid)
+    if (tried.ssim >= appSsim) {
+      low = mid
+      matched = tried
+    } else {
+      high = mid
+    }
+  }
+  const bytesRatio = statSync(out('app.mp4')).size / matched.bytes
+
+  const problems = {
+    app: validate(out('app.mp4')),
+    fallback: validate(out('app-x264.mp4')),
+    native: validate(out('native.mp4')),
+    heavy: validate(out('app-heavy.mp4')),
+  }
+  const frames = FPS * DURATION_S
+  const row = (
+    name: string,
+    ms: number,
+    peak: string,
+    file: string,
+    against: string,
+    valid: string[],
+  ) => [
+    name,
+    (ms / 1000).toFixed(2),
+    (frames / (ms / 1000)).toFixed(1),
+    peak,
+    sizeMb(file).toFixed(1),
+    file === against ? '1' : videoSsim(file, against).toFixed(3),
+    valid.length ? valid.join('; ') : 'yes',
+  ]
+  const pss = (r: AppRun) =>
+    `${r.peakMb.toFixed(0)} (browser tree PSS; ${r.baselineMb.toFixed(0)} idle)`
+  const rows = [
+    ['', 'time (s)', 'fps', 'peak memory (MB)', 'size (MB)', 'SSIM vs native', 'valid'],
+    row(
+      `app, ${app.engine} engine`,
+      app.ms,
+      pss(app),
+      out('app.mp4'),
+      out('native.mp4'),
+      problems.app,
+    ),
+    [
+      '  of which ffmpeg.wasm core load (sound)',
+      (app.loadMs / 1000).toFixed(2),
+      '',
+      '',
+      '',
+      '',
+      '',
+    ],
+    row(
+      'app fallback, ffmpeg.wasm + x264',
+      fallback.ms,
+      pss(fallback),
+      out('app-x264.mp4'),
+      out('native.mp4'),
+      problems.fallback,
+    ),
+    row(
+      'native ffmpeg + x264 (plan)',
+      native.ms,
+      `${native.peakMb.toFixed(0)} (max RSS)`,
+      out('native.mp4'),
+      out('native.mp4'),
+      problems.native,
+    ),
+    row(
+      `heavy edit, app (${heavyApp.engine})`,
+      heavyApp.ms,
+      pss(heavyApp),
+      out('app-heavy.mp4'),
+      out('native-heavy.mp4'),
+      problems.heavy,
+    ),
+    row(
+      'heavy edit, native ffmpeg + x264',
+      heavyNative.ms,
+      `${heavyNative.peakMb.toFixed(0)} (max RSS)`,
+      out('native-heavy.mp4'),
+      out('native-heavy.mp4'),
+      [],
+    ),
+  ]
+  const widths = rows[0]?.map((_, c) => Math.max(...rows.map((r) => String(r[c]).length))) ?? []
+  console.log(
+    `reference edit: ${DURATION_S} s of 1920×1080 → 1080×1920 @ ${FPS} fps, ${os.cpus().length} cores`,
+  )
+  for (const r of rows)
+    console.log(r.map((cell, c) => String(cell).padEnd(widths[c] ?? 0)).join('  '))
+  console.log(
+    `ratio app/native ${round(app.ms / native.ms)}×; x264 fallback/native ${round(fallback.ms / native.ms)}×; heavy edit app/native ${round(heavyApp.ms / heavyNative.ms)}×`,
+  )
+  console.log(
+    `quality: app SSIM ${appSsim.toFixed(4)} against native's near-lossless frames at ${sizeMb(out('app.mp4')).toFixed(2)} MB; x264 medium reaches ${matched.ssim.toFixed(4)} at CRF ${matched.crf} in ${(matched.bytes / 1e6).toFixed(2)} MB → bytes ratio ${round(bytesRatio)}`,
+  )
+  console.log(
+    `preview (540×960 of the 1080×1920 edit): ${preview.fps} fps, ${preview.shown}/${preview.total} frames shown, ${(preview.dropped * 100).toFixed(1)} % dropped`,
+  )
+
+  let long: { short_mb: number; long_mb: number; minutes: number } | null = null
+  const minutes = Number(process.env.BENCH_LONG_MINUTES ?? 0)
+  if (minutes > 0) {
+    const shortRun = await runApp(
+      baseUrl,
+      files,
+      longSpec(DURATION_S / 60),
+      out('short.mp4'),
+      'auto',
+    )
+    const longRun = await runApp(baseUrl, files, longSpec(minutes), out('long.mp4'), 'auto')
+    long = { short_mb: Math.round(shortRun.peakMb), long_mb: Math.round(longRun.peakMb), minutes }
+    console.log(
+      `memory: ${DURATION_S} s export peaks at ${long.short_mb} MB, ${minutes} min at ${long.long_mb} MB (browser tree PSS)`,
+    )
+  }
+
+  const valid = Object.values(problems).every((p) => p.length === 0)
+  console.log(
+    JSON.stringify({
+      bench: 'export',
+      app_ms: app.ms,
+      native_ms: native.ms,
+      ratio: round(app.ms / native.ms),
+      peak_mb: Math.round(app.peakMb),
+      valid,
+      engine: app.engine,
+      ssim: round(appSsim, 4),
+      bytes_ratio: round(bytesRatio),
+      fallback_ratio: round(fallback.ms / native.ms),
+      heavy_ratio: round(heavyApp.ms / heavyNative.ms),
+      preview_fps: preview.fps,
+      preview_dropped: preview.dropped,
+      ...(long ? { long_peak_mb: long.long_mb, short_peak_mb: long.short_mb } : {}),
+    }),
+  )
+  process.exitCode = valid ? 0 : 1
+} finally {
+  stop?.()
+  rmSync(dir, { recursive: true, force: true })
+  rmSync(dataDir, { recursive: true, force: true })
+}

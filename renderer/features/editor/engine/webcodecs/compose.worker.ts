@@ -1,0 +1,101 @@
+import { VideoSample } from 'mediabunny'
+import { canvasSize } from '../../../../../shared/timeline'
+import { Compositor } from '../../preview/compositor'
+import { planFrame } from '../../preview/frame-plan'
+import { OverlayCache } from '../../preview/overlay-cache'
+import { PixelPassRunner } from '../../preview/pixel-pass-runner'
+import { contextFonts, loadResources } from '../../preview/resources'
+import { Credits, Inbox } from './credits'
+import type {
+  Ack,
+  ComposeStart,
+  ComposedFrame,
+  DecodedFrame,
+  DecodedLayer,
+  WorkerReport,
+} from './protocol'
+
+/**
+ * Compose worker of the WebCodecs export: the preview's own compositor, at full size, drawing
+ * each output frame from the decoded source frames, then handing the canvas to the mux worker
+ * as a VideoFrame (a snapshot of the canvas; no copy in script). Colour passes use WebGL2 only
+ * where a hardware GPU exists (PixelPassRunner 'auto' refuses SwiftShader), the CPU otherwise.
+ */
+interface WorkerScope {
+  onmessage: ((event: MessageEvent<ComposeStart>) => void) | null
+  postMessage(message: WorkerReport): void
+}
+const scope = self as unknown as WorkerScope
+
+scope.onmessage = (event) => {
+  run(event.data).catch((error: unknown) => {
+    scope.postMessage({
+      type: 'failed',
+      stage: 'compose',
+      message: error instanceof Error ? error.message : String(error),
+    })
+  })
+}
+
+async function run(start: ComposeStart): Promise<void> {
+  const { job, files, decoded, encoded } = start
+  const { timeline } = job
+  const fps = timeline.fps
+  const size = canvasSize(timeline.canvas)
+  const luts = await loadResources(timeline, start.resources, contextFonts())
+  const pixels = new PixelPassRunner('auto')
+  // CPU-backed canvases: the encoder then converts their RGBA to limited-range BT.709 itself
+  // (a GPU-rastered canvas gives it full-range frames instead), which avc-sps.ts marks as such.
+  const compositor = new Compositor(size, pixels, { readback: true })
+  const overlays = new OverlayCache(size, (mediaId) => {
+    const file = Object.hasOwn(files, mediaId) ? files[mediaId] : undefined
+    if (!file) throw new Error(`image "${mediaId}" was not given to the export`)
+    return file
+  })
+  const inbox = new Inbox<DecodedFrame>()
+  decoded.onmessage = (event: MessageEvent<DecodedFrame>) => inbox.push(event.data)
+  const credits = new Credits(start.credits)
+  encoded.onmessage = (event: MessageEvent<Ack>) => {
+    if (event.data.type === 'ack') credits.give()
+  }
+  const frameUs = 1e6 / fps
+  const ack: Ack = { type: 'ack' }
+
+  try {
+    for (let n = 0; n < job.frames; n++) {
+      const delivered = await inbox.next()
+      if (delivered.frame !== n) throw new Error(`frame ${delivered.frame} arrived for ${n}`)
+      const layers = new Map<string, DecodedLayer>(delivered.layers.map((l) => [l.clipId, l]))
+      try {
+        const plan = planFrame(timeline, job.media, (n * 1000) / fps)
+        await compositor.render(plan, {
+          luts,
+          frame: (layer) => {
+            const source = layers.get(layer.clipId)
+            if (!source) throw new Error(`no decoded frame for clip "${layer.clipId}"`)
+            layers.delete(layer.clipId)
+            return Promise.resolve(
+              new VideoSample(source.frame, { rotation: source.rotation, flip: source.flip }),
+            )
+          },
+          image: (layer) => overlays.image(layer),
+          text: (text) => overlays.text(text),
+        })
+      } finally {
+        for (const unused of layers.values()) unused.frame.close()
+      }
+      decoded.postMessage(ack)
+      await credits.take()
+      // Exact constant frame timing: frame n starts at n/fps, whatever the length.
+      const picture = new VideoFrame(compositor.canvas, {
+        timestamp: Math.round(n * frameUs),
+        duration: Math.round((n + 1) * frameUs) - Math.round(n * frameUs),
+      })
+      const message: ComposedFrame = { type: 'frame', frame: n, picture }
+      encoded.postMessage(message, [picture])
+    }
+  } finally {
+    overlays.dispose()
+    pixels.dispose()
+  }
+}

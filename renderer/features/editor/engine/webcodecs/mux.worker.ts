@@ -1,0 +1,259 @@
+import {
+  ALL_FORMATS,
+  BlobSource,
+  BufferTarget,
+  EncodedAudioPacketSource,
+  EncodedPacket,
+  EncodedPacketSink,
+  EncodedVideoPacketSource,
+  Input,
+  Mp4OutputFormat,
+  Output,
+  StreamTarget,
+  type StreamTargetChunk,
+} from 'mediabunny'
+import { isKeyFrame } from '../encode-protocol'
+import { normaliseAccessUnit, normaliseAvcc } from './avc-level'
+import { Inbox } from './credits'
+import type { Ack, ComposedFrame, MuxAudio, MuxRequest, MuxStart, WorkerReport } from './protocol'
+
+/**
+ * Mux worker of the WebCodecs export: the browser's H.264 encoder (High profile, the level the
+ * canvas and rate need, a keyframe every two seconds) and mediabunny's MP4 muxer with the index
+ * at the front (faststart: space for it is reserved up front, so nothing is rewritten at the
+ * end). The file is written as it is made to the origin's private file system, so a long export
+ * never holds its MP4 in memory; where that is not available, to memory.
+ */
+interface WorkerScope {
+  onmessage: ((event: MessageEvent<MuxRequest>) => void) | null
+  postMessage(message: WorkerReport): void
+}
+const scope = self as unknown as WorkerScope
+
+/** Frames inside the encoder before the compositor is asked to wait. */
+const MAX_ENCODER_QUEUE = 3
+/** AAC: 1024 samples a packet at 48 kHz, and ffmpeg's priming packet, with room to spare. */
+const aacPackets = (seconds: number) => Math.ceil((seconds * 48000) / 1024) + 16
+
+let audio: ((m4a: Blob) => void) | null = null
+const audioArrived = new Promise<Blob>((resolve) => (audio = resolve))
+
+scope.onmessage = (event) => {
+  const request = event.data
+  if (request.type === 'audio') {
+    audio?.(request.m4a)
+    return
+  }
+  run(request).catch((error: unknown) => {
+    scope.postMessage({
+      type: 'failed',
+      stage: 'encode',
+      message: error instanceof Error ? error.message : String(error),
+    })
+  })
+}
+
+interface AudioPackets {
+  readonly packets: EncodedPacket[]
+  readonly config: AudioDecoderConfig
+  next: number
+}
+
+async function readAudio(m4a: Blob): Promise<AudioPackets> {
+  const input = new Input({ formats: ALL_FORMATS, source: new BlobSource(m4a) })
+  try {
+    const track = await input.getPrimaryAudioTrack()
+    if (!track) throw new Error('the sound track is missing')
+    const config = await track.getDecoderConfig()
+    if (!config) throw new Error('the sound track has no decoder configuration')
+    const packets: EncodedPacket[] = []
+    for await (const packet of new EncodedPacketSink(track).packets()) packets.push(packet)
+    return { packets, config, next: 0 }
+  } finally {
+    input.dispose()
+  }
+}
+
+function memoryTarget() {
+  const target = new BufferTarget()
+  return {
+    target,
+    finish: async (): Promise<Blob> =>
+      new Blob([target.buffer ?? new ArrayBuffer(0)], { type: 'video/mp4' }),
+  }
+}
+
+async function openTarget(start: MuxStart) {
+  if (start.target.kind === 'memory') return memoryTarget()
+  try {
+    return await fileTarget(start.target.name)
+  } catch {
+    // No private file system here (or no room): the MP4 is kept in memory instead.
+    return memoryTarget()
+  }
+}
+
+async function fileTarget(name: string) {
+  const root = await navigator.storage.getDirectory()
+  const folder = await root.getDirectoryHandle('export-work', { create: true })
+  const handle = await folder.getFileHandle(name, { create: true })
+  const access = await syncAccess(handle)
+  access.truncate(0)
+  const writable = new WritableStream<StreamTargetChunk>({
+    write(chunk) {
+      access.write(chunk.data, { at: chunk.position })
+    },
+  })
+  return {
+    target: new StreamTarget(writable),
+    finish: async (): Promise<Blob> => {
+      access.flush()
+      access.close()
+      return handle.getFile()
+    },
+  }
+}
+
+async function run(start: MuxStart): Promise<void> {
+  const { fps, frames, composed } = start
+  const seconds = frames / fps
+  const { target, finish } = await openTarget(start)
+  const output = new Output({ format: new Mp4OutputFormat({ fastStart: 'reserve' }), target })
+  const video = new EncodedVideoPacketSource('avc')
+  const sound = new EncodedAudioPacketSource('aac')
+  output.addVideoTrack(video, { frameRate: fps, maximumPacketCount: frames })
+  output.addAudioTrack(sound, { maximumPacketCount: aacPackets(seconds) })
+  await output.start()
+
+  let audioPackets: AudioPackets | null = null
+  let failure: Error | null = null
+  const audioReady = audioArrived.then(readAudio)
+  audioReady.then(
+    (packets) => (audioPackets = packets),
+    (error: unknown) => (failure ??= error instanceof Error ? error : new Error(String(error))),
+  )
+  /** Sound up to `untilSec`, so the file interleaves sound and picture as it is written. */
+  const addSound = async (untilSec: number) => {
+    const a = audioPackets
+    if (!a) return
+    while (a.next < a.packets.length) {
+      const packet = a.packets[a.next]
+      if (!packet || packet.timestamp > untilSec) break
+      await sound.add(packet, a.next === 0 ? { decoderConfig: a.config } : undefined)
+      a.next++
+    }
+  }
+
+  let muxing: Promise<void> = Promise.resolve()
+  let first = true
+  const encoder = new VideoEncoder({
+    output: (chunk, meta) => {
+      const raw = new Uint8Array(chunk.byteLength)
+      chunk.copyTo(raw)
+      const data = normaliseAccessUnit(raw, start.levelIdc)
+      const packet = new EncodedPacket(
+        data,
+        chunk.type,
+        chunk.timestamp / 1e6,
+        (chunk.duration ?? 1e6 / fps) / 1e6,
+      )
+      let extra: EncodedVideoChunkMetadata | undefined
+      if (first && meta?.decoderConfig) {
+        const config = meta.decoderConfig
+        const description = config.description
+          ? normaliseAvcc(copyBytes(config.description), start.levelIdc)
+          : undefined
+        // The stream is limited-range BT.709 whatever the encoder's config says (avc-sps.ts).
+        extra = {
+          decoderConfig: {
+            ...config,
+            ...(description ? { description } : {}),
+            colorSpace: {
+              primaries: 'bt709',
+              transfer: 'bt709',
+              matrix: 'bt709',
+              fullRange: false,
+            },
+          },
+        }
+        first = false
+      }
+      muxing = muxing.then(async () => {
+        await video.add(packet, extra)
+        await addSound(packet.timestamp + 0.5)
+      })
+      muxing.catch((error: unknown) => {
+        failure ??= error instanceof Error ? error : new Error(String(error))
+      })
+    },
+    error: (error) => {
+      failure ??= error
+    },
+  })
+  encoder.configure({
+    codec: start.codec,
+    width: start.width,
+    height: start.height,
+    bitrate: start.bitrate,
+    bitrateMode: 'variable',
+    framerate: fps,
+    latencyMode: 'quality',
+    avc: { format: 'avc' },
+  })
+
+  const inbox = new Inbox<ComposedFrame>()
+  composed.onmessage = (event: MessageEvent<ComposedFrame>) => inbox.push(event.data)
+  const ack: Ack = { type: 'ack' }
+  try {
+    for (let n = 0; n < frames; n++) {
+      const { picture, frame } = await inbox.next()
+      if (frame !== n) throw new Error(`frame ${frame} arrived for ${n}`)
+      if (failure) throw failure
+      encoder.encode(picture, { keyFrame: isKeyFrame(n, fps) })
+      picture.close()
+      while (encoder.encodeQueueSize > MAX_ENCODER_QUEUE) {
+        await new Promise((resolve) => encoder.addEventListener('dequeue', resolve, { once: true }))
+      }
+      composed.postMessage(ack)
+      if (n % 5 === 4) scope.postMessage({ type: 'progress', frames: n + 1 })
+    }
+    await encoder.flush()
+    await muxing
+    if (failure) throw failure
+    audioPackets = await audioReady
+    await addSound(Infinity)
+    await output.finalize()
+    const mp4 = await finish()
+    scope.postMessage({ type: 'done', mp4, frames })
+  } finally {
+    if (encoder.state !== 'closed') encoder.close()
+  }
+}
+
+/** OPFS's synchronous file access (workers only; missing from TypeScript's DOM typings). */
+interface SyncAccessHandle {
+  write(buffer: Uint8Array, options: { at: number }): number
+  truncate(size: number): void
+  flush(): void
+  close(): void
+}
+
+function syncAccess(handle: FileSystemFileHandle): Promise<SyncAccessHandle> {
+  const withSync = handle as FileSystemFileHandle & {
+    createSyncAccessHandle?: () => Promise<SyncAccessHandle>
+  }
+  if (typeof withSync.createSyncAccessHandle !== 'function') {
+    throw new Error('this browser cannot write files from a worker')
+  }
+  return withSync.createSyncAccessHandle()
+}
+
+function copyBytes(source: AllowSharedBufferSource): Uint8Array {
+  const view =
+    source instanceof ArrayBuffer || source instanceof SharedArrayBuffer
+      ? new Uint8Array(source)
+      : new Uint8Array(source.buffer, source.byteOffset, source.byteLength)
+  return view.slice()
+}
+
+export type { MuxAudio }

@@ -1,0 +1,103 @@
+import type { Timeline } from '../../../../../shared/timeline'
+import type { PreviewMediaInfo } from '../../preview/frame-plan'
+import type { ResourceUrlMap } from '../../preview/resources'
+
+/**
+ * Messages of the WebCodecs export: three workers joined by MessageChannels, each queue bounded
+ * by credits (a sender holds at most N items the receiver has not acknowledged), so decoding,
+ * compositing and encoding overlap on all cores while the frames in flight — and memory — stay
+ * the same for any length of video.
+ *
+ *   decode.worker ──frames──▶ compose.worker ──canvas frames──▶ mux.worker ──▶ MP4 file
+ *        ◀──────── credits ────────┘     ◀──────── credits ─────────┘
+ */
+
+/** What every worker of one job knows about it. */
+export interface JobSpec {
+  readonly timeline: Timeline
+  readonly media: Readonly<Record<string, PreviewMediaInfo>>
+  /** Output frames: the edit's length on the frame grid. */
+  readonly frames: number
+}
+
+export interface DecodeStart {
+  readonly type: 'start'
+  readonly job: JobSpec
+  /** mediaId → the user's file (read in place). Only clip media. */
+  readonly files: Readonly<Record<string, Blob>>
+  /** To the compose worker. */
+  readonly port: MessagePort
+  /** Decoded frames sent ahead of the compositor. */
+  readonly credits: number
+}
+
+/** One output frame's source pictures, one per clip layer (two inside a transition). */
+export interface DecodedFrame {
+  readonly type: 'frame'
+  readonly frame: number
+  readonly layers: readonly DecodedLayer[]
+}
+
+export interface DecodedLayer {
+  readonly clipId: string
+  readonly frame: VideoFrame
+  /** The source's display rotation (a VideoFrame does not carry it). */
+  readonly rotation: 0 | 90 | 180 | 270
+  readonly flip: boolean
+}
+
+export interface ComposeStart {
+  readonly type: 'start'
+  readonly job: JobSpec
+  /** Image overlay files by media id. */
+  readonly files: Readonly<Record<string, Blob>>
+  readonly resources: ResourceUrlMap
+  /** From the decode worker; the compose worker acknowledges each frame on it. */
+  readonly decoded: MessagePort
+  /** To the mux worker. */
+  readonly encoded: MessagePort
+  /** Finished frames sent ahead of the encoder. */
+  readonly credits: number
+}
+
+export interface ComposedFrame {
+  readonly type: 'frame'
+  readonly frame: number
+  readonly picture: VideoFrame
+}
+
+export interface MuxStart {
+  readonly type: 'start'
+  readonly frames: number
+  readonly fps: number
+  readonly width: number
+  readonly height: number
+  readonly codec: string
+  /** level_idc the stream is marked with (the encoder may write a lower one). */
+  readonly levelIdc: number
+  readonly bitrate: number
+  /** From the compose worker; acknowledged frame by frame. */
+  readonly composed: MessagePort
+  /** Where the MP4 goes: a file in the origin's private file system, or memory. */
+  readonly target: { readonly kind: 'opfs'; readonly name: string } | { readonly kind: 'memory' }
+}
+
+/** The sound, AAC in an M4A, made by ffmpeg.wasm from the compiled audio graph. */
+export interface MuxAudio {
+  readonly type: 'audio'
+  readonly m4a: Blob
+}
+
+export type MuxRequest = MuxStart | MuxAudio
+
+export type Ack = { readonly type: 'ack' }
+
+/** What workers tell the page. */
+export type WorkerReport =
+  | { readonly type: 'progress'; readonly frames: number }
+  | { readonly type: 'done'; readonly mp4: Blob; readonly frames: number }
+  | {
+      readonly type: 'failed'
+      readonly message: string
+      readonly stage: 'decode' | 'compose' | 'encode'
+    }
