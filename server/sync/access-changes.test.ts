@@ -63,9 +63,12 @@ describe.each(testBackends())('access changes reach running clients on %s', (kin
   it('widened access: the newly readable documents arrive live, older ones included, nothing twice', async () => {
     const { agency, creator, dealsA, dealsB, projectsB } = await world()
     const c = await open(creator, agency.workspaceId)
-    await eventually(async () => expect(await keys(c, 'deals')).toEqual(ids(dealsA)))
+    // Each collection replicates on its own: wait for all three.
+    await eventually(async () => {
+      expect(await keys(c, 'deals')).toEqual(ids(dealsA))
+      expect(await keys(c, 'accounts')).toEqual([agency.accountA])
+    })
     expect(await keys(c, 'projects')).toEqual([])
-    expect(await keys(c, 'accounts')).toEqual([agency.accountA])
 
     await agency.setRole(creator, 'creator', [agency.accountA, agency.accountB])
     // No restart, no wipe: the open stream's RESYNC and the pull's fill bring B's documents.
