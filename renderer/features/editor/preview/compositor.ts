@@ -96,6 +96,12 @@ export class Compositor {
         ctx.globalAlpha = 1
       }
     }
+    // Overlay-track videos (picture-in-picture), lowest track first, under the global look.
+    for (const overlay of plan.overlays) {
+      ctx.globalAlpha = overlay.opacity
+      await this.drawClip(overlay.clip, ctx, sources)
+      ctx.globalAlpha = 1
+    }
     this.applyPasses(canvas, ctx, plan.global, sources.luts)
 
     for (const image of plan.images) {
