@@ -13,6 +13,13 @@ const envSchema = z.object({
   // Streams notice revocations made on this instance at once; this bounds how late they notice
   // expiry and revocations made through another instance.
   REELDESK_STREAM_RECHECK_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
+  // Storage each workspace may use for blobs (originals, exports, post videos); 20 GiB default.
+  REELDESK_WORKSPACE_QUOTA_BYTES: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(Number.MAX_SAFE_INTEGER)
+    .default(20 * 1024 ** 3),
 })
 
 export interface ServerConfig {
@@ -23,6 +30,7 @@ export interface ServerConfig {
   databaseUrl: string | undefined
   production: boolean
   streamRecheckMs: number
+  workspaceQuotaBytes: number
 }
 
 export function defaultDataDir(): string {
@@ -45,5 +53,6 @@ export function loadConfig(env: NodeJS.ProcessEnv, serverDir: string): ServerCon
     databaseUrl: e.DATABASE_URL,
     production: e.NODE_ENV === 'production',
     streamRecheckMs: e.REELDESK_STREAM_RECHECK_MS,
+    workspaceQuotaBytes: e.REELDESK_WORKSPACE_QUOTA_BYTES,
   }
 }

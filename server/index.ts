@@ -3,6 +3,9 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createLogger } from '../shared/logger'
 import { createSignInLimiter } from './auth/rate-limit'
+import { createBlobService } from './blobs/blob-service'
+import { createFsBlobStore } from './blobs/blob-store'
+import { scheduleGarbageCollection } from './blobs/schedule'
 import { loadConfig } from './config'
 import { openDatabase } from './db/connect'
 import { migrateToLatest } from './db/migrate'
@@ -30,7 +33,15 @@ async function main(): Promise<void> {
     streamRecheckMs: config.streamRecheckMs,
     shutdown: shutdown.signal,
   }
-  const server = createServer(createHttpApp({ services, rendererDir: config.rendererDir, version }))
+  const blobs = createBlobService({
+    database,
+    store: createFsBlobStore(path.join(config.dataDir, 'blobs')),
+    quotaBytes: config.workspaceQuotaBytes,
+  })
+  const stopGarbage = scheduleGarbageCollection(database, blobs.store)
+  const server = createServer(
+    createHttpApp({ services, rendererDir: config.rendererDir, version, blobs }),
+  )
   // Keep-alive sockets would hold shutdown open; SSE streams are ended explicitly on close.
   server.keepAliveTimeout = 5_000
 
@@ -47,6 +58,7 @@ async function main(): Promise<void> {
     // End streams and refuse new requests; requests already running (pushes mid-transaction)
     // finish and answer. Then wait for any write still committing, and close the database.
     shutdown.abort()
+    stopGarbage()
     const idle = setInterval(() => server.closeIdleConnections(), 100)
     server.close(() => {
       clearInterval(idle)

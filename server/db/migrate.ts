@@ -2,6 +2,7 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'k
 import { createLogger } from '../../shared/logger'
 import type { Dialect } from './connect'
 import { initialMigration } from './migrations/0001_initial'
+import { blobsMigration } from './migrations/0005_blobs'
 
 const log = createLogger('migrate')
 
@@ -9,6 +10,7 @@ const log = createLogger('migrate')
 function provider(dialect: Dialect): MigrationProvider {
   const migrations: Record<string, Migration> = {
     '0001_initial': initialMigration(dialect),
+    '0005_blobs': blobsMigration(),
   }
   return { getMigrations: () => Promise.resolve(migrations) }
 }

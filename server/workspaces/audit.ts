@@ -9,6 +9,7 @@ export type AuditAction =
   | 'member.role_changed'
   | 'member.removed'
   | 'member.left'
+  | 'storage.settings_changed'
 
 export interface AuditEntry {
   id: number
