@@ -28,7 +28,7 @@ export function blobClient(url: string, token: string | null, workspaceId: strin
       const response = await fetch(`${url}${blobPaths.upload(workspaceId, id)}?offset=${offset}`, {
         method: 'PUT',
         headers: headers({ 'Content-Type': 'application/octet-stream' }),
-        body: bytes,
+        body: new Uint8Array(bytes),
       })
       return { status: response.status, body: (await response.json()) as Record<string, unknown> }
     },
