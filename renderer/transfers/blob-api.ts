@@ -75,7 +75,7 @@ export function createBlobApi({ serverUrl, token, fetch: fetchImpl = fetch }: Bl
     }
     if (response.ok) return response
     const text = await response.text().catch(() => '')
-    let parsed: ReturnType<typeof blobErrorSchema.safeParse> | null = null
+    let parsed: ReturnType<typeof blobErrorSchema.safeParse> | null
     try {
       parsed = blobErrorSchema.safeParse(JSON.parse(text))
     } catch {
