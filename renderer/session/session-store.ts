@@ -19,6 +19,11 @@ export interface SessionState {
   token: string | null
   workspaces: WorkspaceSummary[]
   workspaceId: string | null
+  /**
+   * The workspace each user of this device last had open: a new sign-in opens it again instead
+   * of the personal workspace. Kept across sign-outs (it names nothing secret).
+   */
+  lastWorkspaceByUser: Record<string, string>
   /** Why the user was signed out (expired session), shown on the sign-in screen. */
   notice: string | null
   /** The server calls behind this session, for screens that manage members and invites. */
@@ -61,8 +66,15 @@ export function createSessionStore({ api, secrets, cache }: SessionDeps) {
 
         const enter = async (token: string, user: SessionUser) => {
           await secrets.set(TOKEN_KEY, token)
-          set({ token, user, phase: 'signed-in', notice: null })
+          const last = get().lastWorkspaceByUser[user.id] ?? null
+          set({ token, user, phase: 'signed-in', notice: null, workspaceId: last })
           await get().refreshWorkspaces()
+        }
+
+        const remember = (workspaceId: string | null) => {
+          const userId = get().user?.id
+          if (!userId || !workspaceId || get().lastWorkspaceByUser[userId] === workspaceId) return
+          set({ lastWorkspaceByUser: { ...get().lastWorkspaceByUser, [userId]: workspaceId } })
         }
 
         const expire = async (notice: string) => {
@@ -83,6 +95,7 @@ export function createSessionStore({ api, secrets, cache }: SessionDeps) {
           token: null,
           workspaces: [],
           workspaceId: null,
+          lastWorkspaceByUser: {},
           notice: null,
           api,
 
@@ -127,13 +140,17 @@ export function createSessionStore({ api, secrets, cache }: SessionDeps) {
           },
 
           selectWorkspace(workspaceId) {
-            if (get().workspaces.some((w) => w.id === workspaceId)) set({ workspaceId })
+            if (!get().workspaces.some((w) => w.id === workspaceId)) return
+            set({ workspaceId })
+            remember(workspaceId)
           },
 
           async refreshWorkspaces() {
             try {
               const workspaces = await api.listWorkspaces()
-              set({ workspaces, workspaceId: pickWorkspace(workspaces, get().workspaceId) })
+              const workspaceId = pickWorkspace(workspaces, get().workspaceId)
+              set({ workspaces, workspaceId })
+              remember(workspaceId)
             } catch (error) {
               if (isUnauthorized(error)) return expire('Your session has ended. Sign in again.')
               if (!(error instanceof ServerUnreachableError)) throw error
@@ -145,7 +162,12 @@ export function createSessionStore({ api, secrets, cache }: SessionDeps) {
         name: 'reeldesk-session',
         storage: createJSONStorage(() => cache),
         // Never the token: it lives in the platform's secret store.
-        partialize: (s) => ({ user: s.user, workspaces: s.workspaces, workspaceId: s.workspaceId }),
+        partialize: (s) => ({
+          user: s.user,
+          workspaces: s.workspaces,
+          workspaceId: s.workspaceId,
+          lastWorkspaceByUser: s.lastWorkspaceByUser,
+        }),
       },
     ),
   )

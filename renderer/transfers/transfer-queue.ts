@@ -357,10 +357,15 @@ export function createTransferQueue(options: TransferQueueOptions) {
     }
   }
 
-  async function download(job: TransferJob, signal: AbortSignal): Promise<void> {
+  async function download(queued: TransferJob, signal: AbortSignal): Promise<void> {
+    let job = queued
     const endpoint = endpointOf(job)
-    if (!endpoint.write || !job.sha256) throw new Error('this transfer cannot be downloaded')
+    const hash = job.sha256
+    if (!endpoint.write || !hash) throw new Error('this transfer cannot be downloaded')
     update(job.id, { status: 'running', message: null })
+    const size = job.size > 0 ? job.size : await api.objectSize(workspaceId, hash, signal)
+    if (size !== job.size) update(job.id, { size })
+    job = { ...job, size }
     let have = await partials.size(job.id)
     if (have > job.size) {
       await partials.remove(job.id)
@@ -370,7 +375,7 @@ export function createTransferQueue(options: TransferQueueOptions) {
     while (have < job.size) {
       signal.throwIfAborted()
       const end = Math.min(job.size, have + UPLOAD_CHUNK_BYTES)
-      const bytes = await api.download(workspaceId, job.sha256, have, end, signal)
+      const bytes = await api.download(workspaceId, hash, have, end, signal)
       if (bytes.size !== end - have) throw new Error('the server sent a piece of the wrong length')
       await partials.append(job.id, bytes)
       have += bytes.size
@@ -378,8 +383,7 @@ export function createTransferQueue(options: TransferQueueOptions) {
     }
     const file = await partials.read(job.id)
     update(job.id, { status: 'hashing' })
-    const hash = await sha256OfBlob(file, undefined, signal)
-    if (hash !== job.sha256) {
+    if ((await sha256OfBlob(file, undefined, signal)) !== hash) {
       await partials.remove(job.id)
       throw new Error('the downloaded file does not match its checksum; it will be fetched again')
     }
