@@ -89,8 +89,9 @@ export function createTransferQueue(options: TransferQueueOptions) {
   const store = createStore<TransferQueueState>()((set, get) => {
     const enqueue = (job: TransferJob): TransferJob => {
       const existing = get().jobs.find((j) => j.id === job.id)
-      if (existing && existing.status !== 'done' && existing.status !== 'failed') {
-        // Asked again (a project opened again): raise its priority, keep its progress.
+      // Asked again (a project opened again): raise its priority, keep its progress. A failed
+      // job stays failed with its reason until the person retries it (no silent retry loops).
+      if (existing && existing.status !== 'done') {
         if (job.priority > existing.priority) update(existing.id, { priority: job.priority })
         return existing
       }
