@@ -1,4 +1,5 @@
 import {
+  addRxPlugin,
   createRxDatabase,
   type RxCollection,
   type RxDatabase,
@@ -8,7 +9,11 @@ import {
 import { wrappedValidateAjvStorage } from 'rxdb/plugins/validate-ajv'
 import { COLLECTION_NAMES, type CollectionName } from '../../shared/data/collection-contract'
 import { collections, type CollectionDocs } from '../../shared/data/registry'
+import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema'
 import { conflictHandlerFor } from './conflict-handler'
+
+// Collections past schema version 0 (projects: 1) migrate stored documents when they open.
+addRxPlugin(RxDBMigrationSchemaPlugin)
 
 export type ReeldeskCollections = { [K in CollectionName]: RxCollection<CollectionDocs[K]> }
 export type ReeldeskDatabase = RxDatabase<ReeldeskCollections>

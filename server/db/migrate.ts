@@ -10,7 +10,7 @@ const log = createLogger('migrate')
 function provider(dialect: Dialect): MigrationProvider {
   const migrations: Record<string, Migration> = {
     '0001_initial': initialMigration(dialect),
-    '0005_blobs': blobsMigration(),
+    '0005_blobs': blobsMigration(dialect),
   }
   return { getMigrations: () => Promise.resolve(migrations) }
 }

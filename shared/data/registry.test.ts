@@ -36,14 +36,15 @@ describe('collection registry', () => {
     expect(def.schema.safeParse(sample).success).toBe(true)
     expect(props).toEqual(Object.keys(withoutDeleted(sample)).sort())
     expect(props).not.toContain('_deleted')
+    // Each version past 0 has the step that migrates a document to it, and nothing else does.
+    const steps = Object.keys(def.migrationStrategies).map(Number)
+    expect(steps.sort()).toEqual(Array.from({ length: def.rxSchema.version }, (_, i) => i + 1))
     expect(def.rxSchema).toMatchObject({
-      version: 0,
       primaryKey: 'id',
       type: 'object',
       additionalProperties: false,
     })
     expect([...(def.rxSchema.required ?? [])].sort()).toEqual(props)
-    expect(def.migrationStrategies).toEqual({})
     for (const field of def.serverOwnedFields) expect(props).toContain(field)
     expect(def.accountScoped).toBe(props.includes('accountId'))
     for (const field of Object.keys(def.serverOwnedDefaults ?? {}))

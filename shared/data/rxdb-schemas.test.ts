@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
+import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema'
 import { addRxPlugin, createRxDatabase, type RxDatabase, type RxJsonSchema } from 'rxdb'
 import { RxDBDevModePlugin, disableWarnings } from 'rxdb/plugins/dev-mode'
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory'
@@ -20,6 +21,8 @@ afterEach(async () => {
   await db?.close()
   db = undefined
 })
+
+addRxPlugin(RxDBMigrationSchemaPlugin)
 
 async function openDatabase(): Promise<RxDatabase> {
   db = await createRxDatabase({

@@ -7,7 +7,7 @@ import { MarkerInspector } from './inspector/MarkerInspector'
 import { ProjectSettings } from './inspector/ProjectSettings'
 import { TextInspector } from './inspector/TextInspector'
 import './inspector/inspector.css'
-import type { ProjectStore } from './project/project-store'
+import { primarySelection, type ProjectStore } from './project/project-store'
 import { useMediaNames } from './project/use-media-names'
 
 /**
@@ -17,7 +17,9 @@ import { useMediaNames } from './project/use-media-names'
  */
 export function Inspector({ store }: { store: ProjectStore }) {
   const timeline = useStore(store, (s) => s.history.present.state)
-  const selectedId = useStore(store, (s) => s.selectedClipId)
+  const selectedId = useStore(store, (s) =>
+    primarySelection(s)?.kind === 'clip' ? primarySelection(s)?.id : null,
+  )
   const playheadMs = useStore(store, (s) => s.playheadMs)
   const workspaceId = useStore(store, (s) => s.project.workspaceId)
   const mediaNames = useMediaNames(workspaceId)

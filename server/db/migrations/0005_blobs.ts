@@ -1,13 +1,26 @@
-import type { Kysely, Migration } from 'kysely'
+import { sql, type Kysely, type Migration } from 'kysely'
+import type { Dialect } from '../connect'
 
 /**
  * Blob storage (server/blobs): the content-addressed objects, which workspace holds which, who
  * may read them (grants by collection and account), uploads in progress, and each workspace's
  * storage settings. The bytes live in the data folder; these tables say what they are.
+ *
+ * Also the `projects` collection's schema version 1 (the editor's trash): every stored project
+ * gets `trashedAt: null`, as clients' RxDB migration strategy does, so both sides hold the same
+ * document and pushes of old projects keep validating.
  */
-export function blobsMigration(): Migration {
+export function blobsMigration(dialect: Dialect): Migration {
   return {
     async up(db: Kysely<unknown>): Promise<void> {
+      if (dialect === 'postgres') {
+        await sql`update documents set data = data || '{"trashedAt": null}'::jsonb
+          where collection = 'projects' and not (data ? 'trashedAt')`.execute(db)
+      } else {
+        await sql`update documents set data = json_set(data, '$.trashedAt', json('null'))
+          where collection = 'projects' and json_type(data, '$.trashedAt') is null`.execute(db)
+      }
+
       // One row per stored object file (objects are shared by workspaces holding the same bytes).
       await db.schema
         .createTable('blob_objects')

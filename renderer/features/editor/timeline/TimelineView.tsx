@@ -36,7 +36,7 @@ interface TimelineViewProps {
 export function TimelineView({ store, mediaNames }: TimelineViewProps) {
   const history = useStore(store, (s) => s.history)
   const playheadMs = useStore(store, (s) => s.playheadMs)
-  const selected = useStore(store, (s) => s.selectedClipId)
+  const selected = useStore(store, (s) => s.selection.find((r) => r.kind === 'clip')?.id ?? null)
   // Refusals of inspector controls are shown beside those controls instead.
   const error = useStore(store, (s) => (s.errorScope === null ? s.error : null))
   const [pxPerSecond, setPxPerSecond] = useState(DEFAULT_PX_PER_SECOND)
@@ -133,7 +133,9 @@ export function TimelineView({ store, mediaNames }: TimelineViewProps) {
                   aria-label={`Clip ${name}`}
                   style={{ left: box.left, width: box.width }}
                   onPress={() =>
-                    store.getState().select(selected === box.clipId ? null : box.clipId)
+                    store
+                      .getState()
+                      .select(selected === box.clipId ? [] : [{ kind: 'clip', id: box.clipId }])
                   }
                 >
                   <span className="clip__name">{name}</span>
