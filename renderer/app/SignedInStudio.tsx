@@ -1,6 +1,7 @@
 import type { Platform } from '../platform'
 import { Studio } from './Studio'
 import { WorkspaceData } from './WorkspaceData'
+import { WorkspaceTransfersProvider } from './WorkspaceTransfers'
 
 interface SignedInStudioProps {
   platform: Platform
@@ -17,7 +18,13 @@ interface SignedInStudioProps {
 export default function SignedInStudio({ platform, ...data }: SignedInStudioProps) {
   return (
     <WorkspaceData {...data}>
-      <Studio platform={platform} />
+      <WorkspaceTransfersProvider
+        serverUrl={data.serverUrl}
+        workspaceId={data.workspaceId}
+        token={data.token}
+      >
+        <Studio platform={platform} />
+      </WorkspaceTransfersProvider>
     </WorkspaceData>
   )
 }

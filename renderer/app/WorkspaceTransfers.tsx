@@ -16,9 +16,11 @@ export interface WorkspaceTransfers {
 
 const TransfersContext = createContext<WorkspaceTransfers | null>(null)
 
-/** The open workspace's transfer queue and blob API (null outside a workspace). */
-export function useTransfers(): WorkspaceTransfers | null {
-  return useContext(TransfersContext)
+/** The open workspace's transfer queue and blob API. */
+export function useTransfers(): WorkspaceTransfers {
+  const transfers = useContext(TransfersContext)
+  if (!transfers) throw new Error('useTransfers outside a workspace')
+  return transfers
 }
 
 /**
@@ -67,8 +69,12 @@ export function WorkspaceTransfersProvider({
 
   return (
     <TransfersContext.Provider value={value}>
-      {value ? <MediaSync transfers={value} /> : null}
-      {children}
+      {value ? (
+        <>
+          <MediaSync transfers={value} />
+          {children}
+        </>
+      ) : null}
     </TransfersContext.Provider>
   )
 }

@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest'
 import { TimelineError, parseTimeline, type TimelineInput } from './model'
 import { itemSpan, musicEndMs } from './selection'
 import { timelineDurationMs } from './time'
-import { copyItems, moveItem, pasteItems, removeItems, trimClipEdge, trimItem } from './timing-edit'
+import {
+  copyItems,
+  moveItem,
+  moveItems,
+  pasteItems,
+  removeItems,
+  trimClipEdge,
+  trimItem,
+} from './timing-edit'
 
 const clip = (id: string, outMs = 2000, extra = {}) => ({
   id,
@@ -122,6 +130,22 @@ describe('moving and stretching items', () => {
     })
     expect(ended.audio.music?.endMs).toBe(4000)
     expect(musicEndMs(ended, 60_000)).toBe(4000)
+  })
+
+  it('moves several items together, stopping all of them at the start', () => {
+    const t0 = make({ overlays: [{ id: 'o', mediaId: 'v', startMs: 1000, inMs: 0, outMs: 500 }] })
+    const refs = [
+      { kind: 'text' as const, id: 'early' },
+      { kind: 'overlay' as const, id: 'o' },
+      { kind: 'clip' as const, id: 'a' },
+    ]
+    const later = moveItems(t0, refs, 250, 1)
+    expect(later.texts[0]).toMatchObject({ startMs: 750 })
+    expect(later.overlays[0]).toMatchObject({ startMs: 1250, track: 2 })
+    expect(later.clips).toEqual(t0.clips)
+    const earlier = moveItems(t0, refs, -5000, 9)
+    expect(earlier.texts[0]?.startMs).toBe(0)
+    expect(earlier.overlays[0]).toMatchObject({ startMs: 500, track: 3 })
   })
 
   it('refuses, in plain words, to move what is gone', () => {

@@ -1,5 +1,6 @@
 import { commit, fail } from './edit'
 import {
+  MAX_OVERLAY_TRACKS,
   MIN_CLIP_MS,
   type Clip,
   type ImageOverlay,
@@ -9,7 +10,7 @@ import {
   type TextOverlay,
   type Timeline,
 } from './model'
-import { MUSIC_ID, musicEndMs, sameItem, type ItemRef } from './selection'
+import { itemSpan, MUSIC_ID, musicEndMs, sameItem, type ItemRef } from './selection'
 import { clipSpans, timelineDurationMs } from './time'
 
 /**
@@ -294,6 +295,34 @@ export function moveItem(t: Timeline, ref: ItemRef, deltaMs: number, toTrack?: n
       })
     }
   }
+}
+
+/**
+ * Moves several items together by the same time (none before 0); overlay clips also move
+ * `trackDelta` tracks (each kept within 1…MAX_OVERLAY_TRACKS). Main-track clips are skipped.
+ */
+export function moveItems(
+  t: Timeline,
+  refs: readonly ItemRef[],
+  deltaMs: number,
+  trackDelta = 0,
+): Timeline {
+  const movable = refs.filter((r) => r.kind !== 'clip')
+  const starts = movable.map((r) => itemSpan(t, r)?.startMs ?? 0)
+  const d = Math.max(deltaMs, -Math.min(...starts, Infinity))
+  let next = t
+  for (const ref of movable) {
+    const track =
+      ref.kind === 'overlay'
+        ? clamp(
+            (t.overlays.find((o) => o.id === ref.id)?.track ?? 1) + trackDelta,
+            1,
+            MAX_OVERLAY_TRACKS,
+          )
+        : undefined
+    next = moveItem(next, ref, d, track)
+  }
+  return next
 }
 
 /** Moves one edge of any item by `deltaMs`; main-track clips ripple unless told not to. */
