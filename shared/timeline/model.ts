@@ -377,6 +377,7 @@ const PLAIN_WORDS: readonly [RegExp, string][] = [
   [/^outMs must be after inMs$/, 'the end must come after the start'],
   [/^a clip lasts at least (\d+) ms on the timeline$/, 'a clip must last at least 0.1 s'],
   [/^times cannot be negative$/, 'times cannot be before the start of the video'],
+  [/^productId cannot be empty$/, 'enter the product ID first: it cannot be empty'],
 ]
 
 /** The issues of a refused timeline in plain words: no paths, no ids, each said once. */

@@ -20,7 +20,9 @@ import {
 import { useLiveRxQuery, useRxCollection } from 'rxdb/plugins/react'
 import { useStore } from 'zustand'
 import { can } from '../../../../shared/auth/permissions'
+import { uuidv7 } from '../../../../shared/data/ids'
 import type { MediaDoc } from '../../../../shared/data/registry'
+import { MUSIC_ID } from '../../../../shared/timeline/selection'
 import { useTransfers } from '../../../app/WorkspaceTransfers'
 import { showToast } from '../../../app/toasts'
 import { useWorkspaceMember } from '../../../app/use-workspace-member'
@@ -102,6 +104,15 @@ function MediaTile({
   const progress = useStore(transfers.queue.store, (s) => (job ? s.progress[job.id] : undefined))
   const Icon = KIND_ICON[doc.kind]
   const placement = placeMedia(doc)
+  /** Adds the item; an image or music is selected, so the inspector shows what was added. */
+  const add = () => {
+    const id = uuidv7()
+    const kind = doc.kind === 'video' ? 'clip' : doc.kind === 'audio' ? 'music' : 'image'
+    const added = store.getState().edit(placement.label, placeMedia(doc, () => id).apply)
+    if (added && kind !== 'clip') {
+      store.getState().select([{ kind, id: kind === 'music' ? MUSIC_ID : id }])
+    }
+  }
   const details = [
     doc.durationMs !== null ? formatDuration(doc.durationMs) : null,
     doc.width && doc.height ? `${doc.width}×${doc.height}` : null,
@@ -189,8 +200,11 @@ function MediaTile({
             className="icon-button"
             aria-label={`Add overlay: ${doc.fileName}`}
             onPress={() => {
-              const overlay = placeOverlay(doc, store.getState().playheadMs)
-              store.getState().edit(overlay.label, overlay.apply)
+              const id = uuidv7()
+              const overlay = placeOverlay(doc, store.getState().playheadMs, () => id)
+              if (store.getState().edit(overlay.label, overlay.apply)) {
+                store.getState().select([{ kind: 'overlay', id }])
+              }
             }}
           >
             <Layers aria-hidden="true" size={14} />
@@ -200,7 +214,7 @@ function MediaTile({
           <Button
             className="icon-button icon-button--accent"
             aria-label={`${placement.label}: ${doc.fileName}`}
-            onPress={() => store.getState().edit(placement.label, placement.apply)}
+            onPress={add}
           >
             <Plus aria-hidden="true" size={16} />
           </Button>
