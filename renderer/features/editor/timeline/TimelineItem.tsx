@@ -1,6 +1,6 @@
 import { CloudOff } from 'lucide-react'
 import { createContext, memo, useContext, useMemo, useRef, type KeyboardEvent } from 'react'
-import { useMove } from 'react-aria'
+import { mergeProps, useMove } from 'react-aria'
 import { moveClip } from '../../../../shared/timeline/edit'
 import type { Timeline } from '../../../../shared/timeline/model'
 import { sameItem, type ItemRef } from '../../../../shared/timeline/selection'
@@ -344,7 +344,7 @@ export const TimelineItem = memo(function TimelineItem({
       style={style}
     >
       <div
-        {...(readOnly ? {} : moveProps)}
+        {...mergeProps(readOnly ? {} : moveProps, { onKeyDown })}
         role="button"
         tabIndex={0}
         aria-label={label}
@@ -365,7 +365,6 @@ export const TimelineItem = memo(function TimelineItem({
             store.getState().seek(item.startMs + pxToMs(e.clientX - rect.left, pxPerSecond))
           }
         }}
-        onKeyDown={onKeyDown}
       >
         {lane === 'main' || lane === 'overlay' ? (
           <FilmStrip item={item} width={item.width} />
