@@ -75,7 +75,10 @@ describe('editor controls', () => {
 
     // A crossfade from the first clip into the second, shown on the video track.
     const videoTrack = page.getByRole('group', { name: 'Video track' })
-    await videoTrack.getByRole('button').first().click({ position: { x: 10, y: 10 } })
+    await videoTrack
+      .getByRole('button')
+      .first()
+      .click({ position: { x: 10, y: 10 } })
     await choose(/Transition to next clip/, 'Crossfade')
     await videoTrack.getByRole('img', { name: 'Crossfade 0.5 s' }).waitFor()
     const transition = page.getByRole('region', { name: 'Transition' })
@@ -148,13 +151,19 @@ describe('editor controls', () => {
     await videoTrack.getByRole('img', { name: 'Crossfade 0.8 s' }).waitFor()
     await ruler.getByRole('img', { name: 'Product tag SKU-42 at 0:01.00' }).waitFor()
     // The inspector shows what is selected: the text, then the image.
-    await page.getByRole('group', { name: 'Text track' }).getByRole('button', { name: /^Text Sale/ }).click()
+    await page
+      .getByRole('group', { name: 'Text track' })
+      .getByRole('button', { name: /^Text Sale/ })
+      .click()
     expect(await text.getByLabel('Text color').inputValue()).toBe('#ffcc00')
     expect(await text.getByLabel('Outline color').inputValue()).toBe('#112233')
     expect(await text.getByLabel('Outline (px)', { exact: true }).inputValue()).toBe('6')
     expect(await text.getByLabel('Centre X (%)').inputValue()).toBe('30')
     expect(await text.getByLabel('Centre Y (%)').inputValue()).toBe('75')
-    await page.getByRole('group', { name: 'Image track' }).getByRole('button', { name: /^Image logo\.png/ }).click()
+    await page
+      .getByRole('group', { name: 'Image track' })
+      .getByRole('button', { name: /^Image logo\.png/ })
+      .click()
     expect(await image.getByLabel('Opacity (%)').inputValue()).toBe('70')
     expect(await image.getByLabel('Width (% of canvas)').inputValue()).toBe('30')
     // The second clip overlaps the first by the crossfade: click the first near its start.

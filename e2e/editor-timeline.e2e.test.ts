@@ -46,8 +46,11 @@ afterAll(async () => {
 
 const videoTrack = () => page.getByRole('group', { name: 'Video track' })
 const clipNames = async () =>
-  (await videoTrack().getByRole('button').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? '')))
-    .map((label) => label.split(',')[0])
+  (
+    await videoTrack()
+      .getByRole('button')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''))
+  ).map((label) => label.split(',')[0])
 const timecode = () => page.getByLabel('Playhead position')
 const duration = async () => (await timecode().textContent())?.split(' / ')[1]
 
@@ -76,7 +79,9 @@ describe('timeline by mouse', () => {
 
   it('trims with ripple by dragging an edge, and rolls the cut with Alt', async () => {
     expect(await duration()).toBe('0:05.00')
-    await videoTrack().getByRole('button', { name: /^Clip a\.mp4/ }).click({ position: { x: 10, y: 10 } })
+    await videoTrack()
+      .getByRole('button', { name: /^Clip a\.mp4/ })
+      .click({ position: { x: 10, y: 10 } })
     const end = page.getByRole('slider', { name: /^End of Clip a\.mp4/ })
     // 80 px is 1 s at the default zoom: the video gets 1 s shorter, the next clip follows.
     await drag(end, -80)
@@ -86,7 +91,12 @@ describe('timeline by mouse', () => {
     await drag(page.getByRole('slider', { name: /^End of Clip a\.mp4/ }), 40, 0, true)
     await expect.poll(duration).toBe('0:04.00')
     await expect
-      .poll(async () => (await videoTrack().getByRole('button', { name: /^Clip b\.mp4/ }).getAttribute('aria-label')) ?? '')
+      .poll(
+        async () =>
+          (await videoTrack()
+            .getByRole('button', { name: /^Clip b\.mp4/ })
+            .getAttribute('aria-label')) ?? '',
+      )
       .toMatch(/0:02\.15 to 0:04\.00/)
     await page.getByRole('button', { name: /^Undo/ }).click()
     await page.getByRole('button', { name: /^Undo/ }).click()
@@ -123,13 +133,17 @@ describe('timeline by mouse', () => {
 
 describe('timeline by keyboard', () => {
   it('moves a clip one place with the arrow keys, and trims a frame at a time', async () => {
-    await videoTrack().getByRole('button', { name: /^Clip a\.mp4/ }).focus()
+    await videoTrack()
+      .getByRole('button', { name: /^Clip a\.mp4/ })
+      .focus()
     await page.keyboard.press('ArrowRight')
     await expect.poll(clipNames).toEqual(['Clip b.mp4', 'Clip a.mp4'])
     await page.keyboard.press('Control+z')
     await expect.poll(clipNames).toEqual(['Clip a.mp4', 'Clip b.mp4'])
 
-    await videoTrack().getByRole('button', { name: /^Clip b\.mp4/ }).press('Enter')
+    await videoTrack()
+      .getByRole('button', { name: /^Clip b\.mp4/ })
+      .press('Enter')
     const end = page.getByRole('slider', { name: /^End of Clip b\.mp4/ })
     await end.focus()
     for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowLeft')
@@ -148,17 +162,25 @@ describe('timeline by keyboard', () => {
     await text.focus()
     await page.keyboard.press('ArrowRight')
     await page.keyboard.press('Shift+ArrowRight')
-    await expect.poll(() => text.getAttribute('aria-label')).toBe('Text Your text, 0:01.01 to 0:03.01')
+    await expect
+      .poll(() => text.getAttribute('aria-label'))
+      .toBe('Text Your text, 0:01.01 to 0:03.01')
 
-    await videoTrack().getByRole('button', { name: /^Clip a\.mp4/ }).click({ position: { x: 5, y: 5 } })
+    await videoTrack()
+      .getByRole('button', { name: /^Clip a\.mp4/ })
+      .click({ position: { x: 5, y: 5 } })
     await page.keyboard.press('Control+c')
     await page.keyboard.press('End')
     await page.keyboard.press('Control+v')
     await expect.poll(clipNames).toEqual(['Clip a.mp4', 'Clip b.mp4', 'Clip a.mp4'])
     await expect.poll(duration).toBe('0:08.00')
     // Ctrl+click adds to the selection; Delete removes both and closes the gap.
-    await videoTrack().getByRole('button', { name: /^Clip b\.mp4/ }).click({ modifiers: ['Control'] })
-    await expect.poll(() => page.getByRole('button', { name: 'Delete 2 selected items (Delete)' }).count()).toBe(1)
+    await videoTrack()
+      .getByRole('button', { name: /^Clip b\.mp4/ })
+      .click({ modifiers: ['Control'] })
+    await expect
+      .poll(() => page.getByRole('button', { name: 'Delete 2 selected items (Delete)' }).count())
+      .toBe(1)
     await page.keyboard.press('Delete')
     await expect.poll(clipNames).toEqual(['Clip a.mp4'])
     await expect.poll(duration).toBe('0:03.00')
@@ -173,8 +195,13 @@ describe('timeline by keyboard', () => {
     await expect.poll(() => first.count()).toBe(1)
     await first.focus()
     await page.keyboard.press('Alt+ArrowUp')
-    await page.getByRole('group', { name: 'Overlay track 2' }).getByRole('button', { name: /^Overlay b\.mp4/ }).waitFor()
-    expect(await page.getByRole('group', { name: 'Overlay track 1' }).getByRole('button').count()).toBe(0)
+    await page
+      .getByRole('group', { name: 'Overlay track 2' })
+      .getByRole('button', { name: /^Overlay b\.mp4/ })
+      .waitFor()
+    expect(
+      await page.getByRole('group', { name: 'Overlay track 1' }).getByRole('button').count(),
+    ).toBe(0)
   })
 })
 
@@ -182,8 +209,12 @@ describe('preview', () => {
   it('moves a text by dragging it on the preview, snapping to the centre, and with the arrow keys', async () => {
     await page.keyboard.press('Home')
     await page.getByRole('group', { name: 'Text track' }).getByRole('button').first().click()
-    const inspectorX = page.getByRole('group', { name: 'Text overlay 1' }).getByLabel('Centre X (%)')
-    const inspectorY = page.getByRole('group', { name: 'Text overlay 1' }).getByLabel('Centre Y (%)')
+    const inspectorX = page
+      .getByRole('group', { name: 'Text overlay 1' })
+      .getByLabel('Centre X (%)')
+    const inspectorY = page
+      .getByRole('group', { name: 'Text overlay 1' })
+      .getByLabel('Centre Y (%)')
     await page.keyboard.press('ArrowRight') // onto the text's frames
     await page.keyboard.press('Shift+ArrowRight')
     const handle = page.getByRole('button', { name: /^Text “Your text”: drag to move/ })
@@ -200,7 +231,9 @@ describe('preview', () => {
     await handle.focus()
     await page.keyboard.press('ArrowUp')
     await page.keyboard.press('ArrowUp')
-    await expect.poll(async () => Number(await inspectorY.inputValue())).toBeCloseTo(y - (2 * 1080) / 1920, 0)
+    await expect
+      .poll(async () => Number(await inspectorY.inputValue()))
+      .toBeCloseTo(y - (2 * 1080) / 1920, 0)
   })
 
   it('resizes a text from its corner', async () => {

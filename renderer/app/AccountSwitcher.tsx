@@ -37,6 +37,7 @@ export function AccountSwitcher() {
   const { member } = useWorkspaceMember()
   const { contains } = useFilter({ sensitivity: 'base' })
   const [open, setOpen] = useState(false)
+  const [search, setSearch] = useState('')
   const allLabel = member?.role === 'creator' ? 'All my accounts' : 'All accounts'
   if (accounts.length === 0) {
     return (
@@ -47,7 +48,13 @@ export function AccountSwitcher() {
   }
   const current = account ? `@${account.handle}` : allLabel
   return (
-    <DialogTrigger isOpen={open} onOpenChange={setOpen}>
+    <DialogTrigger
+      isOpen={open}
+      onOpenChange={(next) => {
+        setOpen(next)
+        if (!next) setSearch('')
+      }}
+    >
       <Button className="account-switcher" aria-label={`Creator account: ${current}`}>
         <Badge account={account} />
         <span className="account-switcher__name">{current}</span>
@@ -55,53 +62,67 @@ export function AccountSwitcher() {
       </Button>
       <Popover className="popover account-switcher__popover" placement="bottom start">
         <Dialog aria-label="Switch creator account" className="account-switcher__dialog">
-          <Autocomplete filter={contains}>
-            <SearchField aria-label="Search accounts" className="search-field" autoFocus>
-              <Input placeholder={`Search ${accounts.length} accounts…`} />
-            </SearchField>
-            <Menu
-              aria-label="Creator accounts"
-              className="listbox account-switcher__list"
-              selectionMode="single"
-              selectedKeys={[accountId ?? ALL]}
-              onAction={(key) => {
-                select(key === ALL ? null : String(key))
+          {/* Escape clears the search first; with nothing typed it closes the list. (The
+              autocomplete hands Escape to the menu, which would swallow it.) */}
+          <div
+            className="account-switcher__body"
+            onKeyDownCapture={(e) => {
+              if (e.key === 'Escape' && search === '') {
+                e.preventDefault()
+                e.stopPropagation()
                 setOpen(false)
-              }}
-              renderEmptyState={() => <p className="muted listbox__empty">No account matches.</p>}
-            >
-              {accounts.length > 1 ? (
-                <MenuItem id={ALL} textValue={allLabel} className="listbox__item">
-                  {({ isSelected }) => (
-                    <>
-                      <Badge account={null} />
-                      <Text slot="label">{allLabel}</Text>
-                      {isSelected ? <Check aria-hidden="true" size={14} /> : null}
-                    </>
-                  )}
-                </MenuItem>
-              ) : null}
-              {accounts.map((a) => (
-                <MenuItem
-                  key={a.id}
-                  id={a.id}
-                  textValue={`@${a.handle} ${a.displayName}`}
-                  className="listbox__item"
-                >
-                  {({ isSelected }) => (
-                    <>
-                      <Badge account={a} />
-                      <Text slot="label">@{a.handle}</Text>
-                      <Text slot="description" className="muted">
-                        {a.displayName}
-                      </Text>
-                      {isSelected ? <Check aria-hidden="true" size={14} /> : null}
-                    </>
-                  )}
-                </MenuItem>
-              ))}
-            </Menu>
-          </Autocomplete>
+              }
+            }}
+          >
+            <Autocomplete filter={contains} inputValue={search} onInputChange={setSearch}>
+              <SearchField aria-label="Search accounts" className="search-field" autoFocus>
+                <Input placeholder={`Search ${accounts.length} accounts…`} />
+              </SearchField>
+              <Menu
+                aria-label="Creator accounts"
+                className="listbox account-switcher__list"
+                selectionMode="single"
+                selectedKeys={[accountId ?? ALL]}
+                onAction={(key) => {
+                  select(key === ALL ? null : String(key))
+                  setOpen(false)
+                  setSearch('')
+                }}
+                renderEmptyState={() => <p className="muted listbox__empty">No account matches.</p>}
+              >
+                {accounts.length > 1 ? (
+                  <MenuItem id={ALL} textValue={allLabel} className="listbox__item">
+                    {({ isSelected }) => (
+                      <>
+                        <Badge account={null} />
+                        <Text slot="label">{allLabel}</Text>
+                        {isSelected ? <Check aria-hidden="true" size={14} /> : null}
+                      </>
+                    )}
+                  </MenuItem>
+                ) : null}
+                {accounts.map((a) => (
+                  <MenuItem
+                    key={a.id}
+                    id={a.id}
+                    textValue={`@${a.handle} ${a.displayName}`}
+                    className="listbox__item"
+                  >
+                    {({ isSelected }) => (
+                      <>
+                        <Badge account={a} />
+                        <Text slot="label">@{a.handle}</Text>
+                        <Text slot="description" className="muted">
+                          {a.displayName}
+                        </Text>
+                        {isSelected ? <Check aria-hidden="true" size={14} /> : null}
+                      </>
+                    )}
+                  </MenuItem>
+                ))}
+              </Menu>
+            </Autocomplete>
+          </div>
         </Dialog>
       </Popover>
     </DialogTrigger>
