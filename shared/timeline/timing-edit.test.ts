@@ -10,6 +10,7 @@ import {
   removeItems,
   trimClipEdge,
   trimItem,
+  unvalidated,
 } from './timing-edit'
 
 const clip = (id: string, outMs = 2000, extra = {}) => ({
@@ -186,5 +187,20 @@ describe('delete, copy and paste', () => {
       { kind: 'clip', id: 'new1' },
       { kind: 'text', id: 'new2' },
     ])
+  })
+})
+
+describe('unvalidated drafts', () => {
+  it('skips validation while dragging and validates again afterwards', () => {
+    const t = make()
+    // A text ending before it starts is refused normally…
+    expect(() => trimItem(t, { kind: 'text', id: 'early' }, 'end', -5000)).not.toThrow()
+    const bad = { ...t, texts: [{ ...t.texts[0]!, endMs: 10, startMs: 500 }] }
+    expect(() => moveItem(bad, { kind: 'text', id: 'early' }, 100)).toThrow(TimelineError)
+    // …but a draft is taken as built, and validation is back on after it.
+    expect(
+      unvalidated(() => moveItem(bad, { kind: 'text', id: 'early' }, 100)).texts[0]?.startMs,
+    ).toBe(600)
+    expect(() => moveItem(bad, { kind: 'text', id: 'early' }, 100)).toThrow(TimelineError)
   })
 })

@@ -10,6 +10,7 @@ import {
   type TextOverlay,
   type Timeline,
 } from './model'
+import type { TimelineInput } from './model'
 import { itemSpan, MUSIC_ID, musicEndMs, sameItem, type ItemRef } from './selection'
 import { clipSpans, timelineDurationMs } from './time'
 
@@ -36,6 +37,26 @@ export interface TrimOptions {
 }
 
 const clamp = (v: number, lo: number, hi: number) => Math.min(Math.max(v, lo), hi)
+
+/** While validation is off (a drag's drafts), results are taken as built from valid parts. */
+let validating = true
+
+function finish(op: string, next: TimelineInput): Timeline {
+  return validating ? commit(op, next) : (next as Timeline)
+}
+
+/**
+ * Runs `edit` without validating its result: a drag's drafts, shown while the pointer moves —
+ * each move would otherwise re-validate every clip. The drop validates the final timeline.
+ */
+export function unvalidated<T>(edit: () => T): T {
+  validating = false
+  try {
+    return edit()
+  } finally {
+    validating = true
+  }
+}
 
 /**
  * Ripple: items on the other tracks (texts, images, overlays, tags, music) that start at or
@@ -114,7 +135,7 @@ function rippleClipEdge(
   if (inMs === clip.inMs && outMs === clip.outMs) return t
   const lengthDelta = (outMs - inMs - (clip.outMs - clip.inMs)) / clip.speed
   const clips = t.clips.map((c, i) => (i === index ? { ...clip, inMs, outMs } : c))
-  return commit('trimClipEdge', shiftItemsAfter({ ...t, clips }, span?.endMs ?? 0, lengthDelta))
+  return finish('trimClipEdge', shiftItemsAfter({ ...t, clips }, span?.endMs ?? 0, lengthDelta))
 }
 
 /**
@@ -136,7 +157,7 @@ function rollClipEdge(
     const trimmed = rippleClipEdge(t, clipId, edge, deltaMs, options)
     if (trimmed === t) return t
     // Put the other tracks back where they were: only this clip changed.
-    return commit('trimClipEdge', { ...trimmed, ...pick(t) })
+    return finish('trimClipEdge', { ...trimmed, ...pick(t) })
   }
   const [left, right] = edge === 'end' ? [clip, other] : [other, clip]
   const lmin = MIN_CLIP_MS * left.speed
@@ -156,7 +177,7 @@ function rollClipEdge(
         ? { ...right, inMs: right.inMs + d * right.speed }
         : c,
   )
-  return commit('trimClipEdge', { ...t, clips })
+  return finish('trimClipEdge', { ...t, clips })
 }
 
 function pick(t: Timeline) {
@@ -178,7 +199,7 @@ export function removeClipRipple(t: Timeline, clipId: string): Timeline {
   const last = clips.length - 1
   const cleaned = clips.map((c, i) => (i === last ? withoutTransition(c) : c))
   const delta = timelineDurationMs({ clips: cleaned }) - timelineDurationMs(t)
-  return commit('removeClip', shiftItemsAfter({ ...t, clips: cleaned }, span?.endMs ?? 0, delta))
+  return finish('removeClip', shiftItemsAfter({ ...t, clips: cleaned }, span?.endMs ?? 0, delta))
 }
 
 function withoutTransition(clip: Clip): Clip {
@@ -191,7 +212,7 @@ function withoutTransition(clip: Clip): Clip {
 // ── Overlay clips ──────────────────────────────────────────────────────────────────────────────
 
 export function addOverlay(t: Timeline, overlay: OverlayClipInput): Timeline {
-  return commit('addOverlay', { ...t, overlays: [...t.overlays, overlay] })
+  return finish('addOverlay', { ...t, overlays: [...t.overlays, overlay] })
 }
 
 export type OverlayPatch = Partial<Pick<OverlayClipInput, 'x' | 'y' | 'width' | 'opacity'>>
@@ -204,7 +225,7 @@ export function updateOverlay(t: Timeline, id: string, patch: OverlayPatch): Tim
       `no overlay with id "${id}"`,
       'That overlay is no longer on the timeline.',
     )
-  return commit('updateOverlay', {
+  return finish('updateOverlay', {
     ...t,
     overlays: t.overlays.map((o) => (o.id === id ? { ...o, ...patch, id } : o)),
   })
@@ -236,7 +257,7 @@ export function moveItem(t: Timeline, ref: ItemRef, deltaMs: number, toTrack?: n
       const d = later(o.startMs)
       const track = toTrack ?? o.track
       if (d === 0 && track === o.track) return t
-      return commit('moveItem', {
+      return finish('moveItem', {
         ...t,
         overlays: t.overlays.map((x) =>
           x.id === o.id ? { ...o, startMs: o.startMs + d, track } : x,
@@ -257,7 +278,7 @@ export function moveItem(t: Timeline, ref: ItemRef, deltaMs: number, toTrack?: n
       if (d === 0) return t
       const move = <T extends { id: string; startMs: number; endMs: number }>(x: T): T =>
         x.id === ref.id ? { ...x, startMs: x.startMs + d, endMs: x.endMs + d } : x
-      return commit(
+      return finish(
         'moveItem',
         ref.kind === 'text'
           ? { ...t, texts: t.texts.map(move) }
@@ -269,7 +290,7 @@ export function moveItem(t: Timeline, ref: ItemRef, deltaMs: number, toTrack?: n
       if (!music) return fail('moveItem', 'the timeline has no music', 'Add music first.')
       const d = later(music.startMs)
       if (d === 0) return t
-      return commit('moveItem', {
+      return finish('moveItem', {
         ...t,
         audio: {
           ...t.audio,
@@ -287,7 +308,7 @@ export function moveItem(t: Timeline, ref: ItemRef, deltaMs: number, toTrack?: n
         return fail('moveItem', `no marker with id "${ref.id}"`, 'That product tag is gone.')
       const d = later(marker.atMs)
       if (d === 0) return t
-      return commit('moveItem', {
+      return finish('moveItem', {
         ...t,
         markers: t.markers
           .map((m) => (m.id === ref.id ? { ...m, atMs: m.atMs + d } : m))
@@ -349,7 +370,7 @@ export function trimItem(
         outMs = clamp(outMs + deltaMs * o.speed, inMs + min, mediaEnd(options, o.mediaId))
       }
       if (startMs === o.startMs && inMs === o.inMs && outMs === o.outMs) return t
-      return commit('trimItem', {
+      return finish('trimItem', {
         ...t,
         overlays: t.overlays.map((x) => (x.id === o.id ? { ...o, startMs, inMs, outMs } : x)),
       })
@@ -371,7 +392,7 @@ export function trimItem(
       if (startMs === item.startMs && endMs === item.endMs) return t
       const set = <T extends { id: string }>(x: T): T =>
         x.id === ref.id ? { ...x, startMs, endMs } : x
-      return commit(
+      return finish(
         'trimItem',
         ref.kind === 'text'
           ? { ...t, texts: t.texts.map(set) }
@@ -387,7 +408,7 @@ export function trimItem(
         const lo = Math.max(-music.startMs, -music.inMs)
         const d = clamp(deltaMs, Math.min(lo, 0), end - MIN_ITEM_MS - music.startMs)
         if (d === 0) return t
-        return commit('trimItem', {
+        return finish('trimItem', {
           ...t,
           audio: {
             ...t.audio,
@@ -398,7 +419,7 @@ export function trimItem(
       const fileEnd = fileMs === undefined ? Infinity : music.startMs + fileMs - music.inMs
       const endMs = clamp(end + deltaMs, music.startMs + MIN_ITEM_MS, fileEnd)
       if (endMs === end && music.endMs !== null) return t
-      return commit('trimItem', { ...t, audio: { ...t.audio, music: { ...music, endMs } } })
+      return finish('trimItem', { ...t, audio: { ...t.audio, music: { ...music, endMs } } })
     }
     case 'marker':
       return moveItem(t, ref, deltaMs)
@@ -418,7 +439,7 @@ export function removeItems(t: Timeline, refs: readonly ItemRef[]): Timeline {
   }
   const audio = { ...next.audio }
   if (has('music', MUSIC_ID)) delete audio.music
-  return commit('removeItems', {
+  return finish('removeItems', {
     ...next,
     overlays: next.overlays.filter((o) => !has('overlay', o.id)),
     texts: next.texts.filter((x) => !has('text', x.id)),
@@ -521,7 +542,7 @@ export function pasteItems(
     pasted.push({ kind: 'marker', id })
     return { ...m, id, atMs: m.atMs + at }
   })
-  const timeline = commit('pasteItems', {
+  const timeline = finish('pasteItems', {
     ...next,
     overlays: [...next.overlays, ...overlays],
     texts: [...next.texts, ...texts],

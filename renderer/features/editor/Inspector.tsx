@@ -29,7 +29,6 @@ export function Inspector({ store }: { store: ProjectStore }) {
   const timeline = useStore(store, (s) => s.history.present.state)
   const primary = useStore(store, primarySelection)
   const count = useStore(store, (s) => s.selection.length)
-  const playheadMs = useStore(store, (s) => s.playheadMs)
   const readOnly = useStore(store, (s) => s.readOnlyReason)
   const workspaceId = useStore(store, (s) => s.project.workspaceId)
   const mediaNames = useMediaNames(workspaceId)
@@ -67,7 +66,7 @@ export function Inspector({ store }: { store: ProjectStore }) {
   } else if (primary?.kind === 'music') {
     body = <AudioInspector store={store} timeline={timeline} />
   } else if (primary?.kind === 'marker') {
-    body = <MarkerInspector store={store} timeline={timeline} playheadMs={playheadMs} />
+    body = <MarkerInspector store={store} timeline={timeline} />
   }
 
   return (
@@ -91,7 +90,7 @@ export function Inspector({ store }: { store: ProjectStore }) {
           <>
             <ProjectSettings store={store} timeline={timeline} />
             <AudioInspector store={store} timeline={timeline} />
-            <MarkerInspector store={store} timeline={timeline} playheadMs={playheadMs} />
+            <MarkerInspector store={store} timeline={timeline} />
             <p className="muted inspector__hint">
               Select a clip, text, image or sound on the timeline (or on the preview) to change it.
             </p>

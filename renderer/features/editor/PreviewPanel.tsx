@@ -20,6 +20,24 @@ import { formatTimecode } from './timeline/timeline-layout'
 /** Waits for edits to settle before reloading the worker's copy of the timeline. */
 const RELOAD_DELAY_MS = 150
 
+/** Where the playhead is, of how long: re-rendered on every frame, so kept small. */
+function Timecode({
+  store,
+  fps,
+  durationMs,
+}: {
+  store: ProjectStore
+  fps: number
+  durationMs: number
+}) {
+  const playheadMs = useStore(store, (s) => s.playheadMs)
+  return (
+    <output className="timecode" aria-label="Playhead position">
+      {formatTimecode(playheadMs, fps)} / {formatTimecode(durationMs, fps)}
+    </output>
+  )
+}
+
 /** The largest size of `aspect` that fits in the box (the preview fills its panel). */
 function fit(box: { width: number; height: number }, aspect: number) {
   const width = Math.min(box.width, box.height * aspect)
@@ -46,7 +64,6 @@ export function PreviewPanel({
   mediaRef.current = media
   const hasMedia = media !== null
   const timeline = useStore(store, (s) => s.history.present.state)
-  const playheadMs = useStore(store, (s) => s.playheadMs)
   const workspaceId = useStore(store, (s) => s.project.workspaceId)
   const mediaDocs = useMediaDocs(workspaceId)
   const thumbs = useLocalMedia((s) => s.thumbUrls)
@@ -213,9 +230,7 @@ export function PreviewPanel({
         </p>
       ) : null}
       <div className="preview__transport">
-        <output className="timecode" aria-label="Playhead position">
-          {formatTimecode(playheadMs, timeline.fps)} / {formatTimecode(durationMs, timeline.fps)}
-        </output>
+        <Timecode store={store} fps={timeline.fps} durationMs={durationMs} />
         <div className="preview__buttons">
           <Button
             className="icon-button"

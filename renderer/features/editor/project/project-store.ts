@@ -2,7 +2,13 @@ import { createStore } from 'zustand/vanilla'
 import { uuidv7 } from '../../../../shared/data/ids'
 import type { ProjectDoc } from '../../../../shared/data/registry'
 import { splitClipAt } from '../../../../shared/timeline/edit'
-import { TimelineError, validateTimeline, type Timeline } from '../../../../shared/timeline/model'
+import {
+  TimelineError,
+  describeIssues,
+  timelineSchema,
+  validateTimeline,
+  type Timeline,
+} from '../../../../shared/timeline/model'
 import {
   existingItems,
   itemSpan,
@@ -213,7 +219,11 @@ export function createProjectStore(
         const draft = get().draft
         set({ draft: null })
         if (!draft || get().readOnlyReason) return false
-        return apply(label, draft)
+        if (draft === get().history.present.state) return true
+        // Drafts are built without validation (see timing-edit `unvalidated`): check the drop.
+        const checked = timelineSchema.safeParse(draft)
+        if (!checked.success) return refuse(describeIssues(checked.error), null)
+        return apply(label, checked.data)
       },
       splitAtPlayhead() {
         const at = get().playheadMs

@@ -1,11 +1,26 @@
 import { CloudOff } from 'lucide-react'
-import { createContext, memo, useContext, useMemo, useRef, type KeyboardEvent } from 'react'
+import {
+  createContext,
+  memo,
+  useContext,
+  useMemo,
+  useRef,
+  type CSSProperties,
+  type KeyboardEvent,
+  type RefObject,
+} from 'react'
 import { mergeProps, useMove } from 'react-aria'
 import { moveClip } from '../../../../shared/timeline/edit'
 import type { Timeline } from '../../../../shared/timeline/model'
-import { sameItem, type ItemRef } from '../../../../shared/timeline/selection'
-import { moveItems, trimItem, type Edge } from '../../../../shared/timeline/timing-edit'
+import { itemKey, sameItem, type ItemRef } from '../../../../shared/timeline/selection'
+import {
+  moveItems,
+  trimItem,
+  unvalidated,
+  type Edge,
+} from '../../../../shared/timeline/timing-edit'
 import type { ProjectStore } from '../project/project-store'
+import { createDragPreview, type DragPreview } from './drag-preview'
 import { perFrame, useTimelineDrag } from './drag-state'
 import { dragSnapPoints, reorderIndex, snapDelta, type LaneItem, type LaneKind } from './lanes'
 import { frameAt, useFilmstrip, useWaveform } from './strips'
@@ -39,26 +54,53 @@ const KIND_WORD: Record<ItemRef['kind'], string> = {
   marker: 'product tag',
 }
 
-function FilmStrip({ item, width }: { item: LaneItem; width: number }) {
-  const { store, pxPerSecond, mediaDurationMs } = useTimelineContext()
-  const mediaId = item.mediaId
-  const strip = useFilmstrip(mediaId, mediaId ? (mediaDurationMs(mediaId) ?? null) : null)
+/** Frames of the clip's source along its block; memoised, so moving a block redraws nothing. */
+const FilmStrip = memo(function FilmStrip({
+  mediaId,
+  durationMs,
+  inMs,
+  speed,
+  width,
+  pxPerSecond,
+}: {
+  mediaId: string
+  durationMs: number | null
+  inMs: number
+  speed: number
+  width: number
+  pxPerSecond: number
+}) {
+  const strip = useFilmstrip(mediaId, durationMs)
   if (!strip || strip.urls.length === 0) return null
-  const t = store.getState().history.present.state
-  const source =
-    item.ref.kind === 'clip'
-      ? t.clips.find((c) => c.id === item.ref.id)
-      : t.overlays.find((o) => o.id === item.ref.id)
-  if (!source) return null
   const tile = 64
   const count = Math.min(40, Math.ceil(width / tile))
   return (
     <div className="filmstrip" aria-hidden="true">
       {Array.from({ length: count }, (_, i) => {
-        const atMs = source.inMs + pxToMs((i + 0.5) * tile, pxPerSecond) * source.speed
+        const atMs = inMs + pxToMs((i + 0.5) * tile, pxPerSecond) * speed
         return <img key={i} src={frameAt(strip, atMs)} alt="" draggable={false} />
       })}
     </div>
+  )
+})
+
+function ItemFilmStrip({ item }: { item: LaneItem }) {
+  const { store, pxPerSecond, mediaDurationMs } = useTimelineContext()
+  const t = store.getState().history.present.state
+  const source =
+    item.ref.kind === 'clip'
+      ? t.clips.find((c) => c.id === item.ref.id)
+      : t.overlays.find((o) => o.id === item.ref.id)
+  if (!source || !item.mediaId) return null
+  return (
+    <FilmStrip
+      mediaId={item.mediaId}
+      durationMs={mediaDurationMs(item.mediaId) ?? null}
+      inMs={source.inMs}
+      speed={source.speed}
+      width={item.width}
+      pxPerSecond={pxPerSecond}
+    />
   )
 }
 
@@ -97,39 +139,60 @@ function WaveStrip({ item, width }: { item: LaneItem; width: number }) {
 }
 
 /** A trim handle: the edge's time, as a slider the arrow keys move one frame (Shift: 1 s). */
-function TrimHandle({ item, edge, label }: { item: LaneItem; edge: Edge; label: string }) {
+function TrimHandle({
+  item,
+  edge,
+  label,
+  root,
+}: {
+  item: LaneItem
+  edge: Edge
+  label: string
+  root: RefObject<HTMLDivElement | null>
+}) {
   const { store, pxPerSecond, snapping, mediaDurationMs } = useTimelineContext()
-  const drag = useRef({ dx: 0, base: null as Timeline | null, alt: false })
+  const drag = useRef({
+    dx: 0,
+    alt: false,
+    base: null as Timeline | null,
+    points: [] as number[],
+    preview: null as DragPreview | null,
+  })
+  const compute = (base: Timeline, alt: boolean) => {
+    let delta = pxToMs(drag.current.dx, pxPerSecond)
+    let at: number | null = null
+    if (snapping) {
+      const edgeMs = edge === 'start' ? item.startMs : item.endMs
+      ;({ deltaMs: delta, at } = snapDelta([edgeMs], delta, drag.current.points, pxPerSecond))
+    }
+    return { delta, at, options: { ripple: !alt, mediaDurationMs } }
+  }
   const update = useMemo(
     () =>
-      perFrame((alt: boolean) => {
-        const base = drag.current.base
-        if (!base) return
-        let delta = pxToMs(drag.current.dx, pxPerSecond)
-        if (snapping) {
-          const edgeMs = edge === 'start' ? item.startMs : item.endMs
-          const snapped = snapDelta(
-            [edgeMs],
-            delta,
-            dragSnapPoints(base, store.getState().playheadMs, [item.ref]),
-            pxPerSecond,
-          )
-          delta = snapped.deltaMs
-          useTimelineDrag.getState().set({ snapAtMs: snapped.at })
-        }
+      perFrame(() => {
+        const { base, preview, alt } = drag.current
+        if (!base || !preview) return
+        const { delta, at, options } = compute(base, alt)
+        useTimelineDrag.getState().set({ snapAtMs: at })
         try {
-          store
-            .getState()
-            .setDraft(trimItem(base, item.ref, edge, delta, { ripple: !alt, mediaDurationMs }))
+          preview.show(unvalidated(() => trimItem(base, item.ref, edge, delta, options)))
         } catch {
           // A position the model refuses (a transition longer than the clip): stay put.
         }
       }),
+    // compute reads the latest props through the closure of this render.
     [edge, item, pxPerSecond, snapping, store, mediaDurationMs],
   )
   const { moveProps } = useMove({
     onMoveStart(e) {
-      drag.current = { dx: 0, base: store.getState().history.present.state, alt: e.altKey }
+      const base = store.getState().history.present.state
+      drag.current = {
+        dx: 0,
+        alt: e.altKey,
+        base,
+        points: dragSnapPoints(base, store.getState().playheadMs, [item.ref]),
+        preview: createDragPreview(root.current?.closest('.timeline__lanes'), base, pxPerSecond),
+      }
     },
     onMove(e) {
       if (e.pointerType === 'keyboard') {
@@ -146,14 +209,22 @@ function TrimHandle({ item, edge, label }: { item: LaneItem; edge: Edge; label: 
       }
       drag.current.dx += e.deltaX
       drag.current.alt = e.altKey
-      update.schedule(e.altKey)
+      update.schedule()
     },
     onMoveEnd(e) {
       if (e.pointerType === 'keyboard') return
-      update.flush()
-      useTimelineDrag.getState().set({ snapAtMs: null })
-      store.getState().commitDraft(`Trim ${KIND_WORD[item.ref.kind]}`)
+      update.cancel()
+      const { base, preview, alt } = drag.current
       drag.current.base = null
+      useTimelineDrag.getState().set({ snapAtMs: null })
+      preview?.clear()
+      if (!base || drag.current.dx === 0) return
+      const { delta, options } = compute(base, alt)
+      store
+        .getState()
+        .edit(`Trim ${KIND_WORD[item.ref.kind]}`, (t) =>
+          trimItem(t, item.ref, edge, delta, options),
+        )
     },
   })
   const value = edge === 'start' ? item.startMs : item.endMs
@@ -193,37 +264,49 @@ export const TimelineItem = memo(function TimelineItem({
 }) {
   const { store, pxPerSecond, snapping, readOnly } = useTimelineContext()
   const reorder = useTimelineDrag((s) => (s.reorder?.clipId === item.ref.id ? s.reorder : null))
+  const root = useRef<HTMLDivElement>(null)
   const drag = useRef({
     dx: 0,
     dy: 0,
     base: null as Timeline | null,
     refs: [] as ItemRef[],
     moved: false,
+    points: [] as number[],
+    preview: null as DragPreview | null,
   })
+  /** Where the pointer's drag lands: snapped time and overlay track change. */
+  const target = () => {
+    let delta = pxToMs(drag.current.dx, pxPerSecond)
+    let at: number | null = null
+    if (snapping) {
+      ;({ deltaMs: delta, at } = snapDelta(
+        [item.startMs, item.endMs],
+        delta,
+        drag.current.points,
+        pxPerSecond,
+      ))
+    }
+    // Overlay lanes are about 40 px apart: half of that up or down changes the track.
+    const trackDelta = lane === 'overlay' ? -Math.round(drag.current.dy / 38) : 0
+    return { delta, at, trackDelta }
+  }
   const update = useMemo(
     () =>
       perFrame(() => {
-        const { base, refs } = drag.current
-        if (!base) return
-        let delta = pxToMs(drag.current.dx, pxPerSecond)
-        if (snapping) {
-          const snapped = snapDelta(
-            [item.startMs, item.endMs],
-            delta,
-            dragSnapPoints(base, store.getState().playheadMs, refs),
-            pxPerSecond,
-          )
-          delta = snapped.deltaMs
-          useTimelineDrag.getState().set({ snapAtMs: snapped.at })
-        }
-        // Lanes are 40 px apart: half of that dragged up or down changes the overlay track.
-        const trackDelta = lane === 'overlay' ? -Math.round(drag.current.dy / 40) : 0
+        const { base, refs, preview } = drag.current
+        if (!base || !preview) return
+        const { delta, at, trackDelta } = target()
+        useTimelineDrag.getState().set({ snapAtMs: at })
         try {
-          store.getState().setDraft(moveItems(base, refs, delta, trackDelta))
+          preview.show(
+            unvalidated(() => moveItems(base, refs, delta, 0)),
+            trackDelta ? drag.current.dy : 0,
+          )
         } catch {
           // Refused positions leave the item where it was.
         }
       }),
+    // target reads the latest props through the closure of this render.
     [item, lane, pxPerSecond, snapping, store],
   )
 
@@ -235,13 +318,25 @@ export const TimelineItem = memo(function TimelineItem({
   const { moveProps } = useMove({
     onMoveStart(e) {
       const state = store.getState()
-      const refs = selected ? state.selection.filter((r) => r.kind !== 'clip') : [item.ref]
+      const chosen = selected ? state.selection.filter((r) => r.kind !== 'clip') : [item.ref]
+      const refs = chosen.length ? chosen : [item.ref]
+      const base = state.history.present.state
       drag.current = {
         dx: 0,
         dy: 0,
-        base: state.history.present.state,
-        refs: refs.length ? refs : [item.ref],
+        base,
+        refs,
         moved: false,
+        points: dragSnapPoints(base, state.playheadMs, refs),
+        preview:
+          item.ref.kind === 'clip'
+            ? null
+            : createDragPreview(
+                root.current?.closest('.timeline__lanes'),
+                base,
+                pxPerSecond,
+                refs.filter((r) => r.kind === 'overlay'),
+              ),
       }
       if (e.pointerType !== 'keyboard' && !selected) state.select([item.ref])
     },
@@ -316,9 +411,14 @@ export const TimelineItem = memo(function TimelineItem({
         store.getState().edit('Move clip', (t) => moveClip(t, item.ref.id, index))
         return
       }
-      update.flush()
+      update.cancel()
       useTimelineDrag.getState().set({ snapAtMs: null })
-      store.getState().commitDraft(`Move ${KIND_WORD[item.ref.kind]}`)
+      drag.current.preview?.clear()
+      const { delta, trackDelta } = target()
+      const refs = drag.current.refs
+      store
+        .getState()
+        .edit(`Move ${KIND_WORD[item.ref.kind]}`, (t) => moveItems(t, refs, delta, trackDelta))
     },
   })
 
@@ -329,14 +429,17 @@ export const TimelineItem = memo(function TimelineItem({
       select(e.ctrlKey || e.metaKey || e.shiftKey)
     }
   }
+  // The width is a custom property so a drag's preview can add to it (see drag-preview.ts).
   const style = {
     left: item.left,
-    width: item.width,
+    '--item-w': `${item.width}px`,
     transform: reorder ? `translateX(${reorder.dx}px)` : undefined,
-  }
+  } as CSSProperties
   const label = `${item.label}${missing ? `, ${missing}` : ''}`
   return (
     <div
+      ref={root}
+      data-key={itemKey(item.ref)}
       className={`timeline-item timeline-item--${lane}`}
       data-selected={selected || undefined}
       data-missing={missing ? true : undefined}
@@ -366,9 +469,7 @@ export const TimelineItem = memo(function TimelineItem({
           }
         }}
       >
-        {lane === 'main' || lane === 'overlay' ? (
-          <FilmStrip item={item} width={item.width} />
-        ) : null}
+        {lane === 'main' || lane === 'overlay' ? <ItemFilmStrip item={item} /> : null}
         {lane === 'music' ? <WaveStrip item={item} width={item.width} /> : null}
         <span className="timeline-item__title">{item.title}</span>
         {missing ? (
@@ -377,8 +478,8 @@ export const TimelineItem = memo(function TimelineItem({
       </div>
       {!readOnly && selected && item.ref.kind !== 'marker' ? (
         <>
-          <TrimHandle item={item} edge="start" label={item.label} />
-          <TrimHandle item={item} edge="end" label={item.label} />
+          <TrimHandle item={item} edge="start" label={item.label} root={root} />
+          <TrimHandle item={item} edge="end" label={item.label} root={root} />
         </>
       ) : null}
     </div>

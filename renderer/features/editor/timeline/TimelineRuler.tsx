@@ -1,4 +1,5 @@
 import { useRef, type KeyboardEvent, type PointerEvent } from 'react'
+import { useStore } from 'zustand'
 import type { ProjectStore } from '../project/project-store'
 import { formatTimecode, pxToMs, snap, type MarkerMark, type RulerTick } from './timeline-layout'
 
@@ -12,7 +13,6 @@ export function TimelineRuler({
   ticks,
   markers,
   pxPerSecond,
-  playheadMs,
   durationMs,
   fps,
   snapPoints,
@@ -21,13 +21,13 @@ export function TimelineRuler({
   ticks: readonly RulerTick[]
   markers: readonly MarkerMark[]
   pxPerSecond: number
-  playheadMs: number
   durationMs: number
   fps: number
   /** Times a seek snaps to (empty when snapping is off). */
   snapPoints: readonly number[]
 }) {
   const strip = useRef<HTMLDivElement>(null)
+  const playheadMs = useStore(store, (s) => s.playheadMs)
   const seekTo = (clientX: number) => {
     const rect = strip.current?.getBoundingClientRect()
     if (!rect) return

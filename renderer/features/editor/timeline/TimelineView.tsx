@@ -9,7 +9,7 @@ import {
   ZoomOut,
   ClipboardPaste,
 } from 'lucide-react'
-import { useEffect, useMemo, useRef, type PointerEvent } from 'react'
+import { useEffect, useMemo, useRef, type PointerEvent, type RefObject } from 'react'
 import {
   Button,
   Label,
@@ -60,6 +60,40 @@ function InsertionLine() {
   ) : null
 }
 
+/** The playhead line: the only part of the lanes that changes with every frame played. */
+function Playhead({ store, pxPerSecond }: { store: ProjectStore; pxPerSecond: number }) {
+  const playheadMs = useStore(store, (s) => s.playheadMs)
+  return (
+    <div
+      className="playhead"
+      aria-hidden="true"
+      style={{ left: msToPx(playheadMs, pxPerSecond) }}
+    />
+  )
+}
+
+/** Keeps the playhead in view while playing or stepping. */
+function FollowPlayhead({
+  store,
+  pxPerSecond,
+  scroller,
+}: {
+  store: ProjectStore
+  pxPerSecond: number
+  scroller: RefObject<HTMLDivElement | null>
+}) {
+  const playheadMs = useStore(store, (s) => s.playheadMs)
+  useEffect(() => {
+    const element = scroller.current
+    if (!element) return
+    const x = msToPx(playheadMs, pxPerSecond)
+    if (x < element.scrollLeft || x > element.scrollLeft + element.clientWidth - 40) {
+      element.scrollLeft = Math.max(0, x - element.clientWidth / 3)
+    }
+  }, [playheadMs, pxPerSecond, scroller])
+  return null
+}
+
 function SnapLine({ pxPerSecond }: { pxPerSecond: number }) {
   const at = useTimelineDrag((s) => s.snapAtMs)
   return at === null ? null : (
@@ -84,7 +118,6 @@ export function TimelineView({
   mediaDocs: Readonly<Record<string, MediaDoc>>
 }) {
   const timeline = useStore(store, shownTimeline)
-  const playheadMs = useStore(store, (s) => s.playheadMs)
   const selection = useStore(store, (s) => s.selection)
   const readOnly = useStore(store, (s) => s.readOnlyReason !== null)
   const pxPerSecond = useEditorPrefs((s) => s.pxPerSecond)
@@ -146,16 +179,6 @@ export function TimelineView({
     element.addEventListener('wheel', onWheel, { passive: false })
     return () => element.removeEventListener('wheel', onWheel)
   }, [])
-
-  // Keep the playhead in view while playing or stepping.
-  useEffect(() => {
-    const element = scroller.current
-    if (!element) return
-    const x = msToPx(playheadMs, pxPerSecond)
-    if (x < element.scrollLeft || x > element.scrollLeft + element.clientWidth - 40) {
-      element.scrollLeft = Math.max(0, x - element.clientWidth / 3)
-    }
-  }, [playheadMs, pxPerSecond])
 
   // A click on an empty part of a lane seeks there and clears the selection.
   const onLanesPointerDown = (e: PointerEvent<HTMLDivElement>) => {
@@ -291,7 +314,6 @@ export function TimelineView({
               ticks={ticks}
               markers={markers}
               pxPerSecond={pxPerSecond}
-              playheadMs={playheadMs}
               durationMs={durationMs}
               fps={timeline.fps}
               snapPoints={seekPoints}
@@ -337,11 +359,8 @@ export function TimelineView({
                 <SnapLine pxPerSecond={pxPerSecond} />
               </div>
             </TimelineContext.Provider>
-            <div
-              className="playhead"
-              aria-hidden="true"
-              style={{ left: msToPx(playheadMs, pxPerSecond) }}
-            />
+            <Playhead store={store} pxPerSecond={pxPerSecond} />
+            <FollowPlayhead store={store} pxPerSecond={pxPerSecond} scroller={scroller} />
           </div>
         </div>
       </div>
