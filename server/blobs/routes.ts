@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { z } from 'zod'
 import {
   BLOB_ROUTE_PREFIX,
+  MAX_CHUNK_BYTES,
   startUploadSchema,
   storageSettingsSchema,
   type BlobErrorBody,
@@ -33,7 +34,26 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.end(text)
 }
 
-function sendError(res: ServerResponse, error: BlobError): void {
+/**
+ * Reads and drops what is left of a refused request's body (a chunk is at most MAX_CHUNK_BYTES),
+ * so the client reads the refusal instead of a reset connection: closing while it is still
+ * sending makes its write fail (EPIPE) and the answer is lost.
+ */
+async function drainBody(req: IncomingMessage): Promise<boolean> {
+  if (req.readableEnded) return true
+  let size = 0
+  try {
+    for await (const chunk of req) {
+      size += (chunk as Buffer).length
+      if (size > MAX_CHUNK_BYTES + MAX_JSON_BYTES) return false
+    }
+    return true
+  } catch {
+    return false
+  }
+}
+
+function sendError(res: ServerResponse, error: BlobError, drained = true): void {
   const body: BlobErrorBody = {
     error: {
       code: error.code,
@@ -45,8 +65,8 @@ function sendError(res: ServerResponse, error: BlobError): void {
     res.destroy()
     return
   }
-  // A refused PUT may leave its body unread: close rather than reuse the connection.
-  res.setHeader('Connection', 'close')
+  // A body that could not be read to its end leaves the connection unusable: close it.
+  if (!drained) res.setHeader('Connection', 'close')
   sendJson(res, error.status, body)
 }
 
@@ -188,7 +208,7 @@ export function createBlobRoutes(service: BlobService, database: Database, shutd
     try {
       await route(req, res, url)
     } catch (error) {
-      if (error instanceof BlobError) return sendError(res, error)
+      if (error instanceof BlobError) return sendError(res, error, await drainBody(req))
       log.error('blob request failed', { path: url.pathname, error: String(error) })
       sendError(res, new BlobError('INTERNAL', 'The server could not handle this request.'))
     }
