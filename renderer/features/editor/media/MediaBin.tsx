@@ -6,7 +6,10 @@ import {
   Layers,
   Link2,
   Music,
+  Pause,
+  Play,
   Plus,
+  RotateCcw,
 } from 'lucide-react'
 import { useMemo, useState } from 'react'
 import {
@@ -165,6 +168,37 @@ function MediaTile({
         ) : null}
       </div>
       <div className="media-tile__actions">
+        {job &&
+        (job.status === 'running' ||
+          job.status === 'queued' ||
+          job.status === 'hashing' ||
+          job.status === 'waiting') ? (
+          <Button
+            className="icon-button"
+            aria-label={`Pause ${job.direction === 'upload' ? 'uploading' : 'downloading'} ${doc.fileName}`}
+            onPress={() => transfers.queue.store.getState().pause(job.id)}
+          >
+            <Pause aria-hidden="true" size={14} />
+          </Button>
+        ) : null}
+        {job?.status === 'paused' ? (
+          <Button
+            className="icon-button"
+            aria-label={`Resume ${job.direction === 'upload' ? 'uploading' : 'downloading'} ${doc.fileName}`}
+            onPress={() => transfers.queue.store.getState().resume(job.id)}
+          >
+            <Play aria-hidden="true" size={14} />
+          </Button>
+        ) : null}
+        {job?.status === 'failed' ? (
+          <Button
+            className="icon-button"
+            aria-label={`Try ${job.direction === 'upload' ? 'uploading' : 'downloading'} ${doc.fileName} again`}
+            onPress={() => transfers.queue.store.getState().retry(job.id)}
+          >
+            <RotateCcw aria-hidden="true" size={14} />
+          </Button>
+        ) : null}
         {availability === 'remote' && !job ? (
           <Button
             className="icon-button"
