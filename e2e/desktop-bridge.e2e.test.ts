@@ -169,6 +169,7 @@ describe.skipIf(!hasFfmpeg)('desktop renderer through a simulated bridge', () =>
     await page.getByRole('button', { name: 'Set music: music.m4a' }).click()
     await page.locator('canvas.preview__canvas[data-frame="0"]').waitFor({ timeout: 30_000 })
 
+    await page.getByRole('button', { name: 'Export', exact: true }).click()
     await page.getByRole('button', { name: 'Export 9:16 MP4' }).click()
     const save = page.getByRole('button', { name: 'Save Launch teaser.mp4…' })
     await save.waitFor({ timeout: 90_000 })

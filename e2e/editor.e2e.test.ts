@@ -13,7 +13,7 @@ const dir = mkdtempSync(path.join(os.tmpdir(), 'reeldesk-editor-'))
 
 beforeAll(async () => {
   browser = await launchChromium()
-  page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage()
+  page = await (await browser.newContext({ viewport: { width: 1280, height: 720 } })).newPage()
   await signUpThroughUi(page, inject('baseUrl'))
 }, 60_000)
 
@@ -81,16 +81,20 @@ describe('editor projects', () => {
     await page.getByRole('group', { name: 'Text track' }).click({ position: { x: 3, y: 10 } })
     expect(await timecode.textContent()).toBe('0:00.00 / 0:03.00')
 
-    // Trim: the clip ends at 2.5 s of its source.
+    // Trim: the clip ends at 2.5 s of its source. Clicking a clip selects it and puts the
+    // playhead where it was clicked.
     const clips = page.getByRole('group', { name: 'Video track' }).getByRole('button')
-    await clips.first().click()
+    await clips.first().click({ position: { x: 10, y: 10 } })
+    expect(await clips.first().getAttribute('aria-pressed')).toBe('true')
+    expect(await timecode.textContent()).not.toBe('0:00.00 / 0:03.00')
     const end = page.getByLabel('End in source (s)')
     await end.fill('2.5')
     await end.press('Enter')
-    expect(await timecode.textContent()).toBe('0:00.00 / 0:02.15')
+    await expect.poll(() => timecode.textContent()).toMatch(/ \/ 0:02\.15$/)
 
-    // Split at 1 s with the keyboard (30 frames → 1 s), then undo and redo it.
+    // Split at 1 s with the keyboard (Home, then 30 frames → 1 s), then undo and redo it.
     await page.locator('body').click({ position: { x: 5, y: 5 } })
+    await page.keyboard.press('Home')
     for (let i = 0; i < 30; i++) await page.keyboard.press('ArrowRight')
     expect(await timecode.textContent()).toBe('0:01.00 / 0:02.15')
     await page.keyboard.press('s')
@@ -105,12 +109,13 @@ describe('editor projects', () => {
     await page.getByRole('textbox', { name: 'Text 1' }).fill('Launch day')
     await page.getByRole('textbox', { name: 'Text 1' }).blur()
     await page.getByRole('group', { name: 'Text track' }).getByText('Launch day').waitFor()
-    // Clicking a selected clip deselects it: make sure the first clip ends up selected.
-    if ((await clips.first().getAttribute('aria-pressed')) !== 'true') await clips.first().click()
+    await clips.first().click({ position: { x: 10, y: 10 } })
     await page.getByRole('button', { name: /Look/ }).click()
     await page.getByRole('option', { name: 'Warm' }).click()
     await page.getByRole('button', { name: /Warm.*Look|Look.*Warm/ }).waitFor()
 
+    // Export is always in the header; it opens the export panel.
+    await page.getByRole('button', { name: 'Export', exact: true }).click()
     await page.getByRole('button', { name: 'Export 9:16 MP4' }).click()
     const link = page.getByRole('link', { name: /^Download/ })
     await link.waitFor({ timeout: 90_000 })
@@ -141,8 +146,11 @@ describe('editor projects', () => {
       ),
     ).toEqual([1080, 1920])
     if (process.env.REELDESK_SCREENSHOT) {
-      await page.evaluate(() => document.getElementById('content')?.scrollTo(0, 0))
+      await page.getByRole('button', { name: 'Close export' }).click()
+      await page.setViewportSize({ width: 1920, height: 1080 })
+      await page.waitForTimeout(500)
       await page.screenshot({ path: 'docs/editor.png' })
+      await page.setViewportSize({ width: 1280, height: 720 })
     }
   }, 150_000)
 })

@@ -87,8 +87,9 @@ describe('access changes as a member sees them', () => {
     // A creator with no accounts yet: the owner assigns alpha.one only… the server keeps its
     // accounts list, so here it is empty and every account leaves the member's device.
     await member
-      .getByRole('status')
-      .filter({ hasText: /creator accounts? (was|were) removed from this device/ })
+      .getByRole('region', { name: 'Notifications' })
+      .getByText(/creator accounts? (was|were) removed from this device/)
+      .first()
       .waitFor({ timeout: 20_000 })
     await member
       .getByRole('cell', { name: '@beta.two', exact: true })
@@ -112,12 +113,12 @@ describe('access changes as a member sees them', () => {
     await owner.getByLabel(`Type “${WORKSPACE}” to confirm`).fill(WORKSPACE)
     await del.click()
     await owner
-      .getByRole('status')
-      .filter({ hasText: `“${WORKSPACE}” was deleted for everyone.` })
+      .getByRole('region', { name: 'Notifications' })
+      .getByText(`“${WORKSPACE}” was deleted for everyone.`)
       .waitFor({ timeout: 20_000 })
     await member
-      .getByRole('status')
-      .filter({ hasText: 'This workspace was deleted by its owner' })
+      .getByRole('region', { name: 'Notifications' })
+      .getByText(/This workspace was deleted by its owner/)
       .waitFor({ timeout: 20_000 })
     // The member's copy of the workspace is gone from the browser's storage.
     await expect

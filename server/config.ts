@@ -32,6 +32,13 @@ const envSchema = z.object({
   REELDESK_JOB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   REELDESK_JOB_LEASE_MS: z.coerce.number().int().min(500).max(3_600_000).default(60_000),
   REELDESK_JOB_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(1_000),
+  // Storage each workspace may use for blobs (originals, exports, post videos); 20 GiB default.
+  REELDESK_WORKSPACE_QUOTA_BYTES: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(Number.MAX_SAFE_INTEGER)
+    .default(20 * 1024 ** 3),
 })
 
 export interface ServerConfig {
@@ -44,6 +51,7 @@ export interface ServerConfig {
   streamRecheckMs: number
   trustProxy: TrustedProxies | null
   testCommitDelayMs: number | null
+  workspaceQuotaBytes: number
   platform: PlatformConfig
 }
 
@@ -104,5 +112,6 @@ export function loadConfig(env: NodeJS.ProcessEnv, serverDir: string): ServerCon
         pollMs: e.REELDESK_JOB_POLL_MS,
       },
     },
+    workspaceQuotaBytes: e.REELDESK_WORKSPACE_QUOTA_BYTES,
   }
 }

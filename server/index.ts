@@ -3,6 +3,9 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createLogger } from '../shared/logger'
 import { createSignInLimiter } from './auth/rate-limit'
+import { createBlobService } from './blobs/blob-service'
+import { createFsBlobStore } from './blobs/blob-store'
+import { scheduleGarbageCollection } from './blobs/schedule'
 import { loadConfig } from './config'
 import { openDatabase } from './db/connect'
 import { migrateToLatest } from './db/migrate'
@@ -47,7 +50,15 @@ async function main(): Promise<void> {
     platform,
     publicOrigins: config.platform.publicOrigins,
   }
-  const server = createServer(createHttpApp({ services, rendererDir: config.rendererDir, version }))
+  const blobs = createBlobService({
+    database,
+    store: createFsBlobStore(path.join(config.dataDir, 'blobs')),
+    quotaBytes: config.workspaceQuotaBytes,
+  })
+  const stopGarbage = scheduleGarbageCollection(database, blobs.store)
+  const server = createServer(
+    createHttpApp({ services, rendererDir: config.rendererDir, version, blobs }),
+  )
   // Keep-alive sockets would hold shutdown open; SSE streams are ended explicitly on close.
   server.keepAliveTimeout = 5_000
 
@@ -66,6 +77,7 @@ async function main(): Promise<void> {
     shutdown.abort()
     // Running jobs finish (or notice the stop); nothing new is claimed.
     const jobsStopped = platform.runner.stop()
+    stopGarbage()
     const idle = setInterval(() => server.closeIdleConnections(), 100)
     server.close(() => {
       clearInterval(idle)

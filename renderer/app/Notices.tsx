@@ -1,34 +1,28 @@
-import { X } from 'lucide-react'
-import { Button } from 'react-aria-components'
+import { useEffect } from 'react'
 import { useSession } from '../session/session-context'
 import { useSyncStore } from '../sync/sync-store'
+import { showToast } from './toasts'
 
 /**
- * What happened to the user's data that they did not do themselves: documents removed from this
- * device after an access change, a workspace gone (removed from it, or deleted). Polite live
- * region; each stays until dismissed.
+ * What happened to the user's data that they did not do themselves — documents removed from this
+ * device after an access change, a workspace gone (removed from it, or deleted) — shown as toasts
+ * that stay until dismissed: they explain why something disappeared.
  */
 export function Notices() {
   const notices = useSyncStore((s) => s.notices)
   const dismiss = useSyncStore((s) => s.dismissNotice)
   const workspaceNotice = useSession((s) => s.workspaceNotice)
   const dismissWorkspace = useSession((s) => s.dismissWorkspaceNotice)
-  const items = [
-    ...(workspaceNotice
-      ? [{ key: 'workspace', text: workspaceNotice, close: dismissWorkspace }]
-      : []),
-    ...notices.map((n) => ({ key: String(n.id), text: n.text, close: () => dismiss(n.id) })),
-  ]
-  return (
-    <div className="notices" role="status" aria-live="polite">
-      {items.map((item) => (
-        <div key={item.key} className="notice">
-          <span>{item.text}</span>
-          <Button className="icon-button" aria-label="Dismiss" onPress={item.close}>
-            <X aria-hidden="true" size={14} />
-          </Button>
-        </div>
-      ))}
-    </div>
-  )
+  useEffect(() => {
+    for (const n of notices) {
+      showToast({ title: n.text, tone: 'info' }, null)
+      dismiss(n.id)
+    }
+  }, [notices, dismiss])
+  useEffect(() => {
+    if (!workspaceNotice) return
+    showToast({ title: workspaceNotice, tone: 'info' }, null)
+    dismissWorkspace()
+  }, [workspaceNotice, dismissWorkspace])
+  return null
 }

@@ -2,6 +2,7 @@ import { OAuthReturn } from '../features/accounts/OAuthReturn'
 import type { Platform } from '../platform'
 import { Studio } from './Studio'
 import { WorkspaceData } from './WorkspaceData'
+import { WorkspaceTransfersProvider } from './WorkspaceTransfers'
 
 interface SignedInStudioProps {
   platform: Platform
@@ -21,7 +22,13 @@ export default function SignedInStudio({ platform, ...data }: SignedInStudioProp
     <WorkspaceData {...data}>
       {/* Web mode: a platform sign-in returning to /oauth-callback is finished here. */}
       <OAuthReturn />
-      <Studio platform={platform} />
+      <WorkspaceTransfersProvider
+        serverUrl={data.serverUrl}
+        workspaceId={data.workspaceId}
+        token={data.token}
+      >
+        <Studio platform={platform} />
+      </WorkspaceTransfersProvider>
     </WorkspaceData>
   )
 }

@@ -11,11 +11,14 @@ import type { Platform } from '../platform'
 import { UserMenu } from '../session/UserMenu'
 import { WorkspaceSwitcher } from '../session/WorkspaceSwitcher'
 import { SyncIndicator } from '../sync/SyncIndicator'
+import { AccountSwitcher } from './AccountSwitcher'
 import { AppNav } from './AppNav'
 import { Notices } from './Notices'
+import { HeaderSlot, HeaderSlotProvider } from './header-slot'
 import { AREAS, type AreaId } from './areas'
 import { useNavigation } from './navigation-store'
 import { ThemeToggle } from './ThemeToggle'
+import { Toasts } from './toasts'
 import { useAreaShortcuts } from './use-area-shortcuts'
 
 const PAGES: Record<AreaId, ComponentType> = {
@@ -29,37 +32,50 @@ const PAGES: Record<AreaId, ComponentType> = {
   accounts: AccountsPage,
 }
 
-/** The signed-in studio frame: areas on the left, workspace and sync state on top. */
+/**
+ * The signed-in studio frame: areas on the left; on top the workspace and creator account the
+ * studio works on, a slot the page fills (the editor's project bar), and sync state.
+ */
 export function Studio({ platform }: { platform: Platform }) {
   const area = useNavigation((s) => s.area)
   useAreaShortcuts()
   const label = AREAS.find((a) => a.id === area)?.label ?? ''
   const Page = PAGES[area]
   return (
-    <div className="app-shell">
-      <aside className="app-sidebar">
-        <div className="app-brand">
-          <img src="/icon.svg" alt="" width={28} height={28} />
-          <span>Reeldesk</span>
-        </div>
-        <WorkspaceSwitcher />
-        <AppNav />
-        <p className="app-shell-kind">{platform.kind === 'electron' ? 'Desktop' : 'Web'}</p>
-      </aside>
-      <div className="app-main">
-        <header className="app-header">
-          <h1>{label}</h1>
-          <div className="app-header__tools">
-            <SyncIndicator />
-            <ThemeToggle />
-            <UserMenu />
+    <HeaderSlotProvider>
+      <div className={`app-shell app-shell--${area}`}>
+        <aside className="app-sidebar">
+          <div className="app-brand">
+            <img src="/icon.svg" alt="" width={28} height={28} />
+            <span className="app-brand__name">Reeldesk</span>
           </div>
-        </header>
-        <main className="app-content" id="content">
-          <Page />
-        </main>
-        <Notices />
+          <AppNav />
+          <p className="app-shell-kind">{platform.kind === 'electron' ? 'Desktop' : 'Web'}</p>
+        </aside>
+        <div className="app-main">
+          <header className="app-header">
+            <h1>{label}</h1>
+            <nav className="app-context" aria-label="Workspace and creator account">
+              <WorkspaceSwitcher />
+              <span className="app-context__divider" aria-hidden="true">
+                /
+              </span>
+              <AccountSwitcher />
+            </nav>
+            <HeaderSlot className="app-header__slot" />
+            <div className="app-header__tools">
+              <SyncIndicator />
+              <ThemeToggle />
+              <UserMenu />
+            </div>
+          </header>
+          <main className="app-content" id="content">
+            <Page />
+          </main>
+        </div>
       </div>
-    </div>
+      <Toasts />
+      <Notices />
+    </HeaderSlotProvider>
   )
 }

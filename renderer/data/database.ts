@@ -18,7 +18,8 @@ import { conflictHandlerFor } from './conflict-handler'
 // purged documents for good (replication.ts).
 addRxPlugin(RxDBLocalDocumentsPlugin)
 addRxPlugin(RxDBCleanupPlugin)
-// Collections at a schema version above 0 migrate stored documents on open (accounts: v1).
+// Collections past schema version 0 (accounts, projects: 1) migrate stored documents when they
+// open.
 addRxPlugin(RxDBMigrationSchemaPlugin)
 
 export type ReeldeskCollections = { [K in CollectionName]: RxCollection<CollectionDocs[K]> }

@@ -10,7 +10,7 @@ import type { ExportSaveResult, PickedMedia } from './platform'
 import { sendInPieces } from './send-in-pieces'
 
 /** How stored files are read: the page's fetch (app://reeldesk/@media/…); a fake in tests. */
-export type FetchStored = (path: string) => Promise<Response>
+export type FetchStored = (path: string, init?: RequestInit) => Promise<Response>
 
 /**
  * Originals read back recently, so the preview's reload after every edit does not read each
@@ -51,7 +51,7 @@ async function mapNoSpace<T>(call: Promise<T>): Promise<T> {
  */
 export function createElectronMedia(
   ipc: IpcClient,
-  fetchStored: FetchStored = (path) => fetch(path),
+  fetchStored: FetchStored = (path, init) => fetch(path, init),
 ) {
   /** Files the native dialog's copy already stored, by the File object handed to the import. */
   const picked = new WeakMap<Blob, string>()
@@ -94,6 +94,13 @@ export function createElectronMedia(
           size: file.size,
         }),
       )
+    },
+    async hasOriginal(id) {
+      if (originals.has(id)) return true
+      // One byte is enough to know the file is there (the protocol serves ranges).
+      const response = await fetchStored(mediaOriginalPath(id), { headers: { Range: 'bytes=0-0' } })
+      await response.body?.cancel()
+      return response.ok
     },
     async loadOriginal(id, fileName) {
       const blob = await readOriginal(id)

@@ -18,7 +18,7 @@ export function WorkspaceSwitcher() {
       labelOf={(id) => (
         <>
           {byId(id)?.name}
-          <span className="muted"> · {byId(id)?.role}</span>
+          <span className="muted workspace-switcher__role"> · {byId(id)?.role}</span>
         </>
       )}
       onChange={select}

@@ -128,6 +128,19 @@ describe('session store', () => {
     expect(await secrets.get(TOKEN_KEY)).toBeNull()
   })
 
+  it('opens the workspace this user last had open when they sign in again on this device', async () => {
+    const cache = memoryCache()
+    const store = createSessionStore({ api: fakeApi(), secrets: memorySecrets(), cache })
+    await store.getState().signIn({ email: user.email, password: 'x' })
+    store.getState().selectWorkspace('w2')
+    await store.getState().signOut()
+    expect(store.getState().workspaceId).toBeNull()
+    // A fresh start of the app (new store, same device cache).
+    const again = createSessionStore({ api: fakeApi(), secrets: memorySecrets(), cache })
+    await again.getState().signIn({ email: user.email, password: 'x' })
+    expect(again.getState().workspaceId).toBe('w2')
+  })
+
   it('ignores a workspace the user is not a member of', async () => {
     const store = createSessionStore({
       api: fakeApi(),

@@ -19,6 +19,11 @@ export interface SessionState {
   token: string | null
   workspaces: WorkspaceSummary[]
   workspaceId: string | null
+  /**
+   * The workspace each user of this device last had open: a new sign-in opens it again instead
+   * of the personal workspace. Kept across sign-outs (it names nothing secret).
+   */
+  lastWorkspaceByUser: Record<string, string>
   /** Why the user was signed out (expired session), shown on the sign-in screen. */
   notice: string | null
   /** Why a workspace disappeared from this device (removed from it, or deleted), until dismissed. */
@@ -70,8 +75,15 @@ export function createSessionStore({ api, secrets, cache, purgeWorkspace }: Sess
 
         const enter = async (token: string, user: SessionUser) => {
           await secrets.set(TOKEN_KEY, token)
-          set({ token, user, phase: 'signed-in', notice: null })
+          const last = get().lastWorkspaceByUser[user.id] ?? null
+          set({ token, user, phase: 'signed-in', notice: null, workspaceId: last })
           await get().refreshWorkspaces()
+        }
+
+        const remember = (workspaceId: string | null) => {
+          const userId = get().user?.id
+          if (!userId || !workspaceId || get().lastWorkspaceByUser[userId] === workspaceId) return
+          set({ lastWorkspaceByUser: { ...get().lastWorkspaceByUser, [userId]: workspaceId } })
         }
 
         const expire = async (notice: string) => {
@@ -92,6 +104,7 @@ export function createSessionStore({ api, secrets, cache, purgeWorkspace }: Sess
           token: null,
           workspaces: [],
           workspaceId: null,
+          lastWorkspaceByUser: {},
           notice: null,
           workspaceNotice: null,
           api,
@@ -143,7 +156,9 @@ export function createSessionStore({ api, secrets, cache, purgeWorkspace }: Sess
           },
 
           selectWorkspace(workspaceId) {
-            if (get().workspaces.some((w) => w.id === workspaceId)) set({ workspaceId })
+            if (!get().workspaces.some((w) => w.id === workspaceId)) return
+            set({ workspaceId })
+            remember(workspaceId)
           },
 
           async refreshWorkspaces() {
@@ -160,7 +175,9 @@ export function createSessionStore({ api, secrets, cache, purgeWorkspace }: Sess
                   void purgeWorkspace?.(w.id).catch(() => undefined)
               }
               const workspaces = openLost ? [...listed, openLost] : listed
-              set({ workspaces, workspaceId: pickWorkspace(workspaces, open) })
+              const workspaceId = pickWorkspace(workspaces, open)
+              set({ workspaces, workspaceId })
+              remember(workspaceId)
             } catch (error) {
               if (isUnauthorized(error)) return expire('Your session has ended. Sign in again.')
               if (!(error instanceof ServerUnreachableError)) throw error
@@ -191,7 +208,12 @@ export function createSessionStore({ api, secrets, cache, purgeWorkspace }: Sess
         name: 'reeldesk-session',
         storage: createJSONStorage(() => cache),
         // Never the token: it lives in the platform's secret store.
-        partialize: (s) => ({ user: s.user, workspaces: s.workspaces, workspaceId: s.workspaceId }),
+        partialize: (s) => ({
+          user: s.user,
+          workspaces: s.workspaces,
+          workspaceId: s.workspaceId,
+          lastWorkspaceByUser: s.lastWorkspaceByUser,
+        }),
       },
     ),
   )

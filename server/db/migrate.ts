@@ -6,6 +6,7 @@ import { signinLimitsMigration } from './migrations/0002_signin_limits'
 import { workspaceLifecycleMigration } from './migrations/0003_workspace_lifecycle'
 import { platformMigration } from './migrations/0004_platform'
 import { accountsLinkMigration } from './migrations/0004b_accounts_link'
+import { blobsMigration } from './migrations/0005_blobs'
 
 const log = createLogger('migrate')
 
@@ -17,6 +18,7 @@ function provider(dialect: Dialect): MigrationProvider {
     '0003_workspace_lifecycle': workspaceLifecycleMigration,
     '0004_platform': platformMigration(),
     '0004b_accounts_link': accountsLinkMigration(dialect),
+    '0005_blobs': blobsMigration(dialect),
   }
   return { getMigrations: () => Promise.resolve(migrations) }
 }

@@ -174,6 +174,47 @@ export interface SandboxPublishesTable {
   post_id: string | null
 }
 
+export interface BlobObjectsTable {
+  sha256: string
+  size: BigIntColumn
+  created_at: BigIntColumn
+}
+
+export interface WorkspaceBlobsTable {
+  workspace_id: string
+  sha256: string
+  size: BigIntColumn
+  created_by: string
+  created_at: BigIntColumn
+}
+
+export interface BlobGrantsTable {
+  workspace_id: string
+  sha256: string
+  collection: string
+  /** '' for the workspace's shared library (no account). */
+  account_id: string
+}
+
+export interface BlobUploadsTable {
+  id: string
+  workspace_id: string
+  sha256: string
+  size: BigIntColumn
+  collection: string
+  account_id: string
+  created_by: string
+  received: BigIntColumn
+  created_at: BigIntColumn
+  updated_at: BigIntColumn
+}
+
+export interface WorkspaceStorageTable {
+  workspace_id: string
+  keep_originals_local: number
+  updated_at: BigIntColumn
+}
+
 export interface DB {
   users: UsersTable
   sessions: SessionsTable
@@ -190,4 +231,9 @@ export interface DB {
   rate_limit_slots: RateLimitSlotsTable
   rate_limit_buckets: RateLimitBucketsTable
   sandbox_publishes: SandboxPublishesTable
+  blob_objects: BlobObjectsTable
+  workspace_blobs: WorkspaceBlobsTable
+  blob_grants: BlobGrantsTable
+  blob_uploads: BlobUploadsTable
+  workspace_storage: WorkspaceStorageTable
 }

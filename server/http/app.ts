@@ -3,6 +3,9 @@ import { createHTTPHandler } from '@trpc/server/adapters/standalone'
 import { rendererSecurityHeaders } from '../../shared/security/http-headers'
 import { createLogger } from '../../shared/logger'
 import { MAX_BODY_BYTES } from '../../shared/sync/protocol'
+import { BLOB_ROUTE_PREFIX } from '../../shared/blobs/protocol'
+import type { BlobService } from '../blobs/blob-service'
+import { createBlobRoutes } from '../blobs/routes'
 import { ping } from '../db/connect'
 import { createContext, type AppServices } from '../trpc/context'
 import { createTrpc } from '../trpc/init'
@@ -17,6 +20,8 @@ export interface HttpAppOptions {
   services: AppServices
   rendererDir: string
   version: string
+  /** Blob uploads and downloads (server/blobs); absent, the routes answer 404. */
+  blobs?: BlobService
 }
 
 /** Routes plain HTTP: health, the tRPC API under /trpc, then the renderer's web build. */
@@ -32,9 +37,13 @@ export function createHttpApp(options: HttpAppOptions) {
     middleware: requestLimits,
     createContext: ({ req, info }) => createContext(services, req, info.connectionParams),
   })
+  const blobs = options.blobs
+    ? createBlobRoutes(options.blobs, services.database, services.shutdown)
+    : null
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     try {
       const url = new URL(req.url ?? '/', 'http://localhost')
+      if (blobs && url.pathname.startsWith(BLOB_ROUTE_PREFIX)) return await blobs(req, res, url)
       if (services.shutdown.aborted) {
         // Draining: finish what is running, take nothing new; clients retry elsewhere or later.
         if (url.pathname.startsWith('/trpc/')) {

@@ -11,6 +11,7 @@ export type AuditAction =
   | 'member.left'
   | 'workspace.ownership_transferred'
   | 'workspace.deleted'
+  | 'storage.settings_changed'
 
 export interface AuditEntry {
   id: number

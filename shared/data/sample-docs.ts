@@ -89,6 +89,7 @@ export function sampleDocs(): CollectionDocs {
       timeline: { version: 1, tracks: [] },
       exportedAt: null,
       exportRef: null,
+      trashedAt: null,
     },
     posts: {
       ...base,

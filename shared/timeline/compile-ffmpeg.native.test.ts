@@ -342,6 +342,95 @@ describe.skipIf(!hasFfmpeg)(
       expect(bytes.indexOf('moov')).toBeLessThan(bytes.indexOf('mdat'))
     })
 
+    it('lays an overlay-track video over the main track only inside its window, and delays moved music', () => {
+      const file = (name: string) => join(dir, name)
+      const colour = (name: string, c: string) =>
+        ffmpeg([
+          ...['-f', 'lavfi', '-i', `color=c=${c}:s=320x240:r=30:d=2`],
+          ...['-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', file(name)],
+        ])
+      colour('red.mp4', 'red')
+      colour('green.mp4', 'green')
+      ffmpeg(['-f', 'lavfi', '-i', 'sine=f=440:d=2', '-c:a', 'aac', file('tone.m4a')])
+      const info = (name: string, hasAudio = false) => ({
+        fileName: file(name),
+        width: 320,
+        height: 240,
+        durationMs: 2000,
+        hasAudio,
+        rotation: 0 as const,
+      })
+      const media: MediaInfoMap = {
+        red: info('red.mp4'),
+        green: info('green.mp4'),
+        tone: { ...info('tone.m4a', true), width: 1, height: 1 },
+      }
+      const timeline = parseTimeline({
+        version: 2,
+        canvas: '720x1280',
+        clips: [{ id: 'main', mediaId: 'red', inMs: 0, outMs: 2000 }],
+        overlays: [
+          {
+            id: 'pip',
+            mediaId: 'green',
+            startMs: 500,
+            inMs: 0,
+            outMs: 1000,
+            x: 0.25,
+            y: 0.25,
+            width: 0.4,
+          },
+        ],
+        audio: { music: { mediaId: 'tone', startMs: 1000 }, muteOriginal: true },
+      })
+      const output = file('pip.mp4')
+      run(
+        'ffmpeg',
+        compileFfmpeg(timeline, media, { fontDir: '', lutDir: '', outputFileName: output }),
+      )
+      const pixel = (atSec: number, x: number, y: number) =>
+        spawnSync(
+          'ffmpeg',
+          [
+            ...['-v', 'error', '-ss', String(atSec), '-i', output, '-frames:v', '1'],
+            ...['-vf', `crop=2:2:${x}:${y}`, '-pix_fmt', 'rgb24', '-f', 'rawvideo', '-'],
+          ],
+          { maxBuffer: 1 << 20 },
+        ).stdout
+      const isGreen = (p: Buffer) => (p[1] ?? 0) > 100 && (p[0] ?? 255) < 60
+      const isRed = (p: Buffer) => (p[0] ?? 0) > 200 && (p[1] ?? 255) < 60
+      // The overlay's centre (180, 320); far from it the main clip shows throughout.
+      expect(isRed(pixel(0.2, 180, 320))).toBe(true)
+      expect(isGreen(pixel(1.0, 180, 320))).toBe(true)
+      expect(isRed(pixel(1.0, 600, 1100))).toBe(true)
+      expect(isRed(pixel(1.8, 180, 320))).toBe(true)
+      expect(
+        Number(probe(output).streams.find((s) => s.codec_type === 'video')?.nb_read_frames),
+      ).toBe(60)
+      // The music starts at 1 s: the first second is silent, the second is not.
+      const volume = (from: number) =>
+        run(
+          'ffmpeg',
+          [
+            ...['-hide_banner', '-ss', String(from), '-t', '0.8', '-i', output],
+            ...['-af', 'volumedetect', '-vn', '-f', 'null', '-'],
+          ],
+          { withStderr: true },
+        ).match(/max_volume: (-?[\d.]+|-inf) dB/)?.[1]
+      expect(Number(volume(0.1) ?? '-inf')).toBeLessThan(-60)
+      expect(Number(volume(1.1))).toBeGreaterThan(-30)
+      const cover = file('pip.jpg')
+      run(
+        'ffmpeg',
+        compileCoverFrame(timeline, media, 1000, {
+          fontDir: '',
+          lutDir: '',
+          outputFileName: cover,
+        }),
+      )
+      expect(probe(cover).streams[0]).toMatchObject({ codec_name: 'mjpeg', width: 720 })
+    }, 60_000)
+
     it("escapes filter values so ffmpeg reads them back exactly (: ' \\ % , ; [ ])", () => {
       const raw = "It's 50% off: C:\\x, [a]; b \\\\ end"
       const graph = `metadata=mode=add:key=k:value=${escapeFilterValue(raw)},metadata=mode=print`

@@ -5,6 +5,7 @@ import {
   joinAudio,
   mixFilters,
   musicFilters,
+  musicWindow,
   silenceFilters,
 } from './ffmpeg-audio'
 import { num, sec } from './ffmpeg-escape'
@@ -331,11 +332,13 @@ function buildSound(
         `music starts at ${music.inMs} ms but media "${music.mediaId}" is only ${info.durationMs} ms long`,
       )
     }
-    const lengthMs = Math.min(plan.durationMs, info.durationMs - music.inMs)
-    const index = inputs.add(info.fileName, { startMs: music.inMs, durationMs: lengthMs })
-    sources.push(
-      graph.add([`${index}:a`], musicFilters(music, info, plan.durationMs), graph.label('m')),
-    )
+    const window = musicWindow(music, info, plan.durationMs)
+    if (window) {
+      const index = inputs.add(info.fileName, { startMs: music.inMs, durationMs: window.lengthMs })
+      sources.push(
+        graph.add([`${index}:a`], musicFilters(music, info, plan.durationMs), graph.label('m')),
+      )
+    }
   }
   if (sources.length === 0) {
     graph.add([], silenceFilters(plan.durationMs), 'aout')
@@ -401,7 +404,7 @@ export function compileCoverFrame(
   }
   const visible = (item: { startMs: number; endMs: number }) =>
     at >= item.startMs && at < item.endMs ? null : undefined
-  const picture = buildPicture(graph, inputs, [planned], ctx, visible, () => input)
+  const picture = buildPicture(graph, inputs, [planned], ctx, visible, () => input, at)
   // The MJPEG encoder wants full-range YUV: convert here rather than loosen its compliance.
   graph.add([picture], ['scale=out_range=full', 'format=yuvj420p'], 'vout')
   return [

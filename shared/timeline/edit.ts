@@ -5,6 +5,7 @@ import {
   MIN_CLIP_MS,
   MIN_SPEED,
   TimelineError,
+  describeIssues,
   formatIssues,
   timelineSchema,
   type Clip,
@@ -20,23 +21,27 @@ import { clipSpans, sourceTimeMs } from './time'
 
 /**
  * Pure edit operations: each takes a timeline and returns a new, re-validated one (the input is
- * never mutated, so undo is keeping the previous value). Errors are TimelineErrors whose message
- * names the operation and the problem, ready for a toast.
+ * never mutated, so undo is keeping the previous value). Errors are TimelineErrors: `message`
+ * names the operation and the problem (logs, tests), `userMessage` says it in plain words.
  */
 
-function commit(op: string, next: TimelineInput): Timeline {
+export function commit(op: string, next: TimelineInput): Timeline {
   const result = timelineSchema.safeParse(next)
-  if (!result.success) throw new TimelineError(`${op}: ${formatIssues(result.error)}`)
+  if (!result.success) {
+    throw new TimelineError(`${op}: ${formatIssues(result.error)}`, describeIssues(result.error))
+  }
   return result.data
 }
 
-function fail(op: string, message: string): never {
-  throw new TimelineError(`${op}: ${message}`)
+export function fail(op: string, message: string, userMessage?: string): never {
+  throw new TimelineError(`${op}: ${message}`, userMessage)
 }
+
+const GONE = 'That item is no longer on the timeline (it may have been removed by another change).'
 
 function clipIndex(op: string, t: Timeline, clipId: string): number {
   const index = t.clips.findIndex((c) => c.id === clipId)
-  if (index < 0) fail(op, `no clip with id "${clipId}"`)
+  if (index < 0) fail(op, `no clip with id "${clipId}"`, GONE)
   return index
 }
 
@@ -62,7 +67,11 @@ function replaceClip(t: Timeline, index: number, clip: ClipInput): TimelineInput
 
 function checkSpeed(op: string, speed: number): void {
   if (!Number.isFinite(speed) || speed < MIN_SPEED || speed > MAX_SPEED) {
-    fail(op, `speed must be between ${MIN_SPEED}× and ${MAX_SPEED}× (got ${speed})`)
+    fail(
+      op,
+      `speed must be between ${MIN_SPEED}× and ${MAX_SPEED}× (got ${speed})`,
+      `Speed must be between ${MIN_SPEED}× and ${MAX_SPEED}×.`,
+    )
   }
 }
 
@@ -71,7 +80,11 @@ function checkSpeed(op: string, speed: number): void {
 /** Inserts a clip at `index` (default: the end). */
 export function addClip(t: Timeline, clip: ClipInput, index = t.clips.length): Timeline {
   if (!Number.isInteger(index) || index < 0 || index > t.clips.length) {
-    fail('addClip', `index ${index} is outside 0..${t.clips.length}`)
+    fail(
+      'addClip',
+      `index ${index} is outside 0..${t.clips.length}`,
+      'That place is outside the timeline.',
+    )
   }
   if (clip.speed !== undefined) checkSpeed('addClip', clip.speed)
   const clips: ClipInput[] = [...t.clips]
@@ -89,7 +102,11 @@ export function removeClip(t: Timeline, clipId: string): Timeline {
 export function moveClip(t: Timeline, clipId: string, toIndex: number): Timeline {
   const from = clipIndex('moveClip', t, clipId)
   if (!Number.isInteger(toIndex) || toIndex < 0 || toIndex >= t.clips.length) {
-    fail('moveClip', `index ${toIndex} is outside 0..${t.clips.length - 1}`)
+    fail(
+      'moveClip',
+      `index ${toIndex} is outside 0..${t.clips.length - 1}`,
+      'That place is outside the timeline.',
+    )
   }
   const clips = [...t.clips]
   const [moved] = clips.splice(from, 1)
@@ -107,10 +124,22 @@ export function trimClip(
   const clip = t.clips[index] as Clip
   const inMs = trim.inMs ?? clip.inMs
   const outMs = trim.outMs ?? clip.outMs
-  if (!(inMs >= 0) || !Number.isFinite(outMs)) fail('trimClip', 'in/out must be times ≥ 0 ms')
-  if (outMs <= inMs) fail('trimClip', `out (${outMs} ms) must be after in (${inMs} ms)`)
+  if (!(inMs >= 0) || !Number.isFinite(outMs)) {
+    fail('trimClip', 'in/out must be times ≥ 0 ms', 'A clip cannot start before its media does.')
+  }
+  if (outMs <= inMs) {
+    fail(
+      'trimClip',
+      `out (${outMs} ms) must be after in (${inMs} ms)`,
+      'The end of a clip must come after its start.',
+    )
+  }
   if ((outMs - inMs) / clip.speed < MIN_CLIP_MS) {
-    fail('trimClip', `a clip lasts at least ${MIN_CLIP_MS} ms on the timeline`)
+    fail(
+      'trimClip',
+      `a clip lasts at least ${MIN_CLIP_MS} ms on the timeline`,
+      `A clip must last at least ${MIN_CLIP_MS / 1000} s.`,
+    )
   }
   return commit('trimClip', replaceClip(t, index, { ...clip, inMs, outMs }))
 }
@@ -127,16 +156,35 @@ export function splitClipAt(t: Timeline, atMs: number, newClipId?: string): Time
   const clip = t.clips[index]
   if (!span || !clip) {
     const end = spans.at(-1)?.endMs ?? 0
-    fail('splitClipAt', `${atMs} ms is not inside a clip (the timeline is 0–${end} ms)`)
+    const onEdge = spans.some((s) => atMs === s.startMs || atMs === s.endMs)
+    fail(
+      'splitClipAt',
+      `${atMs} ms is not inside a clip (the timeline is 0–${end} ms)`,
+      spans.length === 0
+        ? 'Add a clip to the timeline before splitting.'
+        : onEdge
+          ? 'The playhead is on a cut between clips: move it into a clip to split it.'
+          : 'Move the playhead onto a clip to split it.',
+    )
   }
   if (atMs < span.startMs + span.transitionInMs || atMs > span.endMs - span.transitionOutMs) {
-    fail('splitClipAt', `${atMs} ms is inside a transition: split outside it`)
+    fail(
+      'splitClipAt',
+      `${atMs} ms is inside a transition: split outside it`,
+      'The playhead is inside a transition: move it out of the transition to split.',
+    )
   }
   if (atMs - span.startMs < MIN_CLIP_MS || span.endMs - atMs < MIN_CLIP_MS) {
-    fail('splitClipAt', `both parts must last at least ${MIN_CLIP_MS} ms`)
+    fail(
+      'splitClipAt',
+      `both parts must last at least ${MIN_CLIP_MS} ms`,
+      `Too close to the clip's edge: both parts must last at least ${MIN_CLIP_MS / 1000} s.`,
+    )
   }
   const id = newClipId ?? freshId(clip.id, new Set(t.clips.map((c) => c.id)))
-  if (t.clips.some((c) => c.id === id)) fail('splitClipAt', `clip id "${id}" is already used`)
+  if (t.clips.some((c) => c.id === id)) {
+    fail('splitClipAt', `clip id "${id}" is already used`, 'That clip cannot be split right now.')
+  }
   const cut = sourceTimeMs(clip, span, atMs)
   const first = { ...withoutTransition(clip), outMs: cut }
   const second: Clip = { ...clip, id, inMs: cut, effects: [...clip.effects] }
@@ -182,7 +230,11 @@ export function setTransition(
 ): Timeline {
   const index = clipIndex('setTransition', t, clipId)
   if (transition && index === t.clips.length - 1) {
-    fail('setTransition', `clip "${clipId}" is last: there is no next clip to transition into`)
+    fail(
+      'setTransition',
+      `clip "${clipId}" is last: there is no next clip to transition into`,
+      'The last clip has no next clip to transition into.',
+    )
   }
   const clip = withoutTransition(t.clips[index] as Clip)
   const next = transition ? { ...clip, transitionOut: transition } : clip
@@ -209,12 +261,12 @@ function upsert<T extends Keyed, P>(
   id: string,
   patch: P,
 ): (T | (T & P))[] {
-  if (!items.some((i) => i.id === id)) fail(op, `no item with id "${id}"`)
+  if (!items.some((i) => i.id === id)) fail(op, `no item with id "${id}"`, GONE)
   return items.map((item) => (item.id === id ? { ...item, ...patch, id } : item))
 }
 
 function without<T extends Keyed>(op: string, items: readonly T[], id: string): T[] {
-  if (!items.some((i) => i.id === id)) fail(op, `no item with id "${id}"`)
+  if (!items.some((i) => i.id === id)) fail(op, `no item with id "${id}"`, GONE)
   return items.filter((i) => i.id !== id)
 }
 
@@ -260,7 +312,7 @@ export function setMusic(t: Timeline, music: MusicInput | null): Timeline {
 }
 
 export function updateMusic(t: Timeline, patch: Partial<MusicInput>): Timeline {
-  if (!t.audio.music) fail('updateMusic', 'the timeline has no music')
+  if (!t.audio.music) fail('updateMusic', 'the timeline has no music', 'Add music first.')
   return commit('updateMusic', {
     ...t,
     audio: { ...t.audio, music: { ...t.audio.music, ...patch } },

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { AUDIO_FORMAT, atempoChain, mixFilters, musicFilters, silenceFilters } from './ffmpeg-audio'
+import {
+  AUDIO_FORMAT,
+  atempoChain,
+  mixFilters,
+  musicFilters,
+  musicWindow,
+  silenceFilters,
+} from './ffmpeg-audio'
 
 const song = {
   fileName: 's.m4a',
@@ -9,7 +16,15 @@ const song = {
   hasAudio: true,
   rotation: 0 as const,
 }
-const music = { mediaId: 's', inMs: 0, volume: 1, fadeInMs: 0, fadeOutMs: 0 }
+const music = {
+  mediaId: 's',
+  inMs: 0,
+  startMs: 0,
+  endMs: null,
+  volume: 1,
+  fadeInMs: 0,
+  fadeOutMs: 0,
+}
 
 describe('audio filters', () => {
   it.each([
@@ -55,6 +70,23 @@ describe('audio filters', () => {
     expect(f).toContain('atrim=duration=3')
     expect(f).toContain('afade=t=out:st=2:d=1')
     expect(f).toContain('apad=whole_dur=6')
+  })
+
+  it('starts the music later and stops it early when it is moved and stretched', () => {
+    const f = musicFilters({ ...music, startMs: 1500, endMs: 4000, fadeOutMs: 500 }, song, 6000)
+    expect(f).toEqual([
+      'atrim=duration=2.5',
+      'asetpts=PTS-STARTPTS',
+      AUDIO_FORMAT,
+      'afade=t=out:st=2:d=0.5',
+      'adelay=delays=1500:all=1',
+      'apad=whole_dur=6',
+    ])
+    expect(musicWindow({ ...music, startMs: 7000 }, song, 6000)).toBeNull()
+    expect(musicWindow({ ...music, startMs: 1000, endMs: 9000 }, song, 6000)).toEqual({
+      startMs: 1000,
+      lengthMs: 5000,
+    })
   })
 
   it('mixes without amix normalisation and sets the format after the mix', () => {

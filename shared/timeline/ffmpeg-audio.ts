@@ -68,13 +68,35 @@ export function joinAudio(
   })
 }
 
+/** Where the music plays on the timeline and how much of the file that takes, or null (silent). */
+export interface MusicWindow {
+  readonly startMs: number
+  readonly lengthMs: number
+}
+
 /**
- * The music bed: from music.inMs, at most the timeline's length (or what the file has left),
- * with fades, padded with silence to the timeline's length.
+ * The music's part of the timeline: from its start to its end (or the video's), cut at the
+ * video's end and where the file runs out. Null when none of it falls inside the video.
+ */
+export function musicWindow(
+  music: Pick<Music, 'inMs' | 'startMs' | 'endMs'>,
+  media: Pick<MediaInfo, 'durationMs'>,
+  timelineMs: number,
+): MusicWindow | null {
+  const endMs = Math.min(music.endMs ?? timelineMs, timelineMs)
+  const lengthMs = Math.min(endMs - music.startMs, media.durationMs - music.inMs)
+  return lengthMs > 0 ? { startMs: music.startMs, lengthMs } : null
+}
+
+/**
+ * The music bed: from music.inMs for its window's length, with fades at its own start and end,
+ * delayed to where it starts on the timeline, padded with silence to the timeline's length.
  */
 export function musicFilters(music: Music, media: MediaInfo, timelineMs: number): string[] {
-  const available = media.durationMs - music.inMs
-  const lengthMs = Math.min(timelineMs, available)
+  const window = musicWindow(music, media, timelineMs)
+  // Nothing of it plays: cut it to nothing and pad, a silent bed of the right length.
+  if (!window) return ['atrim=duration=0', AUDIO_FORMAT, `apad=whole_dur=${sec(timelineMs)}`]
+  const { lengthMs, startMs } = window
   const fadeIn = Math.min(music.fadeInMs, lengthMs)
   const fadeOut = Math.min(music.fadeOutMs, lengthMs)
   return [
@@ -84,6 +106,7 @@ export function musicFilters(music: Music, media: MediaInfo, timelineMs: number)
     ...(music.volume === 1 ? [] : [`volume=${num(music.volume)}`]),
     ...(fadeIn > 0 ? [`afade=t=in:st=0:d=${sec(fadeIn)}`] : []),
     ...(fadeOut > 0 ? [`afade=t=out:st=${sec(lengthMs - fadeOut)}:d=${sec(fadeOut)}`] : []),
+    ...(startMs > 0 ? [`adelay=delays=${Math.round(startMs)}:all=1`] : []),
     `apad=whole_dur=${sec(timelineMs)}`,
   ]
 }

@@ -9,11 +9,13 @@ import {
   type OverlayWindow,
   type TextImageMap,
 } from './ffmpeg-overlays'
+import { overlayClipFilter, overlayClipStream } from './ffmpeg-overlay-clips'
 import { clipVideoFilters, joinVideo } from './ffmpeg-video'
 import type { FilterGraph } from './filter-graph'
 import type { MediaInfoMap } from './media-info'
-import type { ImageOverlay, Timeline } from './model'
+import type { ImageOverlay, OverlayClip, Timeline } from './model'
 import { lookupMedia, type PlannedClip } from './render-plan'
+import { overlayEndMs } from './selection'
 
 export interface PictureContext {
   readonly timeline: Timeline
@@ -26,9 +28,10 @@ export interface PictureContext {
 }
 
 /**
- * The picture: clips (framed, graded), joined, whole-picture effects, then images and text on
- * top — text last so it stays readable over stickers, and neither is colour-graded.
- * `windowOf` decides when each overlay shows (undefined: leave it out).
+ * The picture: clips (framed, graded), joined, the overlay tracks' videos (track 1 lowest), then
+ * whole-picture effects, then images and text on top — text last so it stays readable over
+ * stickers, and neither is colour-graded. `windowOf` decides when each overlay shows
+ * (undefined: leave it out); `sampleAtMs` is set when rendering a single instant (the cover).
  */
 export function buildPicture(
   graph: FilterGraph,
@@ -37,6 +40,7 @@ export function buildPicture(
   ctx: PictureContext,
   windowOf: (item: { startMs: number; endMs: number }) => OverlayWindow | undefined,
   clipInput: (p: PlannedClip) => number,
+  sampleAtMs?: number,
 ): string {
   const { timeline, canvas } = ctx
   const video = { canvas, fps: timeline.fps, lutDir: ctx.lutDir }
@@ -44,6 +48,13 @@ export function buildPicture(
     graph.add([`${clipInput(p)}:v`], clipVideoFilters(p, video), graph.label('v')),
   )
   let picture = joinVideo(graph, labels, plan, timeline.fps)
+
+  const overlays = [...timeline.overlays].sort((a, b) => a.track - b.track || a.startMs - b.startMs)
+  for (const overlay of overlays) {
+    const window = windowOf({ startMs: overlay.startMs, endMs: overlayEndMs(overlay) })
+    if (window === undefined) continue
+    picture = addOverlayClip(graph, inputs, ctx, overlay, window, picture, sampleAtMs)
+  }
 
   const global = effectFilters(timeline.effects, ctx.lutDir)
   if (global.length > 0) picture = graph.add([picture], global, graph.label('g'))
@@ -70,6 +81,34 @@ export function buildPicture(
   }
   if (drawn.length > 0) picture = graph.add([picture], drawn, graph.label('t'))
   return picture
+}
+
+function addOverlayClip(
+  graph: FilterGraph,
+  inputs: FfmpegInputs,
+  ctx: PictureContext,
+  overlay: OverlayClip,
+  window: OverlayWindow,
+  picture: string,
+  sampleAtMs: number | undefined,
+): string {
+  const info = lookupMedia(ctx.media, overlay.mediaId, `overlay clip "${overlay.id}"`)
+  const stream = overlayClipStream(
+    overlay,
+    info,
+    { canvas: ctx.canvas, fps: ctx.timeline.fps },
+    sampleAtMs,
+  )
+  const index = inputs.add(info.fileName, {
+    startMs: stream.sourceStartMs,
+    durationMs: stream.sourceDurationMs,
+  })
+  const prepared = graph.add([`${index}:v`], stream.filters, graph.label('p'))
+  return graph.add(
+    [picture, prepared],
+    [overlayClipFilter(stream.placement, window)],
+    graph.label('o'),
+  )
 }
 
 function addImage(

@@ -32,7 +32,8 @@ describe('timeline model', () => {
   it('creates an empty 9:16, 30 fps timeline with defaults', () => {
     const t = createTimeline()
     expect(t).toEqual({
-      version: 1,
+      version: 2,
+      overlays: [],
       canvas: '1080x1920',
       fps: 30,
       clips: [],
@@ -73,6 +74,8 @@ describe('timeline model', () => {
     expect(t.audio.music).toEqual({
       mediaId: 'song',
       inMs: 0,
+      startMs: 0,
+      endMs: null,
       volume: 1,
       fadeInMs: 0,
       fadeOutMs: 0,
@@ -131,7 +134,47 @@ describe('timeline model', () => {
   it('rejects bad canvas, fps and version', () => {
     expect(errorOf(base({ canvas: '1920x1080' as never }))).toContain('canvas must be one of')
     expect(errorOf(base({ fps: 25 as never }))).toContain('fps must be 30 or 60')
-    expect(errorOf({ ...base(), version: 2 })).toContain('version must be 1')
+    expect(errorOf({ ...base(), version: 3 })).toContain('saved by a newer version of Reeldesk')
+  })
+
+  it('reads a version 1 timeline as version 2: music plays from the start to the end', () => {
+    const t = parseTimeline({ version: 1, audio: { music: { mediaId: 'song', inMs: 500 } } })
+    expect(t.version).toBe(2)
+    expect(t.overlays).toEqual([])
+    expect(t.audio.music).toMatchObject({ inMs: 500, startMs: 0, endMs: null })
+  })
+
+  it('validates overlay clips and music timing', () => {
+    const overlay = { id: 'o', mediaId: 'v', startMs: 0, inMs: 0, outMs: 1000 }
+    expect(parseTimeline({ ...base(), overlays: [overlay] }).overlays[0]).toMatchObject({
+      track: 1,
+      x: 0.5,
+      width: 0.5,
+      opacity: 1,
+      speed: 1,
+    })
+    expect(errorOf({ ...base(), overlays: [{ ...overlay, track: 4 }] })).toContain(
+      'overlay tracks are 1–3',
+    )
+    expect(errorOf({ ...base(), overlays: [overlay, overlay] })).toContain('duplicate overlay id')
+    expect(errorOf({ ...base(), overlays: [{ ...overlay, outMs: 50 }] })).toContain(
+      'at least 100 ms',
+    )
+    expect(
+      errorOf({ ...base(), audio: { music: { mediaId: 's', startMs: 2000, endMs: 1000 } } }),
+    ).toContain('the music must end after it starts')
+  })
+
+  it('says what is wrong in plain words, without paths or ids', () => {
+    try {
+      parseTimeline({ ...base(), texts: [{ id: 't', text: '', startMs: 5, endMs: 1 }] })
+      throw new Error('expected a refusal')
+    } catch (error) {
+      expect(error).toBeInstanceOf(TimelineError)
+      expect((error as TimelineError).userMessage).toBe(
+        'Text cannot be empty. It must end after it starts.',
+      )
+    }
   })
 
   it('rejects duplicate ids', () => {

@@ -10,7 +10,14 @@ import { effectSchema } from './effects'
 
 /** An OFL font shipped in resources/fonts; text overlays use it unless they name another. */
 export const DEFAULT_FONT = 'Inter-Bold.otf'
-export const TIMELINE_VERSION = 1
+/**
+ * 2 added music timing (startMs/endMs) and overlay video tracks. Version 1 documents are read as
+ * version 2 (every new field has a default that means what version 1 did), so old projects open
+ * unchanged; an older app opening a version 2 document says it needs a newer version.
+ */
+export const TIMELINE_VERSION = 2
+/** Overlay video tracks above the main track (picture-in-picture, B-roll over a talking head). */
+export const MAX_OVERLAY_TRACKS = 3
 export const MIN_SPEED = 0.25
 export const MAX_SPEED = 4
 /** Shorter clips are a mis-click, and xfade/acrossfade need a few frames to work with. */
@@ -18,11 +25,32 @@ export const MIN_CLIP_MS = 100
 export const MIN_TRANSITION_MS = 100
 export const MAX_TRANSITION_MS = 5000
 
+/**
+ * A refused edit or an invalid timeline. `message` names the operation and the detail (for logs
+ * and tests); `userMessage` says the same in plain words for the person editing, without
+ * function names or ids.
+ */
 export class TimelineError extends Error {
-  constructor(message: string) {
+  readonly userMessage: string
+  constructor(message: string, userMessage?: string) {
     super(message)
     this.name = 'TimelineError'
+    this.userMessage = userMessage ?? plainWords(message)
   }
+}
+
+/** Capitalised, with a full stop: how a sentence shown to a person reads. */
+export function sentence(text: string): string {
+  const trimmed = text.trim()
+  if (!trimmed) return trimmed
+  const first = trimmed.charAt(0).toUpperCase() + trimmed.slice(1)
+  return /[.!?…]$/.test(first) ? first : `${first}.`
+}
+
+/** A developer message ("op: path: problem") reduced to its last part, as a sentence. */
+function plainWords(message: string): string {
+  const last = message.split(/:\s+/).at(-1) ?? message
+  return sentence(last)
 }
 
 export const idSchema = z
@@ -166,8 +194,12 @@ export const imageOverlaySchema = z
 
 export const musicSchema = z.strictObject({
   mediaId: idSchema,
-  /** Where in the music file the timeline's start falls. */
+  /** Where in the music file the music's start (startMs on the timeline) falls. */
   inMs: msSchema.default(0),
+  /** When the music starts on the timeline. */
+  startMs: msSchema.default(0),
+  /** When it stops; null = when the video (or the music file) ends. */
+  endMs: msSchema.nullable().default(null),
   volume: volumeSchema.default(1),
   fadeInMs: msSchema.default(0),
   fadeOutMs: msSchema.default(0),
@@ -180,6 +212,45 @@ export const audioSchema = z.strictObject({
   muteOriginal: z.boolean().default(false),
 })
 
+/**
+ * A video on an overlay track: picture-in-picture, or B-roll over the main track. Placed at a
+ * timeline time (overlays do not push the main track around), centred on (x, y), `width` a
+ * fraction of the canvas width (height keeps the aspect). Overlay clips play without their sound.
+ */
+export const overlayClipSchema = z
+  .strictObject({
+    id: idSchema,
+    mediaId: idSchema,
+    track: z
+      .int({ error: 'track is a whole number' })
+      .min(1, `overlay tracks are 1–${MAX_OVERLAY_TRACKS}`)
+      .max(MAX_OVERLAY_TRACKS, `overlay tracks are 1–${MAX_OVERLAY_TRACKS}`)
+      .default(1),
+    startMs: msSchema,
+    inMs: msSchema,
+    outMs: msSchema,
+    speed: speedSchema.default(1),
+    x: unit('x').default(0.5),
+    y: unit('y').default(0.5),
+    width: z
+      .number()
+      .min(0.05, 'width is 0.05–1 of the canvas')
+      .max(1, 'width is 0.05–1 of the canvas')
+      .default(0.5),
+    opacity: z.number().min(0, 'opacity is 0–1').max(1, 'opacity is 0–1').default(1),
+  })
+  .superRefine((clip, ctx) => {
+    if (clip.outMs <= clip.inMs) {
+      ctx.addIssue({ code: 'custom', path: ['outMs'], message: 'outMs must be after inMs' })
+    } else if ((clip.outMs - clip.inMs) / clip.speed < MIN_CLIP_MS) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['outMs'],
+        message: `a clip lasts at least ${MIN_CLIP_MS} ms on the timeline`,
+      })
+    }
+  })
+
 /** A shop product shown from this point of the video (tagging is done by the platform). */
 export const productMarkerSchema = z.strictObject({
   id: idSchema,
@@ -189,12 +260,18 @@ export const productMarkerSchema = z.strictObject({
 
 export const timelineSchema = z
   .strictObject({
-    version: z.literal(TIMELINE_VERSION, { error: `version must be ${TIMELINE_VERSION}` }),
+    version: z
+      .union([z.literal(1), z.literal(TIMELINE_VERSION)], {
+        error: `this project was saved by a newer version of Reeldesk (timeline version must be 1–${TIMELINE_VERSION})`,
+      })
+      .transform((): typeof TIMELINE_VERSION => TIMELINE_VERSION),
     canvas: canvasPresetSchema.default(DEFAULT_CANVAS),
     fps: fpsSchema.default(DEFAULT_FPS),
     clips: z.array(clipSchema).max(1000).default([]),
     texts: z.array(textOverlaySchema).max(200).default([]),
     images: z.array(imageOverlaySchema).max(200).default([]),
+    /** Videos on the overlay tracks, in no particular order (their track and time place them). */
+    overlays: z.array(overlayClipSchema).max(200).default([]),
     /** Applied to the whole picture after transitions and before text and images. */
     effects: z.array(effectSchema).max(32).default([]),
     audio: audioSchema.default({ originalVolume: 1, muteOriginal: false }),
@@ -218,6 +295,18 @@ export const timelineSchema = z
     unique(t.texts, 'texts', 'text')
     unique(t.images, 'images', 'image')
     unique(t.markers, 'markers', 'marker')
+    unique(t.overlays, 'overlays', 'overlay')
+    if (
+      t.audio.music &&
+      t.audio.music.endMs !== null &&
+      t.audio.music.endMs <= t.audio.music.startMs
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['audio', 'music', 'endMs'],
+        message: 'the music must end after it starts',
+      })
+    }
     checkTransitions(t.clips, ctx)
   })
 
@@ -233,6 +322,7 @@ function checkTransitions(clips: readonly Clip[], ctx: z.RefinementCtx): void {
         code: 'custom',
         path,
         message: `clip "${clip.id}" is last: no clip to transition into`,
+        params: { userMessage: 'the last clip has no next clip to transition into' },
       })
       return
     }
@@ -245,6 +335,9 @@ function checkTransitions(clips: readonly Clip[], ctx: z.RefinementCtx): void {
         code: 'custom',
         path: [...path, 'durationMs'],
         message: `the ${t.durationMs} ms transition between "${clip.id}" and "${next.id}" is longer than the clips allow (at most ${limit} ms)`,
+        params: {
+          userMessage: `this transition is longer than the two clips allow (at most ${(limit / 1000).toFixed(1)} s)`,
+        },
       })
     }
   })
@@ -261,6 +354,8 @@ export type ImageOverlayInput = z.input<typeof imageOverlaySchema>
 export type Music = z.output<typeof musicSchema>
 export type MusicInput = z.input<typeof musicSchema>
 export type ProductMarker = z.output<typeof productMarkerSchema>
+export type OverlayClip = z.output<typeof overlayClipSchema>
+export type OverlayClipInput = z.input<typeof overlayClipSchema>
 export type Timeline = z.output<typeof timelineSchema>
 export type TimelineInput = z.input<typeof timelineSchema>
 
@@ -276,10 +371,35 @@ export function formatIssues(error: z.ZodError): string {
     .join('; ')
 }
 
+/** Technical schema wording that reads oddly to a person, and what to say instead. */
+const PLAIN_WORDS: readonly [RegExp, string][] = [
+  [/^endMs must be after startMs$/, 'it must end after it starts'],
+  [/^outMs must be after inMs$/, 'the end must come after the start'],
+  [/^a clip lasts at least (\d+) ms on the timeline$/, 'a clip must last at least 0.1 s'],
+  [/^times cannot be negative$/, 'times cannot be before the start of the video'],
+  [/^productId cannot be empty$/, 'enter the product ID first: it cannot be empty'],
+]
+
+/** The issues of a refused timeline in plain words: no paths, no ids, each said once. */
+export function describeIssues(error: z.ZodError): string {
+  const lines = error.issues.map((issue) => {
+    const params = (issue as { params?: { userMessage?: unknown } }).params
+    if (typeof params?.userMessage === 'string') return params.userMessage
+    const known = PLAIN_WORDS.find(([pattern]) => pattern.test(issue.message))
+    return known ? known[1] : issue.message
+  })
+  return [...new Set(lines)].map(sentence).join(' ')
+}
+
 /** Validates unknown JSON (a stored document, an IPC payload) and fills in defaults. */
 export function parseTimeline(input: unknown): Timeline {
   const result = timelineSchema.safeParse(input)
-  if (!result.success) throw new TimelineError(`invalid timeline: ${formatIssues(result.error)}`)
+  if (!result.success) {
+    throw new TimelineError(
+      `invalid timeline: ${formatIssues(result.error)}`,
+      describeIssues(result.error),
+    )
+  }
   return result.data
 }
 

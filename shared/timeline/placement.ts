@@ -1,5 +1,5 @@
 import type { CanvasSize } from './canvas'
-import type { Clip } from './model'
+import type { Clip, OverlayClip } from './model'
 
 /**
  * Where a clip's picture lands on the canvas, in whole pixels. Shared by the ffmpeg compiler
@@ -74,6 +74,24 @@ export function clipPlacement(
     canvasY: top + y0,
     sourceVisible: sourceRegion(sourceCrop, scaled, visible),
   }
+}
+
+/**
+ * An overlay clip's picture: `width` of the canvas wide, the source's aspect kept, centred on
+ * (x, y); whatever overhangs the canvas is cut off as for a zoomed clip.
+ */
+export function overlayPlacement(
+  overlay: Pick<OverlayClip, 'x' | 'y' | 'width'>,
+  source: CanvasSize,
+  canvas: CanvasSize,
+): ClipPlacement {
+  const fit = Math.min(canvas.width / source.width, canvas.height / source.height)
+  const scale = (overlay.width * canvas.width) / (source.width * fit)
+  return clipPlacement(
+    { fit: 'fit', position: { x: overlay.x, y: overlay.y }, scale },
+    source,
+    canvas,
+  )
 }
 
 /** Maps the visible part of the scaled picture back to source pixels, rounded to even. */

@@ -1,8 +1,10 @@
-import { useState, type FormEvent } from 'react'
+import { useMemo, useState, type FormEvent } from 'react'
 import { Button, Form } from 'react-aria-components'
+import { useLiveRxQuery } from 'rxdb/plugins/react'
 import { can, canManageMember, type MemberLike } from '../../../shared/auth/permissions'
 import { ROLES, type Role } from '../../../shared/auth/roles'
-import type { WorkspaceDoc } from '../../../shared/data/registry'
+import type { AccountDoc, WorkspaceDoc } from '../../../shared/data/registry'
+import { AccountPicker } from './AccountPicker'
 import { useSession } from '../../session/session-context'
 import { Field } from '../../ui/Field'
 import { SelectField } from '../../ui/SelectField'
@@ -57,6 +59,25 @@ export function MembersPanel({
   const refreshWorkspaces = useSession((s) => s.refreshWorkspaces)
   const selectWorkspace = useSession((s) => s.selectWorkspace)
   const [inviteRole, setInviteRole] = useState<Role>('editor')
+  const [inviteAccounts, setInviteAccounts] = useState<string[]>([])
+  const accountQuery = useMemo(() => ({ selector: { workspaceId } }), [workspaceId])
+  const { results: accountDocs } = useLiveRxQuery<AccountDoc>({
+    collection: 'accounts',
+    query: accountQuery,
+  })
+  const accounts = useMemo(
+    () =>
+      accountDocs
+        .map((d) => d.toJSON() as AccountDoc)
+        .sort((a, b) => a.handle.localeCompare(b.handle)),
+    [accountDocs],
+  )
+  /**
+   * Gives a creator-role member these accounts. The server sends the member's devices what the
+   * change makes readable (and purges what it takes away) on its own: replication's access fill.
+   */
+  const assign = (userId: string, accountIds: string[]) =>
+    api.changeRole({ workspaceId, userId, role: 'creator', accountIds })
   const [invite, setInvite] = useState<string | null>(null)
   const [message, setMessage] = useState<string | null>(null)
 
@@ -108,11 +129,20 @@ export function MembersPanel({
                           workspaceId,
                           userId: m.userId,
                           role,
-                          accountIds: m.accountIds,
+                          // Only creators are scoped to accounts; other roles see them all.
+                          accountIds: role === 'creator' ? m.accountIds : [],
                         }),
                       )
                     }
                   />
+                  {m.role === 'creator' ? (
+                    <AccountPicker
+                      label={`Accounts of ${m.displayName}`}
+                      accounts={accounts}
+                      value={m.accountIds}
+                      onSave={(ids) => void run(() => assign(m.userId, ids))}
+                    />
+                  ) : null}
                   <Button
                     className="button"
                     aria-label={`Remove ${m.displayName}`}
@@ -133,6 +163,15 @@ export function MembersPanel({
       {mayInvite ? (
         <div className="invite-row">
           <RoleSelect label="Role for the invite" value={inviteRole} onChange={setInviteRole} />
+          {inviteRole === 'creator' ? (
+            <AccountPicker
+              label="Accounts for the invite"
+              accounts={accounts}
+              value={inviteAccounts}
+              saveLabel="Choose"
+              onSave={setInviteAccounts}
+            />
+          ) : null}
           <Button
             className="button"
             onPress={() =>
@@ -140,7 +179,7 @@ export function MembersPanel({
                 const created = await api.createInvite({
                   workspaceId,
                   role: inviteRole,
-                  accountIds: [],
+                  accountIds: inviteRole === 'creator' ? inviteAccounts : [],
                 })
                 setInvite(created.code)
               })

@@ -7,6 +7,7 @@ const ACTIONS: Record<string, string> = {
   'member.role_changed': 'changed a role',
   'member.removed': 'removed a member',
   'member.left': 'left',
+  'storage.settings_changed': 'changed where originals are kept',
 }
 
 /** One line of the membership audit trail, in words. */

@@ -79,7 +79,16 @@ type SaveState =
  * left and cancel. The render is kept on the device and recorded on the project, then offered by
  * a save dialog on desktop and a download link on the web.
  */
-export function ExportPanel({ store }: { store: ProjectStore }) {
+export function ExportPanel({
+  store,
+  onStatus,
+  onClose,
+}: {
+  store: ProjectStore
+  /** What the header's Export button says while an export runs ("Exporting 42 %"), or null. */
+  onStatus?: (status: string | null) => void
+  onClose?: () => void
+}) {
   const platform = currentPlatform()
   const media = useRxCollection<MediaDoc>('media')
   const [saveState, setSaveState] = useState<SaveState>({ kind: 'idle' })
@@ -89,6 +98,7 @@ export function ExportPanel({ store }: { store: ProjectStore }) {
   const hasClips = useStore(store, (s) => s.history.present.state.clips.length > 0)
   const exportedAt = useStore(store, (s) => s.project.exportedAt)
   const canvas = useStore(store, (s) => s.history.present.state.canvas)
+  const readOnly = useStore(store, (s) => s.readOnlyReason)
   const [cover, setCover] = useState<{ url: string; atMs: number } | null>(null)
   const [quality, setQuality] = useState<ExportQuality>(DEFAULT_QUALITY)
   const [encoder, setEncoder] = useState<Encoder>('browser')
@@ -124,6 +134,11 @@ export function ExportPanel({ store }: { store: ProjectStore }) {
   }
 
   useEffect(() => () => engine.dispose(), [engine])
+  const percent =
+    state.kind === 'running' ? Math.round((state.progress?.fraction ?? 0) * 100) : null
+  useEffect(() => {
+    onStatus?.(percent === null ? null : `Exporting ${percent} %`)
+  }, [percent, onStatus])
   useEffect(
     () => () => (state.kind === 'done' && state.url ? URL.revokeObjectURL(state.url) : undefined),
     [state],
@@ -194,6 +209,13 @@ export function ExportPanel({ store }: { store: ProjectStore }) {
     <section className="panel" aria-labelledby="export-title">
       <div className="panel__header">
         <h2 id="export-title">Export</h2>
+        {onClose ? (
+          <Button className="icon-button" aria-label="Close export" onPress={onClose}>
+            <X aria-hidden="true" size={16} />
+          </Button>
+        ) : null}
+      </div>
+      <div className="export-panel__actions">
         {state.kind === 'running' ? (
           <Button className="button" onPress={() => abort.current?.abort()}>
             <X aria-hidden="true" size={16} /> Cancel export
@@ -201,7 +223,7 @@ export function ExportPanel({ store }: { store: ProjectStore }) {
         ) : (
           <Button
             className="button button--primary"
-            isDisabled={!hasClips}
+            isDisabled={!hasClips || readOnly !== null}
             onPress={() => void run()}
           >
             Export {aspectRatioLabel(canvas)} MP4
@@ -270,6 +292,7 @@ export function ExportPanel({ store }: { store: ProjectStore }) {
         </p>
       ) : null}
       {!hasClips ? <p className="muted">Add a clip to the timeline to export.</p> : null}
+      {readOnly ? <p className="muted">{readOnly}</p> : null}
       {exportedAt !== null && state.kind !== 'done' ? (
         <p className="muted">
           Last exported {new Date(exportedAt).toLocaleString()}
@@ -279,7 +302,7 @@ export function ExportPanel({ store }: { store: ProjectStore }) {
       <div className="cover">
         <Button
           className="button"
-          isDisabled={!hasClips || state.kind === 'running'}
+          isDisabled={!hasClips || state.kind === 'running' || readOnly !== null}
           onPress={() => void pickCover()}
         >
           Use the playhead frame as cover

@@ -1,49 +1,102 @@
 import { useStore } from 'zustand'
-import { timelineDurationMs } from '../../../shared/timeline/time'
 import { AudioInspector } from './inspector/AudioInspector'
 import { ClipInspector } from './inspector/ClipInspector'
 import { ImageInspector } from './inspector/ImageInspector'
 import { MarkerInspector } from './inspector/MarkerInspector'
+import { OverlayInspector } from './inspector/OverlayInspector'
 import { ProjectSettings } from './inspector/ProjectSettings'
 import { TextInspector } from './inspector/TextInspector'
 import './inspector/inspector.css'
-import type { ProjectStore } from './project/project-store'
+import { primarySelection, type ProjectStore } from './project/project-store'
 import { useMediaNames } from './project/use-media-names'
 
+const TITLES = {
+  clip: 'Clip',
+  overlay: 'Overlay video',
+  text: 'Text',
+  image: 'Image',
+  music: 'Sound',
+  marker: 'Product tag',
+} as const
+
 /**
- * Everything the timeline holds besides the clip order: the output format, the selected clip
- * (trim, speed, framing, effects, transition), text and image overlays, sound and product tags.
- * Each change is one edit of the project store, so it can be undone and is saved at once.
+ * Only what the selection has: a clip's trim, speed, framing, look and transition; a text's
+ * words and style; an image's or overlay's placement; the sound; the product tags. With nothing
+ * selected, the project's format, its sound and its product tags. Each change is one edit of the
+ * project store, so it can be undone and is saved at once.
  */
 export function Inspector({ store }: { store: ProjectStore }) {
   const timeline = useStore(store, (s) => s.history.present.state)
-  const selectedId = useStore(store, (s) => s.selectedClipId)
-  const playheadMs = useStore(store, (s) => s.playheadMs)
+  const primary = useStore(store, primarySelection)
+  const count = useStore(store, (s) => s.selection.length)
+  const readOnly = useStore(store, (s) => s.readOnlyReason)
   const workspaceId = useStore(store, (s) => s.project.workspaceId)
   const mediaNames = useMediaNames(workspaceId)
-  const clip = timeline.clips.find((c) => c.id === selectedId) ?? null
+
+  let body = null
+  if (primary?.kind === 'clip') {
+    const clip = timeline.clips.find((c) => c.id === primary.id)
+    if (clip) body = <ClipInspector store={store} timeline={timeline} clip={clip} />
+  } else if (primary?.kind === 'text') {
+    const n = timeline.texts.findIndex((x) => x.id === primary.id)
+    const text = timeline.texts[n]
+    if (text) body = <TextInspector store={store} text={text} n={n + 1} />
+  } else if (primary?.kind === 'image') {
+    const n = timeline.images.findIndex((x) => x.id === primary.id)
+    const image = timeline.images[n]
+    if (image)
+      body = (
+        <ImageInspector
+          store={store}
+          image={image}
+          n={n + 1}
+          name={mediaNames[image.mediaId] ?? 'image'}
+        />
+      )
+  } else if (primary?.kind === 'overlay') {
+    const overlay = timeline.overlays.find((o) => o.id === primary.id)
+    if (overlay)
+      body = (
+        <OverlayInspector
+          store={store}
+          overlay={overlay}
+          name={mediaNames[overlay.mediaId] ?? 'video'}
+        />
+      )
+  } else if (primary?.kind === 'music') {
+    body = <AudioInspector store={store} timeline={timeline} />
+  } else if (primary?.kind === 'marker') {
+    body = <MarkerInspector store={store} timeline={timeline} />
+  }
 
   return (
-    <section className="panel inspector" aria-labelledby="inspector-title">
-      <h2 id="inspector-title">Inspector</h2>
-      <ProjectSettings store={store} timeline={timeline} />
-      {clip ? (
-        <ClipInspector store={store} timeline={timeline} clip={clip} />
-      ) : (
-        <p className="muted">
-          Select a clip on the timeline to trim it, change its speed, framing, look, effects or its
-          transition into the next clip.
+    <section className="inspector" aria-labelledby="inspector-title">
+      <h2 id="inspector-title">
+        {count > 1 ? `${count} items selected` : primary ? TITLES[primary.kind] : 'Project'}
+      </h2>
+      {readOnly ? (
+        <p className="read-only-note" role="note">
+          {readOnly}
         </p>
-      )}
-      <TextInspector
-        store={store}
-        timeline={timeline}
-        playheadMs={playheadMs}
-        durationMs={timelineDurationMs(timeline)}
-      />
-      <ImageInspector store={store} timeline={timeline} mediaNames={mediaNames} />
-      <AudioInspector store={store} timeline={timeline} />
-      <MarkerInspector store={store} timeline={timeline} playheadMs={playheadMs} />
+      ) : null}
+      <fieldset className="inspector__fields" disabled={readOnly !== null}>
+        {count > 1 ? (
+          <p className="muted">
+            The inspector shows the last item you picked. Delete removes all of them; drag any of
+            them to move them together.
+          </p>
+        ) : null}
+        {body ?? (
+          <>
+            <ProjectSettings store={store} timeline={timeline} />
+            <AudioInspector store={store} timeline={timeline} />
+            <MarkerInspector store={store} timeline={timeline} />
+            <p className="muted inspector__hint">
+              Select a clip, text, image or sound on the timeline (or on the preview) to change it.
+            </p>
+          </>
+        )}
+      </fieldset>
     </section>
   )
 }

@@ -1,27 +1,55 @@
-import { Pause, Play } from 'lucide-react'
-import { useEffect, useRef, useState, type MutableRefObject } from 'react'
-import { Button } from 'react-aria-components'
+import { Pause, Play, ScanLine, SkipBack, SkipForward } from 'lucide-react'
+import { useEffect, useLayoutEffect, useRef, useState, type MutableRefObject } from 'react'
+import { Button, ToggleButton } from 'react-aria-components'
 import { useRxCollection } from 'rxdb/plugins/react'
 import { useStore } from 'zustand'
 import type { MediaDoc } from '../../../shared/data/registry'
 import { canvasSize } from '../../../shared/timeline/canvas'
 import { timelineDurationMs } from '../../../shared/timeline/time'
 import { loadSources } from './load-sources'
+import { useLocalMedia } from './media/local-media-store'
+import { useEditorPrefs } from './editor-prefs'
 import { createPlaybackDriver, type PlaybackDriver } from './preview/playback-driver'
+import { PreviewOverlays } from './preview/PreviewOverlays'
 import { createPreviewRenderer } from './preview/preview-renderer'
 import { previewScale, previewSize } from './preview/preview-scale'
-import type { createProjectStore } from './project/project-store'
+import { useMediaDocs } from './project/use-media-docs'
+import type { ProjectStore } from './project/project-store'
 import type { EditorCommand } from './project/shortcuts'
-
-type ProjectStore = ReturnType<typeof createProjectStore>
+import { formatTimecode } from './timeline/timeline-layout'
 
 /** Waits for edits to settle before reloading the worker's copy of the timeline. */
 const RELOAD_DELAY_MS = 150
 
+/** Where the playhead is, of how long: re-rendered on every frame, so kept small. */
+function Timecode({
+  store,
+  fps,
+  durationMs,
+}: {
+  store: ProjectStore
+  fps: number
+  durationMs: number
+}) {
+  const playheadMs = useStore(store, (s) => s.playheadMs)
+  return (
+    <output className="timecode" aria-label="Playhead position">
+      {formatTimecode(playheadMs, fps)} / {formatTimecode(durationMs, fps)}
+    </output>
+  )
+}
+
+/** The largest size of `aspect` that fits in the box (the preview fills its panel). */
+function fit(box: { width: number; height: number }, aspect: number) {
+  const width = Math.min(box.width, box.height * aspect)
+  return { width: Math.max(0, Math.floor(width)), height: Math.max(0, Math.floor(width / aspect)) }
+}
+
 /**
- * The live preview: the compositor in its worker draws the frame at the playhead (the very
- * compositor whose output matches the export), and plays in real time, skipping frames rather
- * than falling behind when the machine is slow.
+ * The live preview, as large as its panel allows: the compositor in its worker draws the frame
+ * at the playhead (the very compositor whose output matches the export) and plays in real time,
+ * skipping frames rather than falling behind. Over it: the platform's safe zone, and handles to
+ * move and resize texts, images and overlay videos.
  */
 export function PreviewPanel({
   store,
@@ -37,16 +65,45 @@ export function PreviewPanel({
   mediaRef.current = media
   const hasMedia = media !== null
   const timeline = useStore(store, (s) => s.history.present.state)
+  const workspaceId = useStore(store, (s) => s.project.workspaceId)
+  const mediaDocs = useMediaDocs(workspaceId)
+  const thumbs = useLocalMedia((s) => s.thumbUrls)
+  const available = useLocalMedia((s) => s.original)
+  const showSafeZone = useEditorPrefs((s) => s.safeZone)
   const canvas = useRef<HTMLCanvasElement>(null)
+  const stage = useRef<HTMLDivElement>(null)
   const renderer = useRef<ReturnType<typeof createPreviewRenderer> | null>(null)
   const driver = useRef<PlaybackDriver | null>(null)
   const [playing, setPlaying] = useState(false)
   /** A frame has been drawn for the current timeline: playback can start. */
   const [ready, setReady] = useState(false)
   const [problem, setProblem] = useState<string | null>(null)
+  const [box, setBox] = useState({ width: 0, height: 0 })
   const size = canvasSize(timeline.canvas)
-  // The compositor draws at the preview's display size (the export draws at full size).
-  const shown = previewSize(size)
+  // The compositor draws at the preview's display size (the export draws at full size); the
+  // element is laid out to fit the panel.
+  const pixels = previewSize(size)
+  const shown = fit(box, size.width / size.height)
+  const durationMs = timelineDurationMs(timeline)
+  // Reload when a missing original arrives on this device (downloaded or relinked).
+  const neededHere = timeline.clips
+    .map((c) => c.mediaId)
+    .concat(
+      timeline.overlays.map((o) => o.mediaId),
+      timeline.images.map((i) => i.mediaId),
+    )
+    .map((id) => `${id}:${available[id] === true}`)
+    .join(',')
+
+  useLayoutEffect(() => {
+    const element = stage.current
+    if (!element) return
+    const observer = new ResizeObserver(([entry]) => {
+      if (entry) setBox({ width: entry.contentRect.width, height: entry.contentRect.height })
+    })
+    observer.observe(element)
+    return () => observer.disconnect()
+  }, [])
 
   useEffect(() => {
     renderer.current = createPreviewRenderer()
@@ -69,6 +126,7 @@ export function PreviewPanel({
           driver.current?.dispose()
           driver.current = null
           setReady(false)
+          setProblem(null)
           canvas.current?.getContext('bitmaprenderer')?.transferFromImageBitmap(null)
           return
         }
@@ -109,9 +167,9 @@ export function PreviewPanel({
       cancelled = true
       clearTimeout(timer)
     }
-  }, [timeline, hasMedia, store])
+  }, [timeline, hasMedia, store, neededHere])
 
-  // The playhead moved by the timeline or the keyboard: show that frame.
+  // The playhead moved by the timeline, the ruler or the keyboard: show that frame.
   useEffect(
     () =>
       store.subscribe((s, prev) => {
@@ -139,34 +197,82 @@ export function PreviewPanel({
     }
   }, [playbackRef, store])
 
+  const scale = shown.width / size.width
   return (
-    <section className="panel preview" aria-labelledby="preview-title">
-      <div className="panel__header">
-        <h2 id="preview-title">Preview</h2>
-        <Button
-          className="icon-button"
-          aria-label={playing ? 'Pause (Space)' : 'Play (Space)'}
-          isDisabled={!ready}
-          onPress={() => driver.current?.dispatch({ type: 'toggle' })}
-        >
-          {playing ? <Pause aria-hidden="true" size={16} /> : <Play aria-hidden="true" size={16} />}
-        </Button>
+    <section className="preview" aria-labelledby="preview-title">
+      <h2 id="preview-title" className="visually-hidden">
+        Preview
+      </h2>
+      <div className="preview__stage" ref={stage}>
+        <div className="preview__frame" style={{ width: shown.width, height: shown.height }}>
+          <canvas
+            ref={canvas}
+            className="preview__canvas"
+            width={pixels.width}
+            height={pixels.height}
+            role="img"
+            aria-label={
+              timeline.clips.length ? 'Preview of the frame at the playhead' : 'Empty preview'
+            }
+          />
+          {timeline.clips.length === 0 ? (
+            <p className="preview__empty">Add a video to the timeline to see it here.</p>
+          ) : null}
+          {shown.width > 0 ? (
+            <PreviewOverlays
+              store={store}
+              scale={scale}
+              media={mediaDocs}
+              thumbs={thumbs}
+              showSafeZone={showSafeZone}
+            />
+          ) : null}
+        </div>
       </div>
-      <canvas
-        ref={canvas}
-        className="preview__canvas"
-        width={shown.width}
-        height={shown.height}
-        role="img"
-        aria-label={
-          timeline.clips.length ? 'Preview of the frame at the playhead' : 'Empty preview'
-        }
-      />
       {problem ? (
-        <p role="alert" className="form-error">
+        <p role="alert" className="form-error preview__problem">
           {problem}
         </p>
       ) : null}
+      <div className="preview__transport">
+        <Timecode store={store} fps={timeline.fps} durationMs={durationMs} />
+        <div className="preview__buttons">
+          <Button
+            className="icon-button"
+            aria-label="Go to start (Home)"
+            onPress={() => store.getState().seek(0)}
+          >
+            <SkipBack aria-hidden="true" size={16} />
+          </Button>
+          <Button
+            className="icon-button icon-button--round"
+            aria-label={playing ? 'Pause (Space)' : 'Play (Space)'}
+            isDisabled={!ready}
+            onPress={() => driver.current?.dispatch({ type: 'toggle' })}
+          >
+            {playing ? (
+              <Pause aria-hidden="true" size={18} />
+            ) : (
+              <Play aria-hidden="true" size={18} />
+            )}
+          </Button>
+          <Button
+            className="icon-button"
+            aria-label="Go to end (End)"
+            onPress={() => store.getState().seek(durationMs)}
+          >
+            <SkipForward aria-hidden="true" size={16} />
+          </Button>
+        </div>
+        <ToggleButton
+          className="icon-button"
+          aria-label="Show the safe zone"
+          isSelected={showSafeZone}
+          onChange={(on) => useEditorPrefs.getState().set({ safeZone: on })}
+        >
+          <ScanLine aria-hidden="true" size={16} />
+        </ToggleButton>
+      </div>
     </section>
   )
 }

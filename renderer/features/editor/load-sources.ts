@@ -15,6 +15,7 @@ export function mediaIdsOf(timeline: Timeline): string[] {
   return [
     ...new Set([
       ...timeline.clips.map((c) => c.mediaId),
+      ...timeline.overlays.map((o) => o.mediaId),
       ...timeline.images.map((i) => i.mediaId),
       ...(timeline.audio.music ? [timeline.audio.music.mediaId] : []),
     ]),

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { sampleDocs } from '../../../shared/data/sample-docs'
 import { addClip } from '../../../shared/timeline/edit'
 import { createTimeline } from '../../../shared/timeline/model'
-import { placeMedia } from './media-to-timeline'
+import { freeOverlayTrack, placeMedia, placeOverlay } from './media-to-timeline'
 
 const base = sampleDocs().media
 let n = 0
@@ -40,5 +40,22 @@ describe('placeMedia', () => {
   it('refuses a video whose duration is unknown, through the timeline rules', () => {
     const video = { ...base, kind: 'video' as const, durationMs: null }
     expect(() => placeMedia(video, newId).apply(createTimeline())).toThrow(/addClip/)
+  })
+})
+
+describe('placeOverlay', () => {
+  it('puts a video on the lowest overlay track free at the playhead', () => {
+    const video = { ...base, kind: 'video' as const, durationMs: 2000 }
+    let t = placeOverlay(video, 500, newId).apply(createTimeline())
+    expect(t.overlays[0]).toMatchObject({
+      track: 1,
+      startMs: 500,
+      inMs: 0,
+      outMs: 2000,
+      width: 0.4,
+    })
+    t = placeOverlay(video, 1000, newId).apply(t)
+    expect(t.overlays[1]?.track).toBe(2)
+    expect(freeOverlayTrack(t, 2500, 3000)).toBe(1)
   })
 })

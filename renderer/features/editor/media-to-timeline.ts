@@ -1,8 +1,10 @@
 import type { MediaDoc } from '../../../shared/data/registry'
 import { uuidv7 } from '../../../shared/data/ids'
 import { addClip, addImage, setMusic } from '../../../shared/timeline/edit'
-import type { Timeline } from '../../../shared/timeline/model'
+import { MAX_OVERLAY_TRACKS, type Timeline } from '../../../shared/timeline/model'
+import { overlayEndMs } from '../../../shared/timeline/selection'
 import { timelineDurationMs } from '../../../shared/timeline/time'
+import { addOverlay } from '../../../shared/timeline/timing-edit'
 
 export interface MediaPlacement {
   label: string
@@ -42,5 +44,44 @@ export function placeMedia(doc: MediaDoc, newId: () => string = uuidv7): MediaPl
             endMs: Math.max(1000, timelineDurationMs(t)),
           }),
       }
+  }
+}
+
+/** The lowest overlay track with room at [startMs, endMs), or the top one when all are busy. */
+export function freeOverlayTrack(t: Timeline, startMs: number, endMs: number): number {
+  for (let track = 1; track <= MAX_OVERLAY_TRACKS; track++) {
+    const busy = t.overlays.some(
+      (o) => o.track === track && o.startMs < endMs && overlayEndMs(o) > startMs,
+    )
+    if (!busy) return track
+  }
+  return MAX_OVERLAY_TRACKS
+}
+
+/**
+ * A video as picture-in-picture: on the first free overlay track from the playhead, in the
+ * upper right, 40 % of the canvas wide, for its whole length.
+ */
+export function placeOverlay(
+  doc: MediaDoc,
+  atMs: number,
+  newId: () => string = uuidv7,
+): MediaPlacement {
+  return {
+    label: 'Add overlay',
+    apply: (t) => {
+      const outMs = doc.durationMs ?? 0
+      return addOverlay(t, {
+        id: newId(),
+        mediaId: doc.id,
+        track: freeOverlayTrack(t, atMs, atMs + outMs),
+        startMs: atMs,
+        inMs: 0,
+        outMs,
+        x: 0.7,
+        y: 0.3,
+        width: 0.4,
+      })
+    },
   }
 }

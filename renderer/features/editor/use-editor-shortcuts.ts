@@ -1,8 +1,10 @@
 import { useEffect } from 'react'
-import type { createProjectStore } from './project/project-store'
+import { timelineDurationMs } from '../../../shared/timeline/time'
+import type { ItemRef } from '../../../shared/timeline/selection'
+import { useEditorPrefs } from './editor-prefs'
+import type { ProjectStore } from './project/project-store'
 import { commandForKey, type EditorCommand } from './project/shortcuts'
-
-type ProjectStore = ReturnType<typeof createProjectStore>
+import { clampZoom } from './timeline/timeline-layout'
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform)
 
@@ -18,7 +20,12 @@ export function useEditorShortcuts(
       if (!command) return
       event.preventDefault()
       const state = store.getState()
-      const frameMs = 1000 / state.history.present.state.fps
+      const t = state.history.present.state
+      const frameMs = 1000 / t.fps
+      const zoom = (factor: number) =>
+        useEditorPrefs
+          .getState()
+          .set({ pxPerSecond: clampZoom(useEditorPrefs.getState().pxPerSecond * factor) })
       switch (command) {
         case 'undo':
           return state.undo()
@@ -32,6 +39,35 @@ export function useEditorShortcuts(
           return state.seek(state.playheadMs - frameMs)
         case 'nextFrame':
           return state.seek(state.playheadMs + frameMs)
+        case 'previousSecond':
+          return state.seek(state.playheadMs - 1000)
+        case 'nextSecond':
+          return state.seek(state.playheadMs + 1000)
+        case 'toStart':
+          return state.seek(0)
+        case 'toEnd':
+          return state.seek(timelineDurationMs(t))
+        case 'deselect':
+          return state.select([])
+        case 'copy':
+          return void state.copySelection()
+        case 'cut':
+          return void state.cutSelection()
+        case 'paste':
+          return void state.paste()
+        case 'selectAll': {
+          const all: ItemRef[] = [
+            ...t.clips.map((c) => ({ kind: 'clip' as const, id: c.id })),
+            ...t.overlays.map((o) => ({ kind: 'overlay' as const, id: o.id })),
+            ...t.texts.map((x) => ({ kind: 'text' as const, id: x.id })),
+            ...t.images.map((x) => ({ kind: 'image' as const, id: x.id })),
+          ]
+          return state.select(all)
+        }
+        case 'zoomIn':
+          return zoom(1.5)
+        case 'zoomOut':
+          return zoom(1 / 1.5)
         default:
           return onPlayback(command)
       }

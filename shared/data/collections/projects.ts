@@ -26,7 +26,14 @@ export const projectSchema = z.strictObject({
   /** When the last render finished, and the uploaded file it produced (null before). */
   exportedAt: timestamp.nullable(),
   exportRef: blobRef.nullable(),
+  /**
+   * When it was moved to the trash (null: not trashed). Trashed projects are listed apart and
+   * restorable; after PROJECT_TRASH_DAYS a client deletes them for good (a tombstone).
+   */
+  trashedAt: timestamp.nullable(),
 })
+
+export const PROJECT_TRASH_DAYS = 30
 
 export type ProjectDoc = z.infer<typeof projectSchema>
 
@@ -35,16 +42,21 @@ export const projects = defineCollection<ProjectDoc>({
   schema: projectSchema,
   rxSchema: rxSchema({
     title: 'projects',
-    version: 0,
+    version: 1,
     properties: {
       accountId: js.id(),
       title: js.string(200),
       timeline: js.looseObject(),
       exportedAt: js.nullable(js.timestamp()),
       exportRef: js.nullable(js.blobRef()),
+      trashedAt: js.nullable(js.timestamp()),
     },
     indexes: [['accountId', 'updatedAt']],
   }),
+  // Version 1 added trashedAt; the server rewrote its stored projects the same way (0005).
+  migrationStrategies: {
+    1: (old) => ({ ...old, trashedAt: null }),
+  },
   serverOwnedFields: [],
   accountScoped: true,
 })

@@ -236,6 +236,7 @@ function compile(run: () => string[]): string[] {
 export function usedMediaIds(timeline: Timeline): string[] {
   const ids = [
     ...timeline.clips.map((c) => c.mediaId),
+    ...timeline.overlays.map((o) => o.mediaId),
     ...timeline.images.map((i) => i.mediaId),
     ...(timeline.audio.music ? [timeline.audio.music.mediaId] : []),
   ]

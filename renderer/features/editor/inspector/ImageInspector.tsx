@@ -1,7 +1,7 @@
 import { Trash2 } from 'lucide-react'
 import { Button } from 'react-aria-components'
 import { removeImage, updateImage } from '../../../../shared/timeline/edit'
-import type { ImageOverlay, ImageOverlayInput, Timeline } from '../../../../shared/timeline/model'
+import type { ImageOverlay, ImageOverlayInput } from '../../../../shared/timeline/model'
 import { NumberInput } from '../../../ui/NumberInput'
 import type { ProjectStore } from '../project/project-store'
 import { InlineError, Section } from './Section'
@@ -11,7 +11,12 @@ import { useScopedEdit } from './use-scoped-edit'
 type ImagePatch = Partial<Omit<ImageOverlayInput, 'id'>>
 
 /** One image overlay (a logo or sticker): placement, size, opacity and when it shows. */
-function ImageItem(props: { store: ProjectStore; image: ImageOverlay; n: number; name: string }) {
+export function ImageItem(props: {
+  store: ProjectStore
+  image: ImageOverlay
+  n: number
+  name: string
+}) {
   const { store, image, n } = props
   const { edit, error } = useScopedEdit(store, `image-${image.id}`)
   const update = (label: string, patch: ImagePatch, coalesce: string) =>
@@ -85,28 +90,17 @@ function ImageItem(props: { store: ProjectStore; image: ImageOverlay; n: number;
   )
 }
 
-/** Image overlays. They are added from the media panel ("Add image"), as before. */
+/** The selected image overlay. */
 export function ImageInspector(props: {
   store: ProjectStore
-  timeline: Timeline
-  mediaNames: Readonly<Record<string, string>>
+  image: ImageOverlay
+  n: number
+  name: string
 }) {
-  const { images } = props.timeline
   return (
-    <Section title="Images">
-      {images.length === 0 ? (
-        <p className="muted">Add a logo or sticker from the project media with its + button.</p>
-      ) : null}
+    <Section title="Placement">
       <ul className="overlay-list" aria-label="Image overlays">
-        {images.map((image, i) => (
-          <ImageItem
-            key={image.id}
-            store={props.store}
-            image={image}
-            n={i + 1}
-            name={props.mediaNames[image.mediaId] ?? 'image'}
-          />
-        ))}
+        <ImageItem store={props.store} image={props.image} n={props.n} name={props.name} />
       </ul>
     </Section>
   )

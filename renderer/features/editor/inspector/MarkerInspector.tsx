@@ -14,17 +14,17 @@ import { useScopedEdit } from './use-scoped-edit'
  * Product tags: the shop product shown from a point of the video. Tagging itself happens on the
  * platform when the post is published; here the creator marks where each product appears.
  */
-export function MarkerInspector(props: {
-  store: ProjectStore
-  timeline: Timeline
-  playheadMs: number
-}) {
-  const { store, timeline, playheadMs } = props
+export function MarkerInspector(props: { store: ProjectStore; timeline: Timeline }) {
+  const { store, timeline } = props
   const { edit, error } = useScopedEdit(store, 'markers')
   const [productId, setProductId] = useState('')
   const add = () => {
     const added = edit('Add product tag', (t) =>
-      addMarker(t, { id: uuidv7(), productId: productId.trim(), atMs: Math.round(playheadMs) }),
+      addMarker(t, {
+        id: uuidv7(),
+        productId: productId.trim(),
+        atMs: Math.round(store.getState().playheadMs),
+      }),
     )
     if (added) setProductId('')
   }

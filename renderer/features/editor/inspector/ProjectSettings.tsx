@@ -26,7 +26,7 @@ export function canvasLabel(preset: CanvasPreset): string {
 export function ProjectSettings({ store, timeline }: { store: ProjectStore; timeline: Timeline }) {
   const { edit, error } = useScopedEdit(store, 'project')
   return (
-    <Section title="Project">
+    <Section title="Format">
       <div className="inspector__grid inspector__grid--wide-first">
         <SelectField
           label="Canvas"

@@ -1,8 +1,8 @@
-import { Plus, Trash2 } from 'lucide-react'
+import { Trash2 } from 'lucide-react'
 import { Button } from 'react-aria-components'
 import { uuidv7 } from '../../../../shared/data/ids'
 import { addText, removeText, updateText } from '../../../../shared/timeline/edit'
-import type { TextOverlay, TextOverlayInput, Timeline } from '../../../../shared/timeline/model'
+import type { TextOverlay, TextOverlayInput } from '../../../../shared/timeline/model'
 import { ColorInput } from '../../../ui/ColorInput'
 import { Field } from '../../../ui/Field'
 import { NumberInput } from '../../../ui/NumberInput'
@@ -14,7 +14,15 @@ import { useScopedEdit } from './use-scoped-edit'
 type TextPatch = Partial<Omit<TextOverlayInput, 'id'>>
 
 /** One text overlay: its words, style, where its centre sits and when it shows. */
-function TextItem({ store, text, n }: { store: ProjectStore; text: TextOverlay; n: number }) {
+export function TextItem({
+  store,
+  text,
+  n,
+}: {
+  store: ProjectStore
+  text: TextOverlay
+  n: number
+}) {
   const { edit, error } = useScopedEdit(store, `text-${text.id}`)
   const update = (label: string, patch: TextPatch, coalesce?: string) =>
     edit(label, (t) => updateText(t, text.id, patch), {
@@ -105,46 +113,39 @@ function TextItem({ store, text, n }: { store: ProjectStore; text: TextOverlay; 
   )
 }
 
-/** Text overlays: add one at the playhead, then edit each in place. */
+/** A new text at the playhead (2 s, or what is left of the video), selected for editing. */
+export function addTextAt(store: ProjectStore, playheadMs: number, durationMs: number): boolean {
+  const id = uuidv7()
+  const added = store.getState().edit('Add text', (t) => {
+    const startMs = Math.min(playheadMs, Math.max(0, durationMs - 500))
+    return addText(t, {
+      id,
+      text: 'Your text',
+      size: 96,
+      outlineWidth: 4,
+      y: 0.2,
+      startMs,
+      endMs: Math.min(Math.max(durationMs, startMs + 500), startMs + 2000),
+    })
+  })
+  if (added) store.getState().select([{ kind: 'text', id }])
+  return added
+}
+
+/** The selected text overlay (n counts texts from 1, as the timeline names them). */
 export function TextInspector({
   store,
-  timeline,
-  playheadMs,
-  durationMs,
+  text,
+  n,
 }: {
   store: ProjectStore
-  timeline: Timeline
-  playheadMs: number
-  durationMs: number
+  text: TextOverlay
+  n: number
 }) {
-  const { edit, error } = useScopedEdit(store, 'texts')
   return (
-    <Section title="Text">
-      <Button
-        className="button"
-        isDisabled={durationMs === 0}
-        onPress={() =>
-          edit('Add text', (t) => {
-            const startMs = Math.min(playheadMs, Math.max(0, durationMs - 500))
-            return addText(t, {
-              id: uuidv7(),
-              text: 'Your text',
-              size: 96,
-              outlineWidth: 4,
-              y: 0.2,
-              startMs,
-              endMs: Math.min(durationMs, startMs + 2000),
-            })
-          })
-        }
-      >
-        <Plus aria-hidden="true" size={16} /> Add text at playhead
-      </Button>
-      <InlineError message={error} />
+    <Section title="Words and style">
       <ul className="overlay-list" aria-label="Text overlays">
-        {timeline.texts.map((text, i) => (
-          <TextItem key={text.id} store={store} text={text} n={i + 1} />
-        ))}
+        <TextItem store={store} text={text} n={n} />
       </ul>
     </Section>
   )

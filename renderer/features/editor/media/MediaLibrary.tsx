@@ -29,6 +29,13 @@ export interface MediaLibraryProps {
   readonly fileStore?: MediaFileStore
   /** List this session's imports (off where the page lists the stored media itself). */
   readonly showImported?: boolean
+  /**
+   * Where refusals go instead of a list under the drop zone (the editor shows them as toasts,
+   * so they never push the media bin down). Each refusal is handed over once.
+   */
+  readonly onRefusal?: (refusal: { fileName: string; message: string }) => void
+  /** A compact drop zone: the button only, the hint as its description. */
+  readonly compact?: boolean
 }
 
 async function filesOf(items: readonly DropItem[]): Promise<File[]> {
@@ -75,6 +82,8 @@ export function MediaLibrary({
   onImported,
   fileStore: fileStoreProp,
   showImported = true,
+  onRefusal,
+  compact = false,
 }: MediaLibraryProps) {
   const [fileStore] = useState(() => fileStoreProp ?? deviceMediaStore())
   // The store lives as long as the component; it calls the latest onImported, not the one
@@ -92,14 +101,31 @@ export function MediaLibrary({
   const { items, refusals, queue, done, importFiles, dismissRefusal } = useStore(store)
   const total = done + queue.length
   const native = useNativePick(fileStore, importFiles)
-  const shownRefusals = [
+  const allRefusals = [
     ...refusals.map((r) => ({ ...r, dismiss: () => dismissRefusal(r.key) })),
     ...native.refusals.map((r) => ({ ...r, dismiss: () => native.dismiss(r.key) })),
   ]
+  // Handed over refusals are dismissed here at once, so each is reported exactly once.
+  const latestOnRefusal = useRef(onRefusal)
+  latestOnRefusal.current = onRefusal
+  useEffect(() => {
+    const report = latestOnRefusal.current
+    if (!report) return
+    for (const r of allRefusals) {
+      report({ fileName: r.fileName, message: r.message })
+      r.dismiss()
+    }
+  })
+  const shownRefusals = onRefusal ? [] : allRefusals
 
   return (
-    <section className="media-library" aria-labelledby="media-library-title">
-      <h2 id="media-library-title">Media</h2>
+    <section
+      className={`media-library${compact ? ' media-library--compact' : ''}`}
+      aria-labelledby="media-library-title"
+    >
+      <h2 id="media-library-title" className={compact ? 'visually-hidden' : undefined}>
+        Media
+      </h2>
       <DropZone
         className="media-library__drop"
         aria-label="Drop media files to import"

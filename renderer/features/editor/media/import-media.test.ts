@@ -34,6 +34,7 @@ const thumbnail = new Blob(['thumb'])
 function memoryStore(storedIds = new Map<File, string>()) {
   return {
     saveOriginal: vi.fn(async () => undefined),
+    hasOriginal: vi.fn(async () => false),
     loadOriginal: vi.fn(async () => new File([], 'x')),
     saveThumbnail: vi.fn(async () => undefined),
     loadThumbnail: vi.fn(async () => null),

@@ -20,19 +20,7 @@ export const THUMBNAIL_WIDTH = 160
 /** Waveform resolution: one peak per bucket, enough for a list row or a timeline lane. */
 export const WAVEFORM_BUCKETS = 200
 
-/** "2 GiB", "512 MiB", "3.4 MiB": for messages. */
-export function formatBytes(bytes: number): string {
-  const units = ['bytes', 'KiB', 'MiB', 'GiB', 'TiB'] as const
-  let value = bytes
-  let unit = 0
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024
-    unit += 1
-  }
-  if (unit === 0) return `${bytes} ${bytes === 1 ? 'byte' : 'bytes'}`
-  const rounded = value >= 10 || Number.isInteger(value) ? Math.round(value) : value.toFixed(1)
-  return `${rounded} ${units[unit]}`
-}
+export { formatBytes } from '../../../../shared/format-bytes'
 
 /** "1:02:03", "4:05", "0:03": for messages and list rows. */
 export function formatDuration(ms: number): string {

@@ -10,6 +10,8 @@ import { currentPlatform } from '../../../platform'
 export interface MediaFileStore {
   /** Copies the original in; replaces any earlier copy under the same id. */
   saveOriginal(id: string, file: Blob): Promise<void>
+  /** Whether this device holds the original (imported here, or downloaded). */
+  hasOriginal(id: string): Promise<boolean>
   /** The original as a File named as the user named it (the export engine reads File.name). */
   loadOriginal(id: string, fileName: string): Promise<File>
   saveThumbnail(id: string, thumbnail: Blob): Promise<void>

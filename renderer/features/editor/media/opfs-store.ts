@@ -40,6 +40,7 @@ async function removeEntry(dirName: string, id: string): Promise<void> {
 /** Files are named by media id (ids are safe names; user file names may not be). */
 export const opfsMediaStore: MediaFileStore = {
   saveOriginal: (id, file) => write(ORIGINALS, id, file),
+  hasOriginal: async (id) => (await read(ORIGINALS, id)) !== null,
   async loadOriginal(id, fileName) {
     const stored = await read(ORIGINALS, id)
     if (!stored) throw new Error(`media ${id} is not stored on this device`)

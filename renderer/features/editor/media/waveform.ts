@@ -11,9 +11,10 @@ export async function audioPeaks(
   startSeconds: number,
   durationSeconds: number,
   signal?: AbortSignal,
+  buckets: number = WAVEFORM_BUCKETS,
 ): Promise<number[]> {
   const sampleRate = await track.getSampleRate()
-  const peaks = createPeakBuckets(WAVEFORM_BUCKETS, Math.round(durationSeconds * sampleRate))
+  const peaks = createPeakBuckets(buckets, Math.round(durationSeconds * sampleRate))
   let plane = new Float32Array(0)
   for await (const sample of new AudioSampleSink(track).samples()) {
     try {

@@ -131,7 +131,8 @@ export class Compositor {
     ) {
       // Whole-picture eq-type colour over one clip that covers the canvas is the same colour on
       // that clip's planes (per-pixel colour commutes with scaling, as the compiler relies on).
-      const folded = foldableGlobal(only, plan)
+      // Not with overlay videos on top: the global look covers them too.
+      const folded = plan.overlays.length === 0 ? foldableGlobal(only, plan) : null
       const done = await this.drawClip(only, ctx, sources, folded)
       if (done && folded) global = []
     } else {
@@ -148,6 +149,12 @@ export class Compositor {
         ctx.drawImage(scratch.canvas, clip.layer.dx, clip.layer.dy, w, h)
         ctx.globalAlpha = 1
       }
+    }
+    // Overlay-track videos (picture-in-picture), lowest track first, under the global look.
+    for (const overlay of plan.overlays) {
+      ctx.globalAlpha = overlay.opacity
+      await this.drawClip(overlay.clip, ctx, sources)
+      ctx.globalAlpha = 1
     }
     this.applyPasses(canvas, ctx, global, sources.luts)
 

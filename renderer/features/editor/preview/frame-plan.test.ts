@@ -82,3 +82,28 @@ describe('planFrame', () => {
     expect(() => planFrame(timeline, { logo: media.logo }, 0)).toThrow(/"land"/)
   })
 })
+
+describe('planFrame overlay tracks', () => {
+  const pip = parseTimeline({
+    version: 2,
+    clips: [{ id: 'a', mediaId: 'land', inMs: 0, outMs: 2000 }],
+    overlays: [
+      { id: 'top', mediaId: 'land', track: 2, startMs: 500, inMs: 1000, outMs: 2000, width: 0.3 },
+      { id: 'low', mediaId: 'land', track: 1, startMs: 0, inMs: 0, outMs: 3000 },
+    ],
+  })
+
+  it('draws the overlays on screen at the frame, lowest track first, from their own source time', () => {
+    const plan = planFrame(pip, media, 1000)
+    expect(plan.overlays.map((o) => o.clip.clipId)).toEqual(['low', 'top'])
+    const top = plan.overlays[1]?.clip
+    // 0.5 s into the overlay, from its in-point of 1 s.
+    expect(top?.decodeSec).toBeCloseTo(decodeTimeSec({ inMs: 1000, speed: 1 }, 15, 30), 6)
+    expect(top?.placement.visible.width).toBe(324)
+  })
+
+  it('leaves an overlay out before it starts, after it ends and past the video', () => {
+    expect(planFrame(pip, media, 400).overlays.map((o) => o.clip.clipId)).toEqual(['low'])
+    expect(planFrame(pip, media, 1600).overlays.map((o) => o.clip.clipId)).toEqual(['low'])
+  })
+})

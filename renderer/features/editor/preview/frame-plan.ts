@@ -5,6 +5,8 @@ import {
   displaySize,
   expandEffects,
   isPerPixelEffect,
+  overlayEndMs,
+  overlayPlacement,
   type CanvasSize,
   type Clip,
   type ClipPlacement,
@@ -42,6 +44,12 @@ export interface ClipLayer {
   readonly layer: LayerPlacement
 }
 
+/** A video on an overlay track, drawn like a clip (no effects) at its opacity. */
+export interface OverlayLayer {
+  readonly clip: ClipLayer
+  readonly opacity: number
+}
+
 export interface ImageLayer {
   readonly mediaId: string
   readonly placement: ImagePlacement
@@ -53,6 +61,8 @@ export interface FramePlan {
   readonly canvas: CanvasSize
   /** Zero (past the end), one, or two (outgoing then incoming, during a transition). */
   readonly clips: readonly ClipLayer[]
+  /** Overlay-track videos on screen, lowest track first; drawn before the whole-picture effects. */
+  readonly overlays: readonly OverlayLayer[]
   readonly global: readonly EffectPass[]
   readonly images: readonly ImageLayer[]
   readonly texts: readonly TextOverlay[]
@@ -108,7 +118,30 @@ export function planFrame(timeline: Timeline, media: PreviewMediaMap, atMs: numb
       }
     })
   const texts = timeline.texts.filter((text) => overlayVisible(text, tMs, totalMs))
-  return { frame, canvas, clips, global: effectPasses(timeline.effects), images, texts }
+  const overlays = [...timeline.overlays]
+    .sort((a, b) => a.track - b.track || a.startMs - b.startMs)
+    .filter(
+      (o) => frame >= frameAt(o.startMs) && frame < frameAt(overlayEndMs(o)) && o.startMs < totalMs,
+    )
+    .map((o): OverlayLayer => {
+      const info = lookup(media, o.mediaId)
+      const source = displaySize(info)
+      return {
+        opacity: o.opacity,
+        clip: {
+          clipId: o.id,
+          mediaId: o.mediaId,
+          decodeSec: decodeTimeSec(o, frame - frameAt(o.startMs), fps),
+          source,
+          placement: overlayPlacement(o, source, canvas),
+          color: [],
+          colorBeforeScale: false,
+          spatial: [],
+          layer: { dx: 0, dy: 0, alpha: 1 },
+        },
+      }
+    })
+  return { frame, canvas, clips, overlays, global: effectPasses(timeline.effects), images, texts }
 }
 
 /**

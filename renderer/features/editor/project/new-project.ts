@@ -19,5 +19,6 @@ export function newProjectDoc(input: {
     timeline: createTimeline(),
     exportedAt: null,
     exportRef: null,
+    trashedAt: null,
   })
 }

@@ -61,10 +61,10 @@ describe('project store', () => {
   it('deletes the selected clip and keeps the playhead inside the shorter timeline', () => {
     const { store } = setup()
     store.getState().seek(5900)
-    store.getState().select('b')
+    store.getState().select([{ kind: 'clip', id: 'b' }])
     expect(store.getState().deleteSelection()).toBe(true)
     expect(store.getState().history.present.state.clips.map((c) => c.id)).toEqual(['a'])
-    expect(store.getState().selectedClipId).toBeNull()
+    expect(store.getState().selection).toEqual([])
     expect(store.getState().playheadMs).toBe(4000)
     expect(store.getState().deleteSelection()).toBe(false)
   })
@@ -87,5 +87,73 @@ describe('project store', () => {
       exportedAt: expect.any(Number),
     })
     expect(store.getState().project.exportedAt).not.toBeNull()
+  })
+})
+
+describe('project store: selection, drags, clipboard and read-only views', () => {
+  it('records a drag as one undo step, however many moves it took', () => {
+    const { store } = setup()
+    const base = store.getState().history.present.state
+    for (const outMs of [3900, 3500, 3000]) {
+      store.getState().setDraft({
+        ...base,
+        clips: base.clips.map((c) => (c.id === 'a' ? { ...c, outMs } : c)),
+      })
+    }
+    expect(store.getState().history.past).toHaveLength(0)
+    expect(store.getState().commitDraft('Trim clip')).toBe(true)
+    expect(store.getState().draft).toBeNull()
+    expect(store.getState().history.past).toHaveLength(1)
+    expect(store.getState().history.present.state.clips[0]?.outMs).toBe(3000)
+    store.getState().undo()
+    expect(store.getState().history.present.state.clips[0]?.outMs).toBe(4000)
+  })
+
+  it('deletes, copies and pastes the selection; selection follows what exists', () => {
+    const { store } = setup()
+    store.getState().select([{ kind: 'clip', id: 'a' }])
+    expect(store.getState().copySelection()).toBe(true)
+    store.getState().seek(5000)
+    expect(store.getState().paste()).toBe(true)
+    const clips = store.getState().history.present.state.clips
+    expect(clips).toHaveLength(3)
+    expect(store.getState().selection).toEqual([{ kind: 'clip', id: clips[2]?.id }])
+    store.getState().toggleSelected({ kind: 'clip', id: 'b' })
+    expect(store.getState().deleteSelection()).toBe(true)
+    expect(store.getState().history.present.state.clips.map((c) => c.id)).toEqual(['a'])
+    expect(store.getState().selection).toEqual([])
+    store.getState().select([{ kind: 'clip', id: 'b' }])
+    store.getState().undo()
+    expect(store.getState().selection).toEqual([{ kind: 'clip', id: 'b' }])
+  })
+
+  it('says plainly why a split cannot happen, without function names', () => {
+    const { store } = setup()
+    store.getState().seek(4000)
+    expect(store.getState().splitAtPlayhead()).toBe(false)
+    expect(store.getState().error).toBe(
+      'The playhead is on a cut between clips: move it into a clip to split it.',
+    )
+    expect(store.getState().error).not.toMatch(/splitClipAt/)
+  })
+
+  it('refuses every change of a read-only member with the reason, and saves nothing', async () => {
+    const saved: ProjectDoc[] = []
+    const t = addClip(createTimeline(), { id: 'a', mediaId: 'm', inMs: 0, outMs: 1000 })
+    const store = createProjectStore(
+      { ...sampleDocs().projects, timeline: t },
+      t,
+      async (d) => void saved.push(d),
+      {
+        readOnlyReason: 'Read only: analyst.',
+      },
+    )
+    expect(store.getState().edit('Speed', (x) => setClipSpeed(x, 'a', 2))).toBe(false)
+    expect(store.getState().error).toBe('Read only: analyst.')
+    store.getState().rename('New name')
+    store.getState().setDraft(t)
+    expect(store.getState().draft).toBeNull()
+    await store.getState().flush()
+    expect(saved).toEqual([])
   })
 })

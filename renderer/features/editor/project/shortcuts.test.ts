@@ -21,6 +21,11 @@ describe('editor shortcuts', () => {
     ['Backspace', 'deleteSelection'],
     ['ArrowLeft', 'previousFrame'],
     ['ArrowRight', 'nextFrame'],
+    ['Home', 'toStart'],
+    ['End', 'toEnd'],
+    ['Escape', 'deselect'],
+    ['+', 'zoomIn'],
+    ['-', 'zoomOut'],
   ])('%j → %s', (k, command) => {
     expect(commandForKey(key(k), false)).toBe(command)
   })
@@ -33,6 +38,15 @@ describe('editor shortcuts', () => {
     expect(commandForKey(key('z', { metaKey: true, shiftKey: true }), true)).toBe('redo')
     // Ctrl on a Mac is not the primary modifier.
     expect(commandForKey(key('z', { ctrlKey: true }), true)).toBeNull()
+  })
+
+  it('copies, cuts, pastes and selects all with the platform modifier; Shift steps a second', () => {
+    expect(commandForKey(key('c', { ctrlKey: true }), false)).toBe('copy')
+    expect(commandForKey(key('x', { ctrlKey: true }), false)).toBe('cut')
+    expect(commandForKey(key('v', { metaKey: true }), true)).toBe('paste')
+    expect(commandForKey(key('a', { ctrlKey: true }), false)).toBe('selectAll')
+    expect(commandForKey(key('ArrowLeft', { shiftKey: true }), false)).toBe('previousSecond')
+    expect(commandForKey(key('ArrowRight', { shiftKey: true }), false)).toBe('nextSecond')
   })
 
   it('never fires while the user types in a field, or with other modifiers', () => {

@@ -1,7 +1,8 @@
 /**
  * The editor's keyboard shortcuts, as in most editors: Space play/pause, J/K/L shuttle, S split,
- * Delete remove, ←/→ one frame, Ctrl/Cmd+Z undo, Shift+Ctrl/Cmd+Z (or Ctrl+Y) redo.
- * Pure: the page maps a keydown to a command and runs it.
+ * Delete remove (with ripple), ←/→ one frame (Shift: a second), Home/End, Escape deselect,
+ * Ctrl/Cmd+Z undo, Shift+Ctrl/Cmd+Z (or Ctrl+Y) redo, Ctrl/Cmd+C/X/V copy, cut and paste,
+ * Ctrl/Cmd+A select all, +/− zoom. Pure: the page maps a keydown to a command and runs it.
  */
 export type EditorCommand =
   | 'togglePlay'
@@ -14,6 +15,17 @@ export type EditorCommand =
   | 'nextFrame'
   | 'undo'
   | 'redo'
+  | 'previousSecond'
+  | 'nextSecond'
+  | 'toStart'
+  | 'toEnd'
+  | 'deselect'
+  | 'copy'
+  | 'cut'
+  | 'paste'
+  | 'selectAll'
+  | 'zoomIn'
+  | 'zoomOut'
 
 export interface KeyLike {
   key: string
@@ -41,10 +53,28 @@ export function commandForKey(event: KeyLike, mac: boolean): EditorCommand | nul
   if (primary) {
     if (key === 'z') return event.shiftKey ? 'redo' : 'undo'
     if (key === 'y' && !mac) return 'redo'
+    if (event.shiftKey) return null
+    if (key === 'c') return 'copy'
+    if (key === 'x') return 'cut'
+    if (key === 'v') return 'paste'
+    if (key === 'a') return 'selectAll'
     return null
   }
   if (event.ctrlKey || event.metaKey) return null
+  if (event.shiftKey && key === 'ArrowLeft') return 'previousSecond'
+  if (event.shiftKey && key === 'ArrowRight') return 'nextSecond'
   switch (key) {
+    case 'Home':
+      return 'toStart'
+    case 'End':
+      return 'toEnd'
+    case 'Escape':
+      return 'deselect'
+    case '+':
+    case '=':
+      return 'zoomIn'
+    case '-':
+      return 'zoomOut'
     case ' ':
       return 'togglePlay'
     case 'j':

@@ -1,0 +1,61 @@
+import { blobRef } from '../../../../shared/blobs/protocol'
+import type { MediaDoc } from '../../../../shared/data/registry'
+import type { ReeldeskDatabase } from '../../../data/database'
+import type { TransferEndpoint } from '../../../transfers/transfer-queue'
+import { useLocalMedia } from './local-media-store'
+import type { MediaFileStore } from './media-store'
+import { ORIGINAL, THUMBNAIL } from './media-transfers'
+
+/**
+ * How the transfer queue reads and keeps media files: originals and thumbnails from this
+ * device's store, and the document updated once the server holds them (`sha256:<hash>` refs,
+ * which other devices download from).
+ */
+export function mediaEndpoints(
+  db: ReeldeskDatabase,
+  files: MediaFileStore,
+): Record<string, TransferEndpoint> {
+  const docOf = async (id: string) => {
+    const doc = await db.media.findOne(id).exec()
+    if (!doc) throw new Error('this media item is no longer in the workspace')
+    return doc
+  }
+  return {
+    [ORIGINAL]: {
+      read: async (job) => files.loadOriginal(job.endpoint.ref, job.label),
+      uploaded: async (job, stored) => {
+        const doc = await docOf(job.endpoint.ref)
+        await doc.incrementalModify((d: MediaDoc) => ({
+          ...d,
+          sha256: stored.sha256,
+          remoteRef: blobRef(stored.sha256),
+          updatedAt: Date.now(),
+        }))
+      },
+      write: async (job, file) => {
+        const doc = await docOf(job.endpoint.ref)
+        await files.saveOriginal(job.endpoint.ref, new File([file], doc.fileName))
+        useLocalMedia.getState().markOriginal(job.endpoint.ref, true)
+      },
+    },
+    [THUMBNAIL]: {
+      read: async (job) => {
+        const thumbnail = await files.loadThumbnail(job.endpoint.ref)
+        if (!thumbnail) throw new Error('the thumbnail is no longer on this device')
+        return thumbnail
+      },
+      uploaded: async (job, stored) => {
+        const doc = await docOf(job.endpoint.ref)
+        await doc.incrementalModify((d: MediaDoc) => ({
+          ...d,
+          thumbnailRef: blobRef(stored.sha256),
+          updatedAt: Date.now(),
+        }))
+      },
+      write: async (job, file) => {
+        await files.saveThumbnail(job.endpoint.ref, file)
+        useLocalMedia.getState().markThumbnail(job.endpoint.ref, file)
+      },
+    },
+  }
+}

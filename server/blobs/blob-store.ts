@@ -1,0 +1,192 @@
+import { createHash } from 'node:crypto'
+import { createReadStream, type ReadStream } from 'node:fs'
+import { mkdir, open, readdir, rename, rm, stat, statfs, utimes } from 'node:fs/promises'
+import path from 'node:path'
+import type { Readable } from 'node:stream'
+
+/**
+ * Where blob bytes live: a small interface, so an S3-compatible store can replace the data
+ * folder when one server is not enough (DESIGN §5). Objects are immutable and named by their
+ * SHA-256; uploads are partial files appended in place until complete.
+ */
+export interface BlobStore {
+  /** Size of the stored object, or null when absent. */
+  objectSize(hash: string): Promise<number | null>
+  /** Reads an object (or the byte range [start, end], inclusive). */
+  readObject(hash: string, range?: { start: number; end: number }): ReadStream
+  /**
+   * Makes the finished upload `uploadId` the object `hash`: fsynced and renamed into place, so
+   * an object is either whole or absent. Replaces a leftover file of the same name.
+   */
+  promoteUpload(uploadId: string, hash: string): Promise<void>
+  removeObject(hash: string): Promise<void>
+  /** Objects on disk with their modification times, for the orphan sweep. */
+  listObjects(): Promise<{ hash: string; mtimeMs: number }[]>
+
+  /** Creates (or truncates to `length`) the partial file of an upload. */
+  prepareUpload(uploadId: string, length: number): Promise<void>
+  /**
+   * Writes `body` at `offset` of the partial file, at most `limit` bytes, and fsyncs. Returns the
+   * bytes written; more than `limit` is an error (the file is cut back to `offset`).
+   */
+  appendUpload(uploadId: string, offset: number, body: Readable, limit: number): Promise<number>
+  /** SHA-256 (hex) of the first `length` bytes of the partial file. */
+  hashUpload(uploadId: string, length: number): Promise<string>
+  removeUpload(uploadId: string): Promise<void>
+  /** Free bytes on the store's disk, or null when unknown. */
+  freeBytes(): Promise<number | null>
+}
+
+export class ChunkTooBigError extends Error {
+  constructor(readonly limit: number) {
+    super(`a chunk may carry at most ${limit} bytes here`)
+    this.name = 'ChunkTooBigError'
+  }
+}
+
+const HASH = /^[0-9a-f]{64}$/
+const UPLOAD_ID = /^[A-Za-z0-9_-]{1,64}$/
+
+function checkHash(hash: string): string {
+  if (!HASH.test(hash)) throw new Error('not a SHA-256 hex digest')
+  return hash
+}
+
+function checkUploadId(id: string): string {
+  if (!UPLOAD_ID.test(id)) throw new Error('not an upload id')
+  return id
+}
+
+/** Objects at `<root>/objects/ab/<hash>`, uploads at `<root>/uploads/<id>.part`. */
+export function createFsBlobStore(root: string): BlobStore {
+  const objects = path.join(root, 'objects')
+  const uploads = path.join(root, 'uploads')
+  const objectPath = (hash: string) => path.join(objects, checkHash(hash).slice(0, 2), hash)
+  const uploadPath = (id: string) => path.join(uploads, `${checkUploadId(id)}.part`)
+
+  return {
+    async objectSize(hash) {
+      try {
+        return (await stat(objectPath(hash))).size
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null
+        throw error
+      }
+    },
+
+    readObject(hash, range) {
+      return createReadStream(objectPath(hash), range ? { start: range.start, end: range.end } : {})
+    },
+
+    async promoteUpload(uploadId, hash) {
+      const from = uploadPath(uploadId)
+      const to = objectPath(hash)
+      await mkdir(path.dirname(to), { recursive: true })
+      // A fresh mtime: the orphan sweep leaves young files alone while their row is written.
+      const touched = new Date()
+      await utimes(from, touched, touched)
+      const handle = await open(from, 'r+')
+      try {
+        await handle.sync()
+      } finally {
+        await handle.close()
+      }
+      await rename(from, to)
+      // The rename is durable only once the directory entry is.
+      const dir = await open(path.dirname(to), 'r')
+      try {
+        await dir.sync()
+      } finally {
+        await dir.close()
+      }
+    },
+
+    async removeObject(hash) {
+      await rm(objectPath(hash), { force: true })
+    },
+
+    async listObjects() {
+      const found: { hash: string; mtimeMs: number }[] = []
+      let shards: string[]
+      try {
+        shards = await readdir(objects)
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return found
+        throw error
+      }
+      for (const shard of shards) {
+        for (const name of await readdir(path.join(objects, shard)).catch(() => [])) {
+          if (!HASH.test(name)) continue
+          const info = await stat(path.join(objects, shard, name)).catch(() => null)
+          if (info) found.push({ hash: name, mtimeMs: info.mtimeMs })
+        }
+      }
+      return found
+    },
+
+    async prepareUpload(uploadId, length) {
+      await mkdir(uploads, { recursive: true })
+      const handle = await open(uploadPath(uploadId), 'a+')
+      try {
+        // Bytes past the last durable offset may be a half-written chunk from a crash.
+        await handle.truncate(length)
+        await handle.sync()
+      } finally {
+        await handle.close()
+      }
+    },
+
+    async appendUpload(uploadId, offset, body, limit) {
+      const handle = await open(uploadPath(uploadId), 'r+')
+      let written = 0
+      try {
+        await handle.truncate(offset)
+        for await (const chunk of body) {
+          const bytes = chunk as Buffer
+          if (written + bytes.length > limit) throw new ChunkTooBigError(limit)
+          let done = 0
+          while (done < bytes.length) {
+            const { bytesWritten } = await handle.write(
+              bytes,
+              done,
+              bytes.length - done,
+              offset + written + done,
+            )
+            done += bytesWritten
+          }
+          written += bytes.length
+        }
+        await handle.sync()
+        return written
+      } catch (error) {
+        await handle.truncate(offset).catch(() => undefined)
+        throw error
+      } finally {
+        await handle.close()
+      }
+    },
+
+    async hashUpload(uploadId, length) {
+      const hash = createHash('sha256')
+      if (length > 0) {
+        for await (const chunk of createReadStream(uploadPath(uploadId), {
+          start: 0,
+          end: length - 1,
+        })) {
+          hash.update(chunk as Buffer)
+        }
+      }
+      return hash.digest('hex')
+    },
+
+    async removeUpload(uploadId) {
+      await rm(uploadPath(uploadId), { force: true })
+    },
+
+    async freeBytes() {
+      await mkdir(root, { recursive: true })
+      const info = await statfs(root).catch(() => null)
+      return info ? info.bavail * info.bsize : null
+    },
+  }
+}
