@@ -36,7 +36,7 @@ beforeAll(async () => {
   await owner.getByRole('button', { name: 'Create workspace' }).click()
   // The studio has switched to the new (empty) workspace before accounts go in.
   await owner.getByRole('heading', { name: 'Delete this workspace' }).waitFor({ timeout: 20_000 })
-  await owner.getByText('No creator accounts yet').waitFor()
+  await owner.getByRole('heading', { name: 'No creator accounts yet' }).waitFor()
   await addAccountThroughUi(owner, 'alpha.one')
   await addAccountThroughUi(owner, 'beta.two')
   await owner.getByRole('button', { name: 'Create invite code' }).click()

@@ -40,6 +40,15 @@ describe('sync status', () => {
     expect(syncBadge(unreachable)).toBe('offline')
   })
 
+  it('says offline when the network drops after an error, keeping the error in the details', () => {
+    const state = run([
+      { type: 'error', message: 'The server refused a change', unreachable: false },
+      { type: 'network', online: false },
+    ])
+    expect(syncBadge(state)).toBe('offline')
+    expect(state.error).toBe('The server refused a change')
+  })
+
   it('comes back online when a push is acknowledged', () => {
     const state = run([
       { type: 'error', message: 'fetch failed', unreachable: true },

@@ -62,8 +62,10 @@ export type SyncBadge = 'offline' | 'syncing' | 'pending' | 'error' | 'synced' |
 
 /** The one word the indicator leads with; the details go in its label. */
 export function syncBadge(status: SyncStatus): SyncBadge {
-  if (status.error) return 'error'
+  // Without a network nothing can be fixed or retried: "Offline" is the news, and an error from
+  // before the drop stays in the details.
   if (status.connection === 'offline') return 'offline'
+  if (status.error) return 'error'
   if (status.syncing) return 'syncing'
   if (status.pending.size > 0) return 'pending'
   return status.lastSyncedAt === null ? 'idle' : 'synced'
