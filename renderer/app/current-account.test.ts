@@ -22,5 +22,7 @@ describe('current account', () => {
     expect(initialsOf({ displayName: 'Cam Creates', handle: 'cam' })).toBe('CC')
     expect(initialsOf({ displayName: '', handle: 'studio.one' })).toBe('SO')
     expect(initialsOf({ displayName: 'Mono', handle: 'm' })).toBe('MO')
+    expect(initialsOf({ displayName: 'Ada (sandbox)', handle: 'ada' })).toBe('AS')
+    expect(initialsOf({ displayName: 'Émile Ōno', handle: 'e' })).toBe('ÉŌ')
   })
 })

@@ -24,7 +24,8 @@ export function sortAccounts<T extends Pick<AccountDoc, 'handle'>>(accounts: rea
 
 /** Initials for an account's badge: "Cam Creates" → "CC", "ab" → "AB". */
 export function initialsOf(account: Pick<AccountDoc, 'displayName' | 'handle'>): string {
-  const words = (account.displayName || account.handle).split(/[\s._-]+/).filter(Boolean)
+  // Only letters and digits make initials: "Ada (sandbox)" is "AS", not "A(".
+  const words = (account.displayName || account.handle).split(/[^\p{L}\p{N}]+/u).filter(Boolean)
   const letters =
     words.length >= 2
       ? `${words[0]?.[0] ?? ''}${words[1]?.[0] ?? ''}`
