@@ -10,6 +10,7 @@ import { ping } from '../db/connect'
 import { createContext, type AppServices } from '../trpc/context'
 import { createTrpc } from '../trpc/init'
 import { createAppRouter } from '../trpc/router'
+import { allowedOrigin, answerPreflight, applyCors, isApiPath, isPreflight } from './cors'
 import { requestLimits, TRPC_ALLOWED_METHODS } from './request-limits'
 import { sendJson, sendText, serveStatic } from './static-files'
 import { sendTrpcError } from './trpc-error'
@@ -43,6 +44,12 @@ export function createHttpApp(options: HttpAppOptions) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     try {
       const url = new URL(req.url ?? '/', 'http://localhost')
+      const origin = isApiPath(url.pathname, BLOB_ROUTE_PREFIX) ? allowedOrigin(req) : null
+      if (origin) {
+        // The desktop app (app://reeldesk) calls the API cross-origin; see cors.ts.
+        if (isPreflight(req)) return answerPreflight(res, origin)
+        applyCors(res, origin)
+      }
       if (blobs && url.pathname.startsWith(BLOB_ROUTE_PREFIX)) return await blobs(req, res, url)
       if (services.shutdown.aborted) {
         // Draining: finish what is running, take nothing new; clients retry elsewhere or later.
