@@ -18,6 +18,9 @@ const NOT_CONTENT = new Set([
   'comments',
   'release',
   'musicConsent',
+  // Moving a post in the calendar is not an edit of what was approved.
+  'scheduledAt',
+  'scheduleZone',
 ])
 
 /** Whether anything a reviewer approved (caption, video, schedule, settings, tags) differs. */
@@ -212,12 +215,12 @@ export function checkPostTransition(
   if (!comments.ok) return refuse(comments.reason)
   doc = { ...doc, comments: comments.doc }
 
-  if (
-    doc.release &&
-    !jsonEqual(live?.release ?? null, doc.release) &&
-    doc.release.by !== actor.userId
-  )
+  const released = doc.release !== null && !jsonEqual(live?.release ?? null, doc.release)
+  if (released && doc.release?.by !== actor.userId)
     return refuse('a post is scheduled or published under your own name only')
+  // Members who cannot approve release only approved posts (agencies: someone signs off first).
+  if (released && !can(actor, 'approvePost') && doc.approval.state !== 'approved')
+    return refuse('submit this post for approval: it can be scheduled or published once approved')
 
   const lock = live ? context.captionLockOf?.(live.id) : null
   if (live && lock && live.caption !== doc.caption)
