@@ -1,6 +1,7 @@
 import { Check, MessageSquare, Undo2 } from 'lucide-react'
 import { useState } from 'react'
 import { Button } from 'react-aria-components'
+import { uuidv7 } from '../../../shared/data/ids'
 import { can, type MemberLike } from '../../../shared/auth/permissions'
 import type { PostComment, PostDoc } from '../../../shared/data/collections/posts'
 
@@ -29,7 +30,7 @@ export function ApprovalPanel(props: {
   const mayApprove = props.member !== null && can(props.member, 'approvePost')
   const mayWrite = props.member !== null && can(props.member, 'write', 'posts', post)
   const comment = (kind: PostComment['kind'], body: string): PostComment => ({
-    id: crypto.randomUUID(),
+    id: uuidv7(),
     userId: props.userId,
     author: props.displayName,
     body,

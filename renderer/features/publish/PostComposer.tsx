@@ -1,6 +1,7 @@
 import { AlertTriangle, CircleAlert, Info, Send } from 'lucide-react'
 import { useMemo, useRef, useState } from 'react'
 import { Button } from 'react-aria-components'
+import { uuidv7 } from '../../../shared/data/ids'
 import { can, type MemberLike } from '../../../shared/auth/permissions'
 import type { PostDoc, PrivacyLevel } from '../../../shared/data/collections/posts'
 import type { MediaDoc } from '../../../shared/data/registry'
@@ -450,7 +451,7 @@ export function PostComposer(props: ComposerProps) {
                 comments: [
                   ...post.comments,
                   {
-                    id: crypto.randomUUID(),
+                    id: uuidv7(),
                     userId: props.userId,
                     author: props.displayName,
                     body: 'Submitted for approval',

@@ -1,6 +1,7 @@
 import { CalendarDays, List, Plus, Send } from 'lucide-react'
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { Button } from 'react-aria-components'
+import { uuidv7 } from '../../../shared/data/ids'
 import { useLiveRxQuery, useRxCollection } from 'rxdb/plugins/react'
 import { whyReadOnly } from '../../../shared/auth/explain'
 import { can } from '../../../shared/auth/permissions'
@@ -13,10 +14,12 @@ import { useCurrentAccount } from '../../app/current-account-store'
 import { useWorkspaceMember } from '../../app/use-workspace-member'
 import type { CreatorInfoAnswer, ServerApi } from '../../session/server-api'
 import { useSession } from '../../session/session-context'
+import { showToast } from '../../app/toasts'
 import { EmptyState } from '../../ui/EmptyState'
 import { PublishCalendar } from './PublishCalendar'
 import { PostComposer } from './PostComposer'
 import './publish.css'
+import { useLocalDraft } from './use-local-draft'
 
 /** Strips RxDB's tombstone flag: the local collection's schema does not list `_deleted`. */
 function forInsert(doc: PostDoc): Omit<PostDoc, '_deleted'> {
@@ -59,7 +62,7 @@ export function PublishPage() {
   )
   const [selectedId, setSelectedId] = useState<string | null>(null)
   const [view, setView] = useState<View>('list')
-  const selected = posts.find((p) => p.id === selectedId) ?? null
+  const stored = posts.find((p) => p.id === selectedId) ?? null
   const accountOf = (id: string) => accounts.find((a) => a.id === id) ?? null
   const viewer = viewerZone()
 
@@ -71,19 +74,29 @@ export function PublishPage() {
     if (!collection) return
     const before = posts.find((p) => p.id === next.id)
     const doc = normalizePostEdit(before, { ...next, updatedAt: Date.now() })
-    await collection.upsert(forInsert(doc))
+    try {
+      await collection.upsert(forInsert(doc))
+    } catch (error) {
+      showToast({ title: 'The post was not saved', description: messageOf(error), tone: 'error' })
+    }
   }
+
+  const [selected, edit] = useLocalDraft(stored, save)
 
   const create = async () => {
     if (!targetAccount || !collection) return
     const post = newPost({
-      id: crypto.randomUUID(),
+      id: uuidv7(),
       workspaceId,
       accountId: targetAccount,
       now: Date.now(),
     })
-    await collection.insert(post)
-    setSelectedId(post.id)
+    try {
+      await collection.insert(post)
+      setSelectedId(post.id)
+    } catch (error) {
+      showToast({ title: 'Could not start a post', description: messageOf(error), tone: 'error' })
+    }
   }
 
   // N opens a new post (not while typing).
@@ -119,7 +132,6 @@ export function PublishPage() {
   return (
     <div className="publish">
       <div className="publish__toolbar">
-        <h2>Publish</h2>
         <div className="tabs" role="tablist" aria-label="View">
           {(['list', 'week', 'month'] as const).map((v) => (
             <button
@@ -203,7 +215,7 @@ export function PublishPage() {
                 userId={user.id}
                 displayName={user.displayName}
                 accountZone={selected.scheduleZone ?? accountZone}
-                onChange={(next) => void save(next)}
+                onChange={edit}
               />
             ) : (
               <EmptyState icon={Send} title={posts.length ? 'Pick a post' : 'No posts yet'}>
@@ -217,6 +229,10 @@ export function PublishPage() {
       )}
     </div>
   )
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
 }
 
 function sortKey(p: PostDoc): number {
