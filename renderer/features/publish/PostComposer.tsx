@@ -431,7 +431,7 @@ export function PostComposer(props: ComposerProps) {
         it can take a few minutes to appear on the profile.
       </p>
 
-      <div className="composer__actions">
+      <div className="composer__actions" hidden={post.publish.state === 'published'}>
         {post.approval.state === 'draft' || post.approval.state === 'rejected' ? (
           <Button
             className="button"
