@@ -223,6 +223,28 @@ describe.each(testBackends())('publishing through a real server on %s', (kind) =
     expect((await fetchPost(draft.id))?.approval).toMatchObject({ state: 'pending', by: null })
   })
 
+  it('creator info for the composer: per role, and never a token', async () => {
+    const analyst = await agency.join('analyst')
+    const creatorB = await agency.join('creator', [agency.accountB])
+    const input = { workspaceId: agency.workspaceId, accountId, postId: null }
+    const info = await editor.api.publishing.creatorInfo.query(input)
+    expect(info).toMatchObject({
+      linked: true,
+      platform: 'sandbox',
+      creator: { maxVideoPostDurationSec: 600, postingBlocked: null },
+    })
+    expect(JSON.stringify(info)).not.toMatch(/token/i)
+    await expect(analyst.api.publishing.creatorInfo.query(input)).rejects.toThrow(
+      /cannot post for this account/,
+    )
+    await expect(creatorB.api.publishing.creatorInfo.query(input)).rejects.toThrow(
+      /cannot post for this account/,
+    )
+    expect(
+      await creatorB.api.publishing.creatorInfo.query({ ...input, accountId: agency.accountB }),
+    ).toEqual({ linked: false })
+  })
+
   it('a server killed mid-publish resumes the same upload: exactly one platform post', async () => {
     const now = Date.now()
     const doc = post({ caption: 'Crash test', release: { by: agency.owner.userId, at: now } })
