@@ -6,6 +6,7 @@ import { planChunks, type ChunkPlan } from '../../shared/platform/chunks'
 import { PUBLISH_STATUS_POLL_MS } from '../../shared/platform/tiktok-facts'
 import { blocking, runChecks, type CheckInput } from '../../shared/publishing/checks'
 import { PLATFORM_PRIVACY } from '../../shared/publishing/privacy'
+import { DAILY_POST_CAP } from '../../shared/publishing/publish-facts'
 import type { BlobStore } from '../blobs/blob-store'
 import { JobFailed, RetryLater } from '../jobs/errors'
 import type { JobContext, JobHandler } from '../jobs/runner'
@@ -19,6 +20,9 @@ import { recentActivity } from './recent-activity'
 const log = createLogger('publish-job')
 
 export const PUBLISH_JOB = 'publish.post'
+
+/** Refusals that a later slot fixes (the platform's daily cap, or ours seen in creator info). */
+const DAILY_LIMIT_CODES = new Set(['spam_risk_too_many_posts', 'posting_blocked'])
 
 const payloadSchema = z.strictObject({
   workspaceId: docId,
@@ -87,19 +91,21 @@ export function publishJobHandler(core: PlatformCore, store: BlobStore): JobHand
         )
       const fail = async (code: string, error: string, action: string | null) => {
         log.info('publish failed', { postId: p.postId, code })
-        await state(
-          { state: 'failed', code, error, action, progress: null, suggestedAt: null },
-          true,
-        )
+        // "Too many posts today": suggest the same time tomorrow, when the window has moved on.
+        const suggestedAt = DAILY_LIMIT_CODES.has(code) ? now() + DAILY_POST_CAP.windowMs : null
+        await state({ state: 'failed', code, error, action, progress: null, suggestedAt }, true)
         return { result: { failed: code } }
       }
 
       const post = await readPost(core.database.db, p.workspaceId, p.postId)
+      const uploadStarted = checkpointSchema.safeParse(ctx.job.checkpoint).success
       if (
         !post ||
         post._deleted ||
         post.release?.at !== p.releaseAt ||
-        post.scheduledAt !== p.scheduledAt
+        // Moved before it started: the job for the new time publishes it. Once the platform
+        // upload started, this job finishes it whatever happens to the schedule.
+        (!uploadStarted && post.scheduledAt !== p.scheduledAt)
       )
         return { result: { skipped: 'the post changed since' } }
       if (post.publish.state === 'published') return { result: { skipped: 'already published' } }

@@ -15,16 +15,22 @@ const log = createLogger('publish-scheduler')
 export function dueAt(post: PostDoc): number | null {
   if (!post.release || post._deleted) return null
   if (post.publish.state === 'published') return null
-  // This release was already carried out (or stopped with a reason the member sees).
-  if (post.publish.releaseAt === post.release.at && post.publish.state === 'failed') return null
+  // This release was taken up by its job already (running, or stopped with a reason shown).
+  if (post.publish.releaseAt === post.release.at) return null
   return post.scheduledAt ?? post.release.at
 }
 
 async function releasedPosts(database: Database, workspaceId: string | null): Promise<PostDoc[]> {
+  // Released, and this release not yet taken up by a job (the job writes `publish.releaseAt`
+  // when it starts): posts already being published are not scanned again on each state write.
   const released =
     database.dialect === 'postgres'
-      ? sql<boolean>`(data->'release'->>'at') is not null`
-      : sql<boolean>`json_extract(data, '$.release.at') is not null`
+      ? sql<boolean>`(data->'release'->>'at') is not null
+          and (data->'publish'->>'releaseAt') is distinct from (data->'release'->>'at')
+          and (data->'publish'->>'state') <> 'published'`
+      : sql<boolean>`json_extract(data, '$.release.at') is not null
+          and json_extract(data, '$.publish.releaseAt') is not json_extract(data, '$.release.at')
+          and json_extract(data, '$.publish.state') <> 'published'`
   let query = database.db
     .selectFrom('documents')
     .select(['data'])

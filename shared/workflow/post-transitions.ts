@@ -169,7 +169,9 @@ export function checkPostTransition(
   if (
     live &&
     isPublishing(live) &&
-    (postContentChanged(live, doc) || !jsonEqual(live.release, doc.release))
+    (postContentChanged(live, doc) ||
+      live.scheduledAt !== doc.scheduledAt ||
+      !jsonEqual(live.release, doc.release))
   )
     return refuse('this post is being published right now: wait until it is done')
   if (live?.publish.state === 'published' && doc.release && !jsonEqual(live.release, doc.release))

@@ -162,7 +162,18 @@ export function PostComposer(props: ComposerProps) {
           This account cannot post right now. The platform said: “{creator.postingBlocked.message}”
         </p>
       ) : null}
-      <PublishProgress post={post} onRetry={() => patch({ release: null })} readOnly={readOnly} />
+      <PublishProgress
+        post={post}
+        readOnly={readOnly}
+        onRetry={() => patch({ release: null })}
+        onReschedule={(at) =>
+          patch({
+            scheduledAt: at,
+            scheduleZone: props.accountZone,
+            release: { by: props.userId, at: Date.now() },
+          })
+        }
+      />
 
       <fieldset className="composer__section" disabled={readOnly}>
         <legend>Video</legend>
@@ -502,7 +513,12 @@ function statusText(post: PostDoc): string {
   return labels[status]
 }
 
-function PublishProgress(props: { post: PostDoc; readOnly: boolean; onRetry(): void }) {
+function PublishProgress(props: {
+  post: PostDoc
+  readOnly: boolean
+  onRetry(): void
+  onReschedule(at: number): void
+}) {
   const { publish, release } = props.post
   const current = release !== null && publish.releaseAt === release.at
   if (publish.state === 'published')
@@ -519,9 +535,20 @@ function PublishProgress(props: { post: PostDoc; readOnly: boolean; onRetry(): v
         <strong>It was not published.</strong> {publish.error}
         {publish.action ? <div>What to do: {publish.action}</div> : null}
         {publish.code ? <div className="muted">Code: {publish.code}</div> : null}
-        <Button className="button" onPress={props.onRetry} isDisabled={props.readOnly}>
-          Edit and try again
-        </Button>
+        <div className="composer__actions">
+          {publish.suggestedAt ? (
+            <Button
+              className="button button--primary"
+              onPress={() => props.onReschedule(publish.suggestedAt ?? Date.now())}
+              isDisabled={props.readOnly}
+            >
+              Reschedule to {new Date(publish.suggestedAt).toLocaleString()}
+            </Button>
+          ) : null}
+          <Button className="button" onPress={props.onRetry} isDisabled={props.readOnly}>
+            Edit and try again
+          </Button>
+        </div>
       </div>
     )
   if (publish.state === 'uploading' || publish.state === 'processing')
