@@ -14,6 +14,7 @@ import { PlatformError } from '../platforms/errors'
 import { loadLink } from '../platforms/links'
 import { connectorFor, withCredentials, type PlatformCore } from '../platforms/services'
 import { readMasters } from '../sync/documents'
+import { linkedToDeal } from './linked-deal'
 import { patchPublish, readPost } from './post-state'
 import { recentActivity } from './recent-activity'
 
@@ -265,7 +266,7 @@ async function checkInput(
     post,
     creator: { ...creator, followers },
     appAudited: true,
-    linkedToDeal: false,
+    linkedToDeal: await linkedToDeal(core.database.db, p.workspaceId, p.accountId, post.id),
     music: null,
     recent: await recentActivity(
       core.database.db,

@@ -141,7 +141,22 @@ describe.each(testBackends())('publishing through a real server on %s', (kind) =
       privacy: 'private',
       disclosure: { commercial: true, yourBrand: false, brandedContent: true },
     })
-    await pushAll(agency.owner.api, agency.workspaceId, 'posts', [tooLong, branded])
+    const forDeal = post({ release: { by: agency.owner.userId, at: now }, caption: 'Deal post' })
+    const deal = docOf('deals', agency.workspaceId, {
+      accountId,
+      deliverables: [
+        {
+          id: forDeal.id,
+          kind: 'video',
+          description: 'one video',
+          dueAt: null,
+          postId: forDeal.id,
+          done: false,
+        },
+      ],
+    })
+    await pushAll(agency.owner.api, agency.workspaceId, 'deals', [deal])
+    await pushAll(agency.owner.api, agency.workspaceId, 'posts', [tooLong, branded, forDeal])
     const failed = (id: string) =>
       eventually(
         () => fetchPost(id),
@@ -151,6 +166,10 @@ describe.each(testBackends())('publishing through a real server on %s', (kind) =
       code: 'duration_over_max',
       error: expect.stringContaining('up to 600 s'),
       action: expect.any(String),
+    })
+    expect((await failed(forDeal.id))?.publish).toMatchObject({
+      code: 'disclosure_missing',
+      error: expect.stringContaining('linked to a brand deal'),
     })
     expect((await failed(branded.id))?.publish).toMatchObject({
       code: 'branded_private',

@@ -34,6 +34,8 @@ export interface ComposerProps {
   userId: string
   displayName: string
   accountZone: string
+  /** A brand deal names this post as a deliverable's (disclosure then required). */
+  linkedToDeal: boolean
   onChange(next: PostDoc): void
 }
 
@@ -70,7 +72,7 @@ export function PostComposer(props: ComposerProps) {
             }
           : null,
         appAudited: linked?.appAudited ?? true,
-        linkedToDeal: false,
+        linkedToDeal: props.linkedToDeal,
         music: null,
         recent: linked?.recent ?? {
           directPostsLastDay: 0,
@@ -79,7 +81,7 @@ export function PostComposer(props: ComposerProps) {
         },
         lockedCaption: null,
       }),
-    [post, creator, linked],
+    [post, creator, linked, props.linkedToDeal],
   )
   const errors = blocking(checks)
   const byField = (field: CheckResult['field']) => checks.filter((c) => c.field === field)

@@ -5,7 +5,7 @@ import { uuidv7 } from '../../../shared/data/ids'
 import { useLiveRxQuery, useRxCollection } from 'rxdb/plugins/react'
 import { whyReadOnly } from '../../../shared/auth/explain'
 import { can } from '../../../shared/auth/permissions'
-import type { AccountDoc, MediaDoc, PostDoc } from '../../../shared/data/registry'
+import type { AccountDoc, DealDoc, MediaDoc, PostDoc } from '../../../shared/data/registry'
 import { zoneOfRegion } from '../../../shared/publishing/account-zone'
 import { newPost, postStatus, POST_STATUS_LABELS } from '../../../shared/publishing/post-status'
 import { viewerZone } from '../../../shared/publishing/zoned-time'
@@ -51,6 +51,8 @@ export function PublishPage() {
     [workspaceId],
   )
   const media = useLiveRxQuery<MediaDoc>({ collection: 'media', query: mediaQuery })
+  const dealQuery = useMemo(() => ({ selector: { workspaceId } }), [workspaceId])
+  const deals = useLiveRxQuery<DealDoc>({ collection: 'deals', query: dealQuery })
   const posts = useMemo(
     () =>
       results
@@ -215,6 +217,9 @@ export function PublishPage() {
                 userId={user.id}
                 displayName={user.displayName}
                 accountZone={selected.scheduleZone ?? accountZone}
+                linkedToDeal={deals.results.some((d) =>
+                  (d.toJSON() as DealDoc).deliverables.some((x) => x.postId === selected.id),
+                )}
                 onChange={edit}
               />
             ) : (
