@@ -13,6 +13,7 @@ import { drainWrites, pauseBeforeCommits } from './db/transaction'
 import { createHttpApp } from './http/app'
 import { systemClock } from './jobs/clock'
 import { createPlatformServices } from './platforms/create-services'
+import { startPublishScheduler } from './publishing/scheduler'
 import { ChangeBus } from './sync/change-bus'
 import { startPgNotifyBridge } from './sync/pg-notify'
 import type { AppServices } from './trpc/context'
@@ -32,12 +33,14 @@ async function main(): Promise<void> {
   const shutdown = new AbortController()
   const bridge = database.pgPool ? await startPgNotifyBridge(database.pgPool) : null
   const bus = bridge?.bus ?? new ChangeBus()
+  const blobStore = createFsBlobStore(path.join(config.dataDir, 'blobs'))
   const platform = createPlatformServices({
     database,
     bus,
     clock: systemClock,
     dataDir: config.dataDir,
     config: config.platform,
+    blobStore,
   })
   const services: AppServices = {
     database,
@@ -52,7 +55,7 @@ async function main(): Promise<void> {
   }
   const blobs = createBlobService({
     database,
-    store: createFsBlobStore(path.join(config.dataDir, 'blobs')),
+    store: blobStore,
     quotaBytes: config.workspaceQuotaBytes,
   })
   const stopGarbage = scheduleGarbageCollection(database, blobs.store)
@@ -63,6 +66,7 @@ async function main(): Promise<void> {
   server.keepAliveTimeout = 5_000
 
   let stopping = false
+  let stopScheduler = () => {}
   const stop = (signal: string) => {
     if (stopping) return
     stopping = true
@@ -76,6 +80,7 @@ async function main(): Promise<void> {
     // finish and answer. Then wait for any write still committing, and close the database.
     shutdown.abort()
     // Running jobs finish (or notice the stop); nothing new is claimed.
+    stopScheduler()
     const jobsStopped = platform.runner.stop()
     stopGarbage()
     const idle = setInterval(() => server.closeIdleConnections(), 100)
@@ -107,7 +112,10 @@ async function main(): Promise<void> {
     data: config.dataDir,
     tiktok: config.platform.tiktok ? 'on' : 'off (sandbox only)',
   })
-  if (config.platform.jobs.enabled) platform.runner.start()
+  if (config.platform.jobs.enabled) {
+    platform.runner.start()
+    stopScheduler = startPublishScheduler({ database, bus, runner: platform.runner, now: Date.now })
+  }
   // A parent process (npm start, tests) reads this line to learn the port when PORT=0.
   process.stdout.write(`REELDESK_SERVER_READY ${JSON.stringify({ port })}\n`)
 }

@@ -63,6 +63,27 @@ export interface SandboxDemo extends SignedIn {
   accountId: string
 }
 
+/** The composer's view of the platform account, fetched by the server (tokens stay there). */
+export type CreatorInfoAnswer =
+  | { linked: false }
+  | {
+      linked: true
+      platform: 'tiktok' | 'sandbox'
+      appAudited: boolean
+      creator: {
+        username: string
+        nickname: string
+        avatarUrl: string | null
+        privacyLevelOptions: string[]
+        commentDisabled: boolean
+        duetDisabled: boolean
+        stitchDisabled: boolean
+        maxVideoPostDurationSec: number
+        postingBlocked: { code: string; message: string } | null
+      }
+      recent: { directPostsLastDay: number; inboxDraftsLastDay: number; shoppableLastWeek: number }
+    }
+
 export interface ServerApi {
   signUp(input: { email: string; password: string; displayName: string }): Promise<SignedIn>
   signIn(input: { email: string; password: string }): Promise<SignedIn>
@@ -108,6 +129,12 @@ export interface ServerApi {
   unlink(input: { workspaceId: string; accountId: string }): Promise<void>
   /** "Try it with a sandbox account": a new demo user, signed in, with a linked sandbox creator. */
   startSandboxDemo(): Promise<SandboxDemo>
+  /** Creator info for the composer (re-checked by the server before it publishes). */
+  creatorInfo(input: {
+    workspaceId: string
+    accountId: string
+    postId: string | null
+  }): Promise<CreatorInfoAnswer>
 }
 
 /** Errors the UI shows as they are: a network failure is told apart from a refusal. */

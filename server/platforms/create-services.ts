@@ -1,9 +1,11 @@
 import os from 'node:os'
+import type { BlobStore } from '../blobs/blob-store'
 import type { PlatformConfig } from '../config'
 import type { Database } from '../db/connect'
 import type { Clock } from '../jobs/clock'
 import { newRunnerId } from '../jobs/queue'
 import { JobRunner } from '../jobs/runner'
+import { publishJobHandler } from '../publishing/publish-job'
 import type { ChangeBus } from '../sync/change-bus'
 import { platformJobHandlers } from './platform-jobs'
 import { createRateLimiter } from './rate-limiter'
@@ -24,6 +26,8 @@ export function createPlatformServices(options: {
   dataDir: string
   config: PlatformConfig
   extraHandlers?: ConstructorParameters<typeof JobRunner>[0]['handlers']
+  /** Where uploaded videos are: with it, the runner also publishes posts (publish.post). */
+  blobStore?: BlobStore
 }): PlatformServices {
   const { database, bus, clock, config } = options
   const vault = createTokenVault(loadVaultKey({ secret: config.secret, dataDir: options.dataDir }))
@@ -53,7 +57,11 @@ export function createPlatformServices(options: {
     concurrency: config.jobs.concurrency,
     leaseMs: config.jobs.leaseMs,
     pollMs: config.jobs.pollMs,
-    handlers: [...platformJobHandlers(core), ...(options.extraHandlers ?? [])],
+    handlers: [
+      ...platformJobHandlers(core),
+      ...(options.blobStore ? [publishJobHandler(core, options.blobStore)] : []),
+      ...(options.extraHandlers ?? []),
+    ],
   })
   return { ...core, runner }
 }

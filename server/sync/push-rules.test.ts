@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { MessageDoc, PostDoc } from '../../shared/data/registry'
+import { DRAFT_APPROVAL } from '../../shared/data/collections/posts'
 import { createAgency, docOf, pushAll, type Agency, type TestUser } from '../test-support/agency'
 import { testBackends, useHarness } from '../test-support/harness'
 import type { ServerProcess } from '../test-support/server-process'
@@ -86,13 +87,25 @@ describe.each(testBackends())('push rules on %s', (kind) => {
 
   it('approvals: only approvers decide, under their own name; nobody starts a post approved', async () => {
     const approvedByCreator = post({
-      approval: { state: 'approved', by: creator.userId, at: Date.now(), note: null },
+      approval: {
+        ...DRAFT_APPROVAL,
+        state: 'approved',
+        by: creator.userId,
+        at: Date.now(),
+        note: null,
+      },
     })
     const r1 = await push(creator, 'posts', [{ newDocumentState: approvedByCreator }])
     expect(r1.refused[0]?.reason).toContain('only an owner or manager can approve')
     const approvedByEditor = post({
       accountId: agency.accountB,
-      approval: { state: 'approved', by: editor.userId, at: Date.now(), note: null },
+      approval: {
+        ...DRAFT_APPROVAL,
+        state: 'approved',
+        by: editor.userId,
+        at: Date.now(),
+        note: null,
+      },
     })
     const r2 = await push(editor, 'posts', [{ newDocumentState: approvedByEditor }])
     expect(r2.refused[0]?.reason).toContain('a new post starts as a draft')
@@ -113,7 +126,13 @@ describe.each(testBackends())('push rules on %s', (kind) => {
     ).toEqual([])
     const selfApproved = {
       ...pending,
-      approval: { state: 'approved' as const, by: creator.userId, at: Date.now(), note: null },
+      approval: {
+        ...DRAFT_APPROVAL,
+        state: 'approved' as const,
+        by: creator.userId,
+        at: Date.now(),
+        note: null,
+      },
     }
     const r3 = await push(creator, 'posts', [
       { assumedMasterState: pending, newDocumentState: selfApproved },
@@ -123,7 +142,13 @@ describe.each(testBackends())('push rules on %s', (kind) => {
     // A manager approving in someone else's name is refused; in their own, written.
     const inAnotherName = {
       ...pending,
-      approval: { state: 'approved' as const, by: agency.owner.userId, at: Date.now(), note: null },
+      approval: {
+        ...DRAFT_APPROVAL,
+        state: 'approved' as const,
+        by: agency.owner.userId,
+        at: Date.now(),
+        note: null,
+      },
     }
     const r4 = await push(manager, 'posts', [
       { assumedMasterState: pending, newDocumentState: inAnotherName },
@@ -131,12 +156,20 @@ describe.each(testBackends())('push rules on %s', (kind) => {
     expect(r4.refused[0]?.reason).toContain('under your own name')
     const approved = {
       ...pending,
-      approval: { state: 'approved' as const, by: manager.userId, at: Date.now(), note: 'ok' },
+      approval: {
+        ...DRAFT_APPROVAL,
+        state: 'approved' as const,
+        by: manager.userId,
+        at: Date.now(),
+        note: 'ok',
+      },
     }
     expect(
       await push(manager, 'posts', [{ assumedMasterState: pending, newDocumentState: approved }]),
     ).toMatchObject({ conflicts: [], refused: [] })
-    expect(await fetchOne(draft.id)).toMatchObject({ approval: { state: 'approved' } })
+    expect(await fetchOne(draft.id)).toMatchObject({
+      approval: { state: 'approved' },
+    })
 
     // The decision cannot be re-attributed afterwards, even by the owner.
     const reattributed = {
@@ -156,7 +189,7 @@ describe.each(testBackends())('push rules on %s', (kind) => {
     ).toEqual([])
     expect(await fetchOne(draft.id)).toMatchObject({
       caption: 'changed after approval',
-      approval: { state: 'pending', by: null, at: null },
+      approval: { ...DRAFT_APPROVAL, state: 'pending', by: null, at: null },
     })
   })
 

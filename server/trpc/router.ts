@@ -2,6 +2,7 @@ import { createAuthRouter } from './auth-router'
 import type { Trpc } from './init'
 import { createPlatformRouter } from './platform-router'
 import { createProcedures } from './procedures'
+import { createPublishingRouter } from './publishing-router'
 import { createSyncRouter } from './sync-router'
 import { createWorkspacesRouter } from './workspaces-router'
 
@@ -12,6 +13,7 @@ export function createAppRouter(t: Trpc) {
     workspaces: createWorkspacesRouter(procedures),
     sync: createSyncRouter(procedures),
     platform: createPlatformRouter(procedures),
+    publishing: createPublishingRouter(procedures),
   })
 }
 

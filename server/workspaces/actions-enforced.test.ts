@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { can, WORKSPACE_ACTIONS, type WorkspaceAction } from '../../shared/auth/permissions'
 import { ROLES, type Role } from '../../shared/auth/roles'
 import type { AccountDoc, PostDoc } from '../../shared/data/registry'
+import { DRAFT_APPROVAL } from '../../shared/data/collections/posts'
 import { createAgency, docOf, pushAll, type Agency, type TestUser } from '../test-support/agency'
 import { testBackends, useHarness } from '../test-support/harness'
 import type { ServerProcess } from '../test-support/server-process'
@@ -104,12 +105,18 @@ const ATTEMPTS: Record<WorkspaceAction, (s: Scene) => Promise<boolean>> = {
       accountId: agency.accountA,
       projectId: null,
       productTags: [],
-      approval: { state: 'pending', by: null, at: null, note: null },
+      approval: { ...DRAFT_APPROVAL, state: 'pending', by: null, at: null, note: null },
     })
     await pushAll(agency.owner.api, agency.workspaceId, 'posts', [pending])
     const approved = {
       ...pending,
-      approval: { state: 'approved' as const, by: actor.userId, at: Date.now(), note: null },
+      approval: {
+        ...DRAFT_APPROVAL,
+        state: 'approved' as const,
+        by: actor.userId,
+        at: Date.now(),
+        note: null,
+      },
     }
     return written(
       actor.api.sync.push.mutate({

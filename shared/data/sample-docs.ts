@@ -1,5 +1,5 @@
 import type { CollectionDocs } from './registry'
-import { IDLE_PUBLISH_STATE } from './collections/posts'
+import { DRAFT_APPROVAL, IDLE_PUBLISH_STATE } from './collections/posts'
 
 /**
  * One valid document per collection, all in one workspace and account, with fixed ids: a fixture
@@ -97,17 +97,23 @@ export function sampleDocs(): CollectionDocs {
       accountId: ids.account,
       projectId: ids.project,
       mediaId: null,
+      video: null,
+      coverMs: null,
       caption: 'Golden hour 🌅',
       hashtags: ['sunset', 'travel'],
       privacy: null,
       allowComments: true,
       allowDuet: false,
       allowStitch: false,
-      disclosure: { commercial: false, kind: null },
+      disclosure: { commercial: false, yourBrand: false, brandedContent: false },
       musicConsent: false,
       productTags: [{ id: ids.productTag, productId: ids.product, atMs: 3_000 }],
+      mode: 'direct',
       scheduledAt: null,
-      approval: { state: 'draft', by: null, at: null, note: null },
+      scheduleZone: null,
+      release: null,
+      approval: { ...DRAFT_APPROVAL },
+      comments: [],
       publish: { ...IDLE_PUBLISH_STATE },
     },
     metrics: {

@@ -3,7 +3,13 @@ import type { CollectionDocs } from '../data/registry'
 import { checkAccountTransition } from './account-transitions'
 import { checkMessageTransition } from './message-transitions'
 import { checkPostTransition } from './post-transitions'
-import { allow, type Actor, type Transition, type TransitionCheck } from './transition'
+import {
+  allow,
+  type Actor,
+  type Transition,
+  type TransitionCheck,
+  type TransitionContext,
+} from './transition'
 import { checkWorkspaceTransition } from './workspace-transitions'
 
 /**
@@ -23,9 +29,10 @@ export function checkTransition<K extends CollectionName>(
   actor: Actor,
   before: CollectionDocs[K] | undefined,
   after: CollectionDocs[K],
+  context?: TransitionContext,
 ): Transition<CollectionDocs[K]> {
   const check = TRANSITION_CHECKS[collection] as TransitionCheck<CollectionDocs[K]> | undefined
-  return check ? check(actor, before, after) : allow(after)
+  return check ? check(actor, before, after, context) : allow(after)
 }
 
-export type { Actor, Transition, TransitionCheck }
+export type { Actor, Transition, TransitionCheck, TransitionContext }

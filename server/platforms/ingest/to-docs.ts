@@ -6,7 +6,13 @@ import type {
   PostDoc,
   ProductDoc,
 } from '../../../shared/data/registry'
-import { HASHTAG_PATTERN, MAX_CAPTION, MAX_HASHTAGS } from '../../../shared/data/collections/posts'
+import {
+  DRAFT_APPROVAL,
+  HASHTAG_PATTERN,
+  IDLE_PUBLISH_STATE,
+  MAX_CAPTION,
+  MAX_HASHTAGS,
+} from '../../../shared/data/collections/posts'
 import { codePointLength } from '../../../shared/data/fields'
 import { DIAMOND_CASH_RATE_DEFAULT } from '../../../shared/platform/tiktok-facts'
 import type { DailyAccountPoint, DailyPoint, PlatformVideo } from '../connector'
@@ -97,21 +103,27 @@ export function externalPostDoc(ctx: IngestContext, video: PlatformVideo): PostD
     accountId: ctx.accountId,
     projectId: null,
     mediaId: null,
+    video: null,
+    coverMs: null,
     caption: clip(video.title, MAX_CAPTION),
     hashtags: hashtagsOf(video.title),
     privacy: 'public',
     allowComments: true,
     allowDuet: true,
     allowStitch: true,
-    disclosure: { commercial: false, kind: null },
+    disclosure: { commercial: false, yourBrand: false, brandedContent: false },
     musicConsent: false,
     productTags: [],
+    mode: 'direct',
     scheduledAt: null,
-    approval: { state: 'approved', by: null, at: null, note: 'Posted on the platform directly' },
+    scheduleZone: null,
+    release: null,
+    approval: { ...DRAFT_APPROVAL, state: 'approved', note: 'Posted on the platform directly' },
+    comments: [],
     publish: {
+      ...IDLE_PUBLISH_STATE,
       state: 'published',
       platformPostId: video.id,
-      error: null,
       publishedAt: video.createdAt,
     },
   }

@@ -1,0 +1,210 @@
+import { randomBytes } from 'node:crypto'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { docOf, pushAll, signUpUser, type TestUser } from '../server/test-support/agency'
+import { blobClient, sha256 } from '../server/test-support/blob-client'
+import { launchChromium } from './chromium'
+
+// Two browser contexts are two members: an editor writes and submits, the owner approves from the
+// web mode; the server publishes through the sandbox platform and both see each state live.
+let browser: Browser
+let contexts: BrowserContext[] = []
+let editorPage: Page
+let ownerPage: Page
+let baseUrl: string
+let owner: TestUser
+let editor: TestUser & { email: string }
+let workspaceId: string
+
+async function signIn(page: Page, email: string) {
+  await page.goto(baseUrl)
+  await page.getByLabel('Email').fill(email)
+  await page.getByLabel('Password').fill('a long enough password')
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await page.getByRole('heading', { level: 1, name: 'Editor' }).waitFor({ timeout: 20_000 })
+}
+
+async function shoot(page: Page, name: string) {
+  for (const [width, height] of [
+    [1280, 720],
+    [1920, 1080],
+  ] as const) {
+    await page.setViewportSize({ width, height })
+    await page.screenshot({ path: `test-results/${name}-${width}.png` })
+  }
+  await page.setViewportSize({ width: 1280, height: 720 })
+}
+
+beforeAll(async () => {
+  baseUrl = inject('baseUrl')
+  // The workspace, its linked sandbox account and an uploaded video, made as a client would.
+  owner = await signUpUser(baseUrl, 'Owner')
+  const created = await owner.api.workspaces.create.mutate({ name: 'Studio Agency' })
+  workspaceId = created.workspaceId
+  const { accountId } = await owner.api.platform.linkSandbox.mutate({
+    workspaceId,
+    size: 'new',
+    seed: 3,
+  })
+  const joined = await signUpUser(baseUrl, 'Editor')
+  const invite = await owner.api.workspaces.createInvite.mutate({
+    workspaceId,
+    role: 'editor',
+    accountIds: [],
+  })
+  await joined.api.workspaces.acceptInvite.mutate({ code: invite.code })
+  const me = await joined.api.auth.me.query()
+  editor = { ...joined, email: me.user.email }
+  const video = randomBytes(400_000)
+  const blobs = blobClient(baseUrl, owner.token, workspaceId)
+  const started = await blobs.start(video, { collection: 'media', accountId })
+  if (started.body?.['status'] !== 'stored') {
+    const id = (started.body?.['upload'] as { uploadId: string }).uploadId
+    await blobs.put(id, 0, video)
+    await blobs.complete(id)
+  }
+  await pushAll(owner.api, workspaceId, 'media', [
+    docOf('media', workspaceId, {
+      accountId,
+      fileName: 'morning-run.mp4',
+      kind: 'video',
+      durationMs: 75_000,
+      width: 1080,
+      height: 1920,
+      sizeBytes: video.length,
+      sha256: sha256(video),
+      remoteRef: `sha256:${sha256(video)}`,
+    }),
+  ])
+
+  browser = await launchChromium()
+  contexts = [await browser.newContext(), await browser.newContext()]
+  ;[editorPage, ownerPage] = (await Promise.all(contexts.map((c) => c.newPage()))) as [Page, Page]
+  await signIn(editorPage, editor.email)
+  const ownerMe = await owner.api.auth.me.query()
+  await signIn(ownerPage, ownerMe.user.email)
+}, 180_000)
+
+afterAll(async () => {
+  await browser?.close()
+})
+
+async function openPublish(page: Page) {
+  await page.goto(`${baseUrl}/#/publish`)
+  const switcher = page.getByRole('button', { name: /Workspace/ })
+  if (await switcher.count()) {
+    // Pick the agency in the sidebar's workspace switcher when it is not current yet.
+    const current = await switcher.first().textContent()
+    if (!current?.includes('Studio Agency')) {
+      await switcher.first().click()
+      await page.getByRole('option', { name: /Studio Agency/ }).click()
+    }
+  }
+  await page.getByRole('heading', { name: 'Publish', level: 1 }).waitFor({ timeout: 20_000 })
+}
+
+describe('publishing', () => {
+  it('the composer follows every posting-screen item; the editor submits for approval', async () => {
+    await openPublish(editorPage)
+    await editorPage.getByRole('heading', { name: 'No posts yet' }).waitFor({ timeout: 20_000 })
+    await shoot(editorPage, 'publish-empty')
+    await editorPage.getByRole('button', { name: 'New post' }).click()
+    const composer = editorPage.getByRole('form', { name: 'Post composer' })
+    // The creator's nickname from creator info.
+    await composer
+      .getByTestId('creator-nickname')
+      .filter({ hasNotText: /Loading/ })
+      .waitFor()
+    // Privacy has no default; interactions are unchecked; commercial content is off.
+    const privacy = composer.getByLabel('Who can see this post')
+    expect(await privacy.inputValue()).toBe('')
+    for (const name of ['Comment', 'Duet', 'Stitch'])
+      expect(await composer.getByRole('checkbox', { name }).isChecked()).toBe(false)
+    const commercial = composer.getByRole('switch', { name: 'Disclose commercial content' })
+    expect(await commercial.isChecked()).toBe(false)
+    await composer
+      .getByTestId('consent-line')
+      .filter({ hasText: 'Music Usage Confirmation' })
+      .waitFor()
+
+    // Commercial on, nothing ticked: publishing is blocked with the platform's words.
+    await commercial.check()
+    await composer
+      .getByText('You need to indicate if your content promotes yourself, a third party, or both.')
+      .first()
+      .waitFor()
+    await composer.getByRole('checkbox', { name: 'Branded content' }).check({ force: true })
+    await composer.getByTestId('disclosure-label').filter({ hasText: 'Paid partnership' }).waitFor()
+    await composer
+      .getByTestId('consent-line')
+      .filter({ hasText: 'Branded Content Policy' })
+      .waitFor()
+    // "Only me" is not available for branded content.
+    expect(await privacy.locator('option', { hasText: 'Only me' }).isDisabled()).toBe(true)
+    await composer.getByRole('checkbox', { name: 'Branded content' }).uncheck({ force: true })
+    await composer.getByRole('checkbox', { name: 'Your brand' }).check({ force: true })
+    await composer
+      .getByTestId('disclosure-label')
+      .filter({ hasText: 'Promotional content' })
+      .waitFor()
+    await commercial.uncheck()
+
+    // Video, caption with live counts, privacy.
+    await composer.getByLabel('Video').selectOption({ label: 'morning-run.mp4 · 1:15' })
+    await composer.getByLabel('Caption').fill('Morning run #fitness with @coach')
+    await composer.getByText('1 hashtag').waitFor()
+    await composer.getByText('1 mention').waitFor()
+    await composer.getByText('32 / 2,200').waitFor()
+    await privacy.selectOption({ label: 'Everyone' })
+    // An editor cannot publish before approval: the button says why.
+    const publish = composer.getByRole('button', { name: 'Publish now' })
+    expect(await publish.isDisabled()).toBe(true)
+    await composer.getByTestId('publish-blocked').filter({ hasText: 'needs approval' }).waitFor()
+    await shoot(editorPage, 'publish-composer')
+    await composer.getByRole('button', { name: 'Submit for approval' }).click()
+    await composer.getByText('Waiting for approval').first().waitFor()
+  })
+
+  it('the owner approves from the web mode; the editor sees it live and publishes; both see it published', async () => {
+    await openPublish(ownerPage)
+    await ownerPage.getByRole('button', { name: /Morning run/ }).click({ timeout: 20_000 })
+    const composer = ownerPage.getByRole('form', { name: 'Post composer' })
+    // A request for changes needs a comment.
+    await composer.getByRole('button', { name: 'Request changes' }).click()
+    await composer.getByRole('alert').filter({ hasText: 'Say what should change' }).waitFor()
+    await composer.getByRole('button', { name: 'Approve' }).click()
+    await composer.getByText('approved it').waitFor()
+
+    const editorComposer = editorPage.getByRole('form', { name: 'Post composer' })
+    await editorComposer.getByText('Approved', { exact: true }).waitFor({ timeout: 20_000 })
+    await editorComposer.getByRole('button', { name: 'Publish now' }).click()
+    // The server publishes with the platform's steps; each state reaches both members.
+    await editorComposer
+      .getByRole('progressbar')
+      .or(editorComposer.getByText('Published'))
+      .first()
+      .waitFor({ timeout: 20_000 })
+    await ownerPage
+      .getByRole('form', { name: 'Post composer' })
+      .getByRole('status')
+      .filter({ hasText: 'Published' })
+      .waitFor({ timeout: 60_000 })
+    await editorComposer.getByRole('status').filter({ hasText: 'Published' }).waitFor()
+    await shoot(ownerPage, 'publish-published')
+  }, 120_000)
+
+  it('a draft written offline reaches the other member once the network is back', async () => {
+    await contexts[0]!.setOffline(true)
+    await editorPage.getByRole('button', { name: 'New post' }).click()
+    const composer = editorPage.getByRole('form', { name: 'Post composer' })
+    await composer.getByLabel('Caption').fill('Written on the train')
+    await contexts[0]!.setOffline(false)
+    await ownerPage
+      .getByRole('button', { name: /Written on the train/ })
+      .waitFor({ timeout: 40_000 })
+    await ownerPage.getByRole('tab', { name: 'Week' }).click()
+    await shoot(ownerPage, 'publish-week')
+    await ownerPage.getByRole('tab', { name: 'Month' }).click()
+    await shoot(ownerPage, 'publish-month')
+  }, 90_000)
+})

@@ -1,0 +1,25 @@
+import type { Kysely } from 'kysely'
+import type { DealDoc } from '../../shared/data/registry'
+import type { DB } from '../db/schema'
+import { fromJsonColumn } from '../db/values'
+
+/** Whether a live deal of the account names this post as a deliverable's post. */
+export async function linkedToDeal(
+  db: Kysely<DB>,
+  workspaceId: string,
+  accountId: string,
+  postId: string,
+): Promise<boolean> {
+  const rows = await db
+    .selectFrom('documents')
+    .select(['data'])
+    .where('workspace_id', '=', workspaceId)
+    .where('collection', '=', 'deals')
+    .where('account_id', '=', accountId)
+    .where('deleted', '=', 0)
+    .execute()
+  return rows.some((row) => {
+    const deal = fromJsonColumn(row.data) as DealDoc
+    return (deal.deliverables ?? []).some((d) => d.postId === postId)
+  })
+}
