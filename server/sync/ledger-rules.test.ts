@@ -79,8 +79,8 @@ describe.each(testBackends())('ledger rules on %s', (kind) => {
     expect(out.refused).toEqual([
       {
         id: doc.id,
-        kind: 'invalid',
-        reason: expect.stringContaining('a refunded order cannot be settled again'),
+        kind: 'forbidden',
+        reason: `document ${doc.id}: a refunded order cannot be settled again`,
       },
     ])
     expect((await stored(doc.id))?.settlement).toBe('refunded')
