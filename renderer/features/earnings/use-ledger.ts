@@ -1,6 +1,6 @@
 import { useMemo } from 'react'
-import { useLiveRxQuery } from 'rxdb/plugins/react'
 import type { LedgerEntryDoc } from '../../../shared/data/registry'
+import { useLiveDocs } from './use-live-docs'
 
 /** The ledger entries of one account, or of every account the member can read (null). */
 export function useLedger(workspaceId: string, accountId: string | null) {
@@ -8,7 +8,6 @@ export function useLedger(workspaceId: string, accountId: string | null) {
     () => ({ selector: accountId ? { workspaceId, accountId } : { workspaceId } }),
     [workspaceId, accountId],
   )
-  const { results, loading } = useLiveRxQuery<LedgerEntryDoc>({ collection: 'ledger', query })
-  const entries = useMemo(() => results.map((d) => d.toJSON() as LedgerEntryDoc), [results])
-  return { entries, loading }
+  const { docs, loading } = useLiveDocs<LedgerEntryDoc>('ledger', query)
+  return { entries: docs, loading }
 }
