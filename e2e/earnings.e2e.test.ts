@@ -38,33 +38,31 @@ afterAll(async () => {
 describe('earnings', () => {
   it('shows a month whose gifts, rewards and commissions add up to its bar in the chart', async () => {
     await page.goto(`${baseUrl}/#/earnings`)
-    const table = page.getByRole('table', { name: /^Monthly income \d{4} in USD$/ })
+    // The chart's numbers as a table (inside a closed <details>: attached, not visible).
+    const table = page.locator('table[aria-label^="Monthly income"]')
     await table.waitFor({ state: 'attached', timeout: 60_000 })
     // The year's history arrives in the background: wait for a month with all three streams.
-    const full = async () => {
-      for (const row of await table.locator('tbody tr').all()) {
-        const cells = async (s: string) =>
-          Number(await row.locator(`td[data-stream="${s}"]`).getAttribute('data-minor'))
-        if (
-          (await cells('gifts')) > 0 &&
-          (await cells('rewards')) > 0 &&
-          (await cells('commissions')) > 0
-        )
-          return row
-      }
-      return null
-    }
-    let row = null
-    for (let i = 0; i < 60 && !row; i++) {
-      row = await full()
-      if (!row) await page.waitForTimeout(500)
-    }
-    expect(row).not.toBeNull()
-    const month = (await row!.getAttribute('data-month')) ?? ''
-    const bar = Number(await row!.locator('td[data-total]').getAttribute('data-total'))
+    const found = await page.waitForFunction(
+      () => {
+        for (const tr of document.querySelectorAll(
+          'table[aria-label^="Monthly income"] tbody tr',
+        )) {
+          const v = (s: string) =>
+            Number(tr.querySelector(`td[data-stream="${s}"]`)?.getAttribute('data-minor'))
+          if (v('gifts') > 0 && v('rewards') > 0 && v('commissions') > 0)
+            return tr.getAttribute('data-month')
+        }
+        return null
+      },
+      undefined,
+      { timeout: 60_000, polling: 500 },
+    )
+    const row = table.locator(`tr[data-month="${String(await found.jsonValue())}"]`)
+    const month = (await row.getAttribute('data-month')) ?? ''
+    const bar = Number(await row.locator('td[data-total]').getAttribute('data-total'))
     const streams = await Promise.all(
       ['gifts', 'rewards', 'commissions', 'deals', 'other'].map(async (s) =>
-        Number(await row!.locator(`td[data-stream="${s}"]`).getAttribute('data-minor')),
+        Number(await row.locator(`td[data-stream="${s}"]`).getAttribute('data-minor')),
       ),
     )
     expect(streams.reduce((a, b) => a + b, 0)).toBe(bar)
@@ -95,7 +93,7 @@ describe('earnings', () => {
     expect(cardStreams.map(([s]) => s)).toEqual(
       expect.arrayContaining(['gifts', 'rewards', 'commissions']),
     )
-    const cardSum = cardStreams.reduce((t, [, text]) => t + minorOf(text), 0)
+    const cardSum = cardStreams.reduce((t, [, text]) => t + minorOf(text ?? null), 0)
     expect(cardSum).toBe(bar)
     expect(minorOf(await card.locator('.card__value').textContent())).toBe(bar)
     await shoot('earnings-month')
@@ -106,7 +104,7 @@ describe('earnings', () => {
     await page.getByRole('tab', { name: 'Creator Rewards' }).click()
     await page.getByText('Qualified views').first().waitFor()
     await shoot('earnings-rewards')
-  })
+  }, 120_000)
 
   it('re-values gifts when the diamond rate changes, without touching the entries', async () => {
     await page.getByRole('tab', { name: 'LIVE sessions' }).click()
@@ -138,7 +136,8 @@ describe('earnings', () => {
   })
 
   it('adds income by hand with errors beside the field, and undoes a delete', async () => {
-    await page.getByRole('button', { name: 'This month' }).click()
+    const back = page.getByRole('button', { name: 'This month' })
+    if (await back.isVisible()) await back.click()
     await page.getByRole('button', { name: 'Add entry' }).click()
     const dialog = page.getByRole('dialog')
     await dialog.getByLabel('Amount').fill('12.345')
@@ -177,7 +176,8 @@ describe('eligibility', () => {
     await page.goto(`${baseUrl}/#/accounts`)
     await page.getByRole('button', { name: 'Link sandbox account' }).click()
     const dialog = page.getByRole('dialog')
-    await dialog.getByRole('radio', { name: /9k followers/ }).check()
+    await dialog.getByText('9k followers', { exact: true }).click()
+    expect(await dialog.getByRole('radio', { name: /9k followers/ }).isChecked()).toBe(true)
     await dialog.getByRole('button', { name: 'Link sandbox account' }).click()
     await page
       .getByRole('status')
@@ -232,5 +232,5 @@ describe('eligibility', () => {
     }
     expect(found).toBe(true)
     await shoot('eligibility-9k')
-  })
+  }, 120_000)
 })

@@ -189,7 +189,9 @@ describe('inputs from the workspace’s documents', () => {
   const day = (i: number) => new Date(NOW - i * DAY).toISOString().slice(0, 10)
   const metrics = Array.from({ length: 60 }, (_, k) => {
     const i = 59 - k
-    return { date: day(i), views: 1_000 + k, followers: 9_000 - i * 20, postId: null }
+    // Cumulative views: 1,000 + k a day.
+    const views = Array.from({ length: k + 1 }, (_, j) => 1_000 + j).reduce((a, b) => a + b, 0)
+    return { date: day(i), views, followers: 9_000 - i * 20, postId: null }
   })
 
   it('reads followers, 30-day views, age, account age and their sources', () => {
@@ -204,7 +206,16 @@ describe('inputs from the workspace’s documents', () => {
     expect(i.accountAgeDays).toMatchObject({ value: 59, lowerBound: true })
     expect(i.goodStanding).toBeNull()
     expect(i.trends.followers).toHaveLength(31)
-    expect(i.trends.views30d).toHaveLength(31)
+    // Windows ending on each of the last 30 days that have a day 30 days before them.
+    expect(i.trends.views30d).toHaveLength(30)
+    // October needs 30 September's count, before the 60 days held: unknown, not a guess.
+    expect(i.viewsLastMonth).toBeNull()
+    const longer = [{ date: '2026-09-30', views: 0, followers: 8_000, postId: null }, ...metrics]
+    const oct = eligibilityInputs(account, longer, [], NOW, null).viewsLastMonth
+    // 31 October's count (days k = 0 … 29 of the series) less 30 September's (0).
+    expect(oct?.value).toBe(
+      Array.from({ length: 30 }, (_, k) => 1_000 + k).reduce((a, b) => a + b, 0),
+    )
   })
 
   it('a 9,000-follower account gets "not met" for followers with a projected date', () => {

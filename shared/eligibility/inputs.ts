@@ -57,26 +57,32 @@ export function eligibilityInputs(
         : 'From the account',
     }
 
-  // Views in the 30 days up to the last day held (needs those 30 days).
+  // Account counts are cumulative as of each day's end (metrics.ts): views in a window are the
+  // difference between its last day and the day before it starts.
+  const viewsOn = new Map(daily.map((m) => [dayStart(m.date), m.views]))
+  const windowViews = (end: number, days: number): number | null => {
+    const a = viewsOn.get(end)
+    const b = viewsOn.get(end - days * DAY_MS)
+    return a === undefined || b === undefined ? null : Math.max(0, a - b)
+  }
   let views30d: Observed | null = null
-  if (last && first && dayStart(last.date) - dayStart(first.date) >= 29 * DAY_MS) {
-    const from = dayStart(last.date) - 29 * DAY_MS
-    const sum = daily.filter((m) => dayStart(m.date) >= from).reduce((s, m) => s + m.views, 0)
-    views30d = { value: sum, source: `Daily analytics, 30 days to ${last.date}` }
+  if (last) {
+    const v = windowViews(dayStart(last.date), 30)
+    if (v !== null) views30d = { value: v, source: `Daily analytics, 30 days to ${last.date}` }
   }
 
-  // Last calendar month: needs every day of it.
+  // Last calendar month: its last day's count less the day before it began.
   const n = new Date(now)
   const monthStart = Date.UTC(n.getUTCFullYear(), n.getUTCMonth() - 1, 1)
   const monthEnd = Date.UTC(n.getUTCFullYear(), n.getUTCMonth(), 1)
-  const inMonth = daily.filter((m) => dayStart(m.date) >= monthStart && dayStart(m.date) < monthEnd)
+  const lastMonth = windowViews(monthEnd - DAY_MS, Math.round((monthEnd - monthStart) / DAY_MS))
   const viewsLastMonth: Observed | null =
-    inMonth.length === Math.round((monthEnd - monthStart) / DAY_MS)
-      ? {
-          value: inMonth.reduce((s, m) => s + m.views, 0),
+    lastMonth === null
+      ? null
+      : {
+          value: lastMonth,
           source: `Daily analytics, ${new Date(monthStart).toISOString().slice(0, 7)}`,
         }
-      : null
 
   const accountAgeDays: Observed | null = first
     ? {
@@ -111,14 +117,11 @@ export function eligibilityInputs(
   const followerTrend: Point[] = recent.flatMap((m) =>
     m.followers === null ? [] : [{ t: dayStart(m.date), value: m.followers }],
   )
-  // The 30-day view sum's trend over the last 30 days (from 59 days of daily views).
-  const viewWindow = daily.filter((m) => dayStart(m.date) > now - 60 * DAY_MS)
+  // The 30-day view count's trend over the last 30 days (needs 60 days of history).
   const viewTrend: Point[] = []
-  for (let i = 29; i < viewWindow.length; i++) {
-    let sum = 0
-    for (let j = i - 29; j <= i; j++) sum += viewWindow[j]?.views ?? 0
-    const day = viewWindow[i]
-    if (day) viewTrend.push({ t: dayStart(day.date), value: sum })
+  for (const m of recent) {
+    const v = windowViews(dayStart(m.date), 30)
+    if (v !== null) viewTrend.push({ t: dayStart(m.date), value: v })
   }
 
   return {
