@@ -2,6 +2,7 @@ import type { LedgerEntryDoc } from '../data/registry'
 import type { EarningsSettings } from './earnings-settings'
 import { formatMoney } from './money'
 import type { RewardMonth } from './reconcile'
+import { monthKey } from './rollup'
 
 export type AlertKind = 'rpm_drop' | 'disqualified' | 'refunds' | 'payout_below_minimum'
 
@@ -58,7 +59,7 @@ export function earningsAlerts(
   const orders = new Map<string, { all: number; refunded: number }>()
   for (const e of entries) {
     if (e.kind === 'commission') {
-      const month = new Date(e.occurredAt).toISOString().slice(0, 7)
+      const month = monthKey(e.occurredAt)
       const o = orders.get(month) ?? { all: 0, refunded: 0 }
       o.all++
       if (e.settlement === 'refunded') o.refunded++

@@ -46,14 +46,23 @@ export function sumSameCurrency(amounts: readonly Money[]): Money | null {
 }
 
 /** "USD 1,234.50"-style text for people; locale decides separators. */
+const formatters = new Map<string, Intl.NumberFormat>()
+
 export function formatMoney(minor: number, currency: string, locale = 'en-US'): string {
   const digits = fractionDigits(currency)
-  return new Intl.NumberFormat(locale, {
-    style: 'currency',
-    currency,
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  }).format(minor / 10 ** digits)
+  // Building a formatter costs ~100× formatting with one: keep one per locale and currency.
+  const key = `${locale}|${currency}`
+  let format = formatters.get(key)
+  if (!format) {
+    format = new Intl.NumberFormat(locale, {
+      style: 'currency',
+      currency,
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+    })
+    formatters.set(key, format)
+  }
+  return format.format(minor / 10 ** digits)
 }
 
 /** Exact decimal text for files ("-1234.50"): built from integers, never from a float. */
@@ -98,6 +107,9 @@ export function parseAmount(
 
 /** `value × micros / 1,000,000` rounded half up, exactly (BigInt): rates in millionths. */
 export function mulMicros(value: number, micros: number): number {
+  // Exact in doubles while the product stays below 2^53 (every real ledger amount); BigInt past it.
+  const fast = value * micros + 500_000
+  if (fast <= Number.MAX_SAFE_INTEGER) return Math.floor(fast / 1_000_000)
   const product = BigInt(value) * BigInt(micros)
   return Number((product + 500_000n) / 1_000_000n)
 }

@@ -1,5 +1,6 @@
 import type { LedgerEntryDoc } from '../data/registry'
 import { addTo, type CurrencyTotals } from './money'
+import { monthKey } from './rollup'
 
 export type RewardEntry = Pick<
   LedgerEntryDoc,
@@ -42,7 +43,7 @@ export function reconcileRewards(entries: Iterable<RewardEntry>): RewardMonth[] 
   const months = new Map<string, RewardMonth>()
   for (const e of entries) {
     if (e.kind !== 'reward') continue
-    const month = e.detail.month ?? new Date(e.occurredAt).toISOString().slice(0, 7)
+    const month = e.detail.month ?? monthKey(e.occurredAt)
     let m = months.get(month)
     if (!m) {
       m = {

@@ -36,8 +36,19 @@ export interface Rollup {
   entries: number
 }
 
+/** Month keys by UTC day number: formatting a date per entry dominated the roll-up's time. */
+const monthOfDay = new Map<number, string>()
+
+/** "YYYY-MM" of a timestamp (UTC). */
 export function monthKey(t: number): string {
-  return new Date(t).toISOString().slice(0, 7)
+  const day = Math.floor(t / DAY_MS)
+  let key = monthOfDay.get(day)
+  if (key === undefined) {
+    key = new Date(day * DAY_MS).toISOString().slice(0, 7)
+    if (monthOfDay.size > 100_000) monthOfDay.clear()
+    monthOfDay.set(day, key)
+  }
+  return key
 }
 
 /**
@@ -50,7 +61,8 @@ export function rollup(
   regionOf: (accountId: string) => string | null,
   now: number,
 ): Rollup {
-  const rows = new Map<string, MonthRow>()
+  // month → currency → row: no per-entry string building.
+  const rows = new Map<string, Map<string, MonthRow>>()
   const result: Rollup = {
     months: [],
     income: {},
@@ -71,8 +83,12 @@ export function rollup(
     }
     const value = entryValue(entry, settings, region)
     const month = monthKey(entry.occurredAt)
-    const key = `${month}|${value.currency}`
-    let row = rows.get(key)
+    let byCurrency = rows.get(month)
+    if (!byCurrency) {
+      byCurrency = new Map()
+      rows.set(month, byCurrency)
+    }
+    let row = byCurrency.get(value.currency)
     if (!row) {
       row = {
         month,
@@ -82,7 +98,7 @@ export function rollup(
         payouts: 0,
         pending: 0,
       }
-      rows.set(key, row)
+      byCurrency.set(value.currency, row)
     }
     const stream = streamOf(entry.kind)
     if (stream === null) {
@@ -102,7 +118,7 @@ export function rollup(
       addTo(result.pending, value.currency, value.minor)
     }
   }
-  result.months = [...rows.values()].sort((a, b) =>
+  result.months = [...rows.values()].flatMap((m) => [...m.values()]).sort((a, b) =>
     a.month === b.month ? a.currency.localeCompare(b.currency) : a.month.localeCompare(b.month),
   )
   return result
