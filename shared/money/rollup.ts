@@ -118,9 +118,11 @@ export function rollup(
       addTo(result.pending, value.currency, value.minor)
     }
   }
-  result.months = [...rows.values()].flatMap((m) => [...m.values()]).sort((a, b) =>
-    a.month === b.month ? a.currency.localeCompare(b.currency) : a.month.localeCompare(b.month),
-  )
+  result.months = [...rows.values()]
+    .flatMap((m) => [...m.values()])
+    .sort((a, b) =>
+      a.month === b.month ? a.currency.localeCompare(b.currency) : a.month.localeCompare(b.month),
+    )
   return result
 }
 
