@@ -16,6 +16,7 @@ describe('earnings settings form', () => {
       ...draftOf(DEFAULT_EARNINGS_SETTINGS),
       defaultRate: '0.0055',
       regionRates: 'jp jpy 0.7\nGB GBP 0.004',
+      payoutMinimum: 'USD 10\nJPY 1500',
       conversionTarget: 'usd',
       conversionRates: 'EUR 1.08',
     })
@@ -24,6 +25,7 @@ describe('earnings settings form', () => {
       JP: { currency: 'JPY', microsPerDiamond: 700_000 },
       GB: { currency: 'GBP', microsPerDiamond: 4_000 },
     })
+    expect(out.ok && out.settings.payoutMinimum).toEqual({ USD: 1_000, JPY: 1_500 })
     expect(out.ok && out.settings.conversion).toEqual({
       target: 'USD',
       microsPerUnit: { EUR: 1_080_000 },

@@ -1,4 +1,5 @@
 import type { EarningsSettings } from '../../../shared/money/earnings-settings'
+import { decimalString, parseAmount } from '../../../shared/money/money'
 
 /**
  * The settings form as text (what people type) ⇄ settings. Rates are typed per diamond or per
@@ -42,7 +43,7 @@ export function draftOf(s: EarningsSettings): SettingsDraft {
       .map(([r, v]) => `${r} ${v.currency} ${fromMicros(v.microsPerDiamond)}`)
       .join('\n'),
     payoutMinimum: Object.entries(s.payoutMinimum)
-      .map(([c, m]) => `${c} ${m / 100}`)
+      .map(([c, m]) => `${c} ${decimalString(m, c)}`)
       .join('\n'),
     rpmDropPercent: String(Math.round(s.rpmDropShare * 100)),
     refundPercent: String(Math.round(s.refundShare * 100)),
@@ -93,17 +94,14 @@ export function settingsFromDraft(
   const payoutMinimum: Record<string, number> = {}
   for (const [i, parts] of lines(d.payoutMinimum).entries()) {
     const [currency, value] = parts
-    const m =
-      value === undefined
-        ? null
-        : /^\d+(\.\d{1,2})?$/.test(value)
-          ? Math.round(Number(value) * 100)
-          : null
-    if (parts.length !== 2 || !CUR.test((currency ?? '').toUpperCase()) || m === null) {
+    const code = (currency ?? '').toUpperCase()
+    const amount = value !== undefined && CUR.test(code) ? parseAmount(value, code) : null
+    const m = amount?.ok ? amount.minor : null
+    if (parts.length !== 2 || m === null) {
       errors.payoutMinimum = `Line ${i + 1}: write currency and amount, like "USD 10".`
       break
     }
-    payoutMinimum[(currency ?? '').toUpperCase()] = m
+    payoutMinimum[code] = m
   }
   const pct = (text: string, key: 'rpmDropPercent' | 'refundPercent') => {
     const n = Number(text.trim())
