@@ -198,13 +198,15 @@ describe('eligibility', () => {
     const texts = await options.allInnerTexts()
     // The 9k account is the one whose followers are under 10,000 once its history has synced.
     let found = false
-    for (const text of texts.filter((t) => t.includes('@'))) {
+    const handles9 = texts.flatMap((t) => /@[\w.]+/.exec(t)?.[0] ?? [])
+    expect(handles9).toHaveLength(2)
+    for (const handle of handles9) {
       if (!(await page.getByRole('menu', { name: 'Creator accounts' }).isVisible()))
         await page.getByRole('button', { name: /^Creator account:/ }).click()
-      await options
-        .filter({ hasText: text.split('\n')[0] ?? text })
-        .first()
-        .click()
+      await options.filter({ hasText: handle }).first().click()
+      // Wait until the page shows this account (not the previous one's numbers).
+      await page.getByRole('button', { name: `Creator account: ${handle}` }).waitFor()
+      await page.locator('.standing').filter({ hasText: handle }).waitFor()
       const followers = page
         .getByRole('region', { name: 'Creator Rewards' })
         .locator('tr[data-criterion="followers"]')
