@@ -94,6 +94,17 @@ export function EligibilityPage() {
                 {(results.get(a.id) ?? []).map((r) => (
                   <td key={r.programId}>
                     <span className={`status status--${r.status}`}>{OVERALL[r.status]}</span>
+                    {r.status !== 'eligible' ? (
+                      <div className="muted matrix__why">
+                        {r.criteria
+                          .filter(
+                            (c) =>
+                              c.status === (r.status === 'not_eligible' ? 'not_met' : 'unknown'),
+                          )
+                          .map((c) => c.label)
+                          .join(', ')}
+                      </div>
+                    ) : null}
                   </td>
                 ))}
               </tr>
