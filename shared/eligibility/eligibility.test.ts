@@ -249,6 +249,23 @@ describe('inputs from the workspace’s documents', () => {
     ])
   })
 
+  it('counts posts of the last 30 days, and says "no data" rather than 0 before any post arrives', () => {
+    const post = (daysAgo: number, tags = 0) => ({
+      _deleted: false,
+      productTags: Array.from({ length: tags }, () => ({}) as never),
+      publish: {
+        state: 'published' as const,
+        platformPostId: '1',
+        error: null,
+        publishedAt: NOW - daysAgo * DAY,
+      },
+    })
+    expect(eligibilityInputs(account, metrics, [], NOW, null).posts30d).toBeNull()
+    const i = eligibilityInputs(account, metrics, [post(40), post(3, 1), post(10)], NOW, null)
+    expect(i.posts30d?.value).toBe(2)
+    expect(i.shoppableVideosThisWeek?.value).toBe(1)
+  })
+
   it('counts whole years of age around the birthday', () => {
     expect(ageOn('2008-11-30', NOW)).toBe(18)
     expect(ageOn('2008-12-01', NOW)).toBe(17)

@@ -96,9 +96,10 @@ export function eligibilityInputs(
   const since30 = now - 30 * DAY_MS
   const since7 = now - 7 * DAY_MS
   const linked = account.link.state !== 'unlinked'
-  // Posts made elsewhere only reach Reeldesk through a linked account.
+  // Posts made elsewhere only reach Reeldesk through a linked account; none yet is "no data"
+  // (a first sync may still be on its way), never a count of 0.
   const posts30d: Observed | null =
-    linked || published.length > 0
+    published.length > 0
       ? {
           value: published.filter((p) => (p.publish.publishedAt ?? 0) >= since30).length,
           source: linked ? 'Published posts (synced from TikTok)' : 'Posts published from Reeldesk',
