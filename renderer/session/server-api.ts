@@ -50,7 +50,7 @@ export interface AuditEntry {
   createdAt: number
 }
 
-export type SandboxSize = 'new' | '12k' | '250k'
+export type SandboxSize = 'new' | '9k' | '12k' | '250k'
 
 /** What the server offers for linking creator accounts to platforms. */
 export interface PlatformOptions {

@@ -8,6 +8,7 @@ import { platformMigration } from './migrations/0004_platform'
 import { accountsLinkMigration } from './migrations/0004b_accounts_link'
 import { blobsMigration } from './migrations/0005_blobs'
 import { publishingMigration } from './migrations/0006_publishing'
+import { earningsMigration } from './migrations/0008_earnings'
 
 const log = createLogger('migrate')
 
@@ -21,6 +22,7 @@ function provider(dialect: Dialect): MigrationProvider {
     '0004b_accounts_link': accountsLinkMigration(dialect),
     '0005_blobs': blobsMigration(dialect),
     '0006_publishing': publishingMigration(dialect),
+    '0008_earnings': earningsMigration(dialect),
   }
   return { getMigrations: () => Promise.resolve(migrations) }
 }

@@ -88,6 +88,7 @@ describe.each(testBackends())('platform layer through a real server on %s', (kin
       tiktok: true,
       sandboxSizes: [
         { id: 'new', label: 'New creator' },
+        { id: '9k', label: '9k followers' },
         { id: '12k', label: '12k followers' },
         { id: '250k', label: '250k followers' },
       ],

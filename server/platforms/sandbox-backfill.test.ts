@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest'
-import type { AccountDoc, LedgerEntryDoc } from '../../shared/data/registry'
+import { collections, type AccountDoc, type LedgerEntryDoc } from '../../shared/data/registry'
 import { ManualClock } from '../jobs/clock'
 import { currentSeq } from '../sync/documents'
 import { ChangeBus } from '../sync/change-bus'
@@ -78,6 +78,25 @@ describe.each(testBackends())('sandbox backfill into the workspace on %s', (kind
       for (const kindOf of ['gift', 'commission', 'reward'] as const)
         expect(ledger.filter((e) => e.kind === kindOf).length, kindOf).toBeGreaterThan(3)
       expect(ledger.every((e) => e.source === 'connector')).toBe(true)
+      // Each stream's facts arrive structured (issue 12), valid against the ledger's schema.
+      expect(ledger.every((e) => collections.ledger.schema.safeParse(e).success)).toBe(true)
+      for (const gift of ledger.filter((e) => e.kind === 'gift'))
+        expect(gift.detail.durationSec !== null && gift.detail.topGifters !== null).toBe(true)
+      for (const order of ledger.filter((e) => e.kind === 'commission')) {
+        const { paidPriceMinor, rateBps, expectedSettlementAt } = order.detail
+        expect(paidPriceMinor !== null && rateBps !== null && expectedSettlementAt !== null).toBe(
+          true,
+        )
+      }
+      const rewards = ledger.filter((e) => e.kind === 'reward')
+      expect(rewards.every((e) => e.detail.month !== null)).toBe(true)
+      expect(
+        rewards.every(
+          (e) =>
+            e.detail.disqualified !== null ||
+            (e.detail.estimatedMinor !== null && e.detail.qualifiedViews !== null),
+        ),
+      ).toBe(true)
       const account = a.find((d) => d.collection === 'accounts')?.data as AccountDoc
       expect(account).toMatchObject({
         id: ACCOUNT,

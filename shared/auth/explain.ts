@@ -12,6 +12,7 @@ const NOUN: Partial<Record<CollectionName, string>> = {
   posts: 'posts',
   accounts: 'creator accounts',
   deals: 'deals',
+  ledger: 'earnings entries',
 }
 
 export function whyReadOnly(

@@ -1,5 +1,6 @@
 import type { CollectionDocs } from './registry'
 import { DRAFT_APPROVAL, IDLE_PUBLISH_STATE } from './collections/posts'
+import { EMPTY_DETAIL } from './collections/ledger'
 
 /**
  * One valid document per collection, all in one workspace and account, with fixed ids: a fixture
@@ -149,6 +150,12 @@ export function sampleDocs(): CollectionDocs {
         orderId: 'ord-1',
         liveSessionId: null,
         externalId: null,
+      },
+      detail: {
+        ...EMPTY_DETAIL,
+        paidPriceMinor: 12_500,
+        rateBps: 1_000,
+        expectedSettlementAt: T0 + 15 * 86_400_000,
       },
       note: null,
     },

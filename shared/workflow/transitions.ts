@@ -1,6 +1,7 @@
 import type { CollectionName } from '../data/collection-contract'
 import type { CollectionDocs } from '../data/registry'
 import { checkAccountTransition } from './account-transitions'
+import { checkLedgerTransition } from './ledger-transitions'
 import { checkMessageTransition } from './message-transitions'
 import { checkPostTransition } from './post-transitions'
 import {
@@ -22,6 +23,7 @@ export const TRANSITION_CHECKS: { [K in CollectionName]?: TransitionCheck<Collec
   accounts: checkAccountTransition,
   posts: checkPostTransition,
   messages: checkMessageTransition,
+  ledger: checkLedgerTransition,
 }
 
 export function checkTransition<K extends CollectionName>(

@@ -9,6 +9,11 @@ const SIZES: { id: SandboxSize; label: string; description: string }[] = [
     description: 'Three weeks old, a couple hundred followers: what starting out looks like.',
   },
   {
+    id: '9k',
+    label: '9k followers',
+    description: 'Close to the 10k of Creator Rewards: see when it gets there at its pace.',
+  },
+  {
     id: '12k',
     label: '12k followers',
     description: 'A year of posts, LIVE gifts, Creator Rewards, shop orders and brand invitations.',

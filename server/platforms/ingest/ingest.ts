@@ -9,6 +9,7 @@ import {
   accountMetricDoc,
   brandMessage,
   commissionEntry,
+  disqualifiedEntry,
   externalPostDoc,
   giftEntry,
   invitationDeal,
@@ -228,9 +229,13 @@ export async function ingestEvents(
       case 'brand.counter_offer':
         messages.push(brandMessage(ctx, event))
         break
+      case 'rewards.disqualified': {
+        const doc = disqualifiedEntry(ctx, event, index.posts.get(event.videoId) ?? null)
+        ledger.set(doc.id, doc)
+        break
+      }
       case 'rewards.payment':
-      case 'rewards.disqualified':
-        // Reported in the feed for the earnings area; today's ledger holds the per-video entries.
+        // The month's total of the per-video entries the ledger already holds.
         break
     }
   }

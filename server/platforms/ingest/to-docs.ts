@@ -6,6 +6,7 @@ import type {
   PostDoc,
   ProductDoc,
 } from '../../../shared/data/registry'
+import { EMPTY_DETAIL } from '../../../shared/data/collections/ledger'
 import {
   DRAFT_APPROVAL,
   HASHTAG_PATTERN,
@@ -164,6 +165,7 @@ export function giftEntry(ctx: IngestContext, event: EventOf<'live.session'>): L
     diamonds: event.diamonds,
     settlement: null,
     refs: { ...refsNone, liveSessionId: event.sessionId, externalId: event.id },
+    detail: { ...EMPTY_DETAIL, durationSec: event.durationSec, topGifters: event.topGifters },
     note: `LIVE ${minutes} min · ${event.giftCount.toLocaleString('en-US')} gifts · ${event.topGifters} top gifters · peak ${event.peakViewers.toLocaleString('en-US')} viewers`,
   }
 }
@@ -185,7 +187,43 @@ export function rewardEntry(
     diamonds: null,
     settlement: null,
     refs: { ...refsNone, postId, externalId: event.id },
+    detail: {
+      ...EMPTY_DETAIL,
+      month: event.month,
+      qualifiedViews: event.qualifiedViews,
+      rpmMinor: event.rpmMinor,
+      estimatedMinor: event.estimatedMinor,
+    },
     note: `Creator Rewards ${event.month}: ${event.qualifiedViews.toLocaleString('en-US')} qualified views at RPM ${money(event.rpmMinor, event.currency)} (estimated ${money(event.estimatedMinor, event.currency)})`,
+  }
+}
+
+/**
+ * A video taken out of Creator Rewards: a zero entry that carries the reason, so the month's
+ * reconciliation and the alerts can name it (the reported estimate never becomes a payment).
+ */
+export function disqualifiedEntry(
+  ctx: IngestContext,
+  event: EventOf<'rewards.disqualified'>,
+  postId: string | null,
+): LedgerEntryDoc {
+  // The event names no month: disqualifications are reported with the rewards of the month
+  // before (paid mid-month), and the entry is zero, so its currency is the reporting one.
+  const at = new Date(event.occurredAt)
+  const month = new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth() - 1, 1))
+    .toISOString()
+    .slice(0, 7)
+  const currencyCode = DIAMOND_CASH_RATE_DEFAULT.currency
+  return {
+    ...ledgerBase(ctx, stableDocId(ctx.accountId, event.id, event.occurredAt), event.occurredAt),
+    kind: 'reward',
+    amountMinor: 0,
+    currency: currencyCode,
+    diamonds: null,
+    settlement: null,
+    refs: { ...refsNone, postId, externalId: event.id },
+    detail: { ...EMPTY_DETAIL, month, disqualified: event.reason },
+    note: `Creator Rewards ${month}: video disqualified (${event.reason})`,
   }
 }
 
@@ -206,6 +244,12 @@ export function commissionEntry(
     diamonds: null,
     settlement: 'not_settled',
     refs: { ...refsNone, ...refs, orderId: event.orderId, externalId: event.id },
+    detail: {
+      ...EMPTY_DETAIL,
+      paidPriceMinor: event.paidMinor,
+      rateBps: event.commissionRateBps,
+      expectedSettlementAt: event.expectedSettlementAt,
+    },
     note: `Order of ${event.quantity} · paid ${money(event.paidMinor, event.currency)} · ${(event.commissionRateBps / 100).toFixed(1)} % commission · settles around ${new Date(event.expectedSettlementAt).toISOString().slice(0, 10)}`,
   }
 }

@@ -20,7 +20,7 @@ export function sandboxAccountId(identity: SandboxIdentity): string {
 }
 
 export function parseSandboxAccountId(id: string): SandboxIdentity | null {
-  const match = /^sandbox\.(new|12k|250k)\.(\d{1,10})\.(\d{1,6})$/.exec(id)
+  const match = /^sandbox\.(new|9k|12k|250k)\.(\d{1,10})\.(\d{1,6})$/.exec(id)
   if (!match) return null
   const size = match[1] as SandboxSize
   if (!(SANDBOX_SIZES as readonly string[]).includes(size)) return null

@@ -3,7 +3,7 @@
  * with 250k. The numbers are the simulation's inputs, chosen to land in the ranges creators and
  * agencies report (PLATFORM-FACTS); they are not platform facts themselves.
  */
-export const SANDBOX_SIZES = ['new', '12k', '250k'] as const
+export const SANDBOX_SIZES = ['new', '9k', '12k', '250k'] as const
 export type SandboxSize = (typeof SANDBOX_SIZES)[number]
 
 export interface SandboxProfile {
@@ -36,6 +36,21 @@ export const SANDBOX_PROFILES: Readonly<Record<SandboxSize, SandboxProfile>> = {
     livePerWeek: 0,
     products: 0,
     brandInvitationsPerMonth: 0,
+  },
+  // Just under the 10k of Creator Rewards and the Creator Marketplace (issue 12): what the
+  // Eligibility area's "not met, projected around …" looks like. Its growth (≈ +18/day) is the
+  // 12k profile's curve, a year earlier.
+  '9k': {
+    label: '9k followers',
+    ageDays: 600,
+    followersAtLink: 9_000,
+    followersYearBefore: 3_300,
+    postsPerWeek: 4,
+    reachMedian: 0.32,
+    discoveryMedian: 550,
+    livePerWeek: 1,
+    products: 4,
+    brandInvitationsPerMonth: 1,
   },
   '12k': {
     label: '12k followers',

@@ -1,0 +1,53 @@
+import { useMemo } from 'react'
+import type { AccountDoc, MetricDoc, PostDoc } from '../../../shared/data/registry'
+import { evaluateAll, type ProgramResult } from '../../../shared/eligibility/evaluate'
+import { eligibilityInputs } from '../../../shared/eligibility/inputs'
+import { PROGRAMS } from '../../../shared/eligibility/rules'
+import { useLiveDocs } from '../earnings/use-live-docs'
+import { useWorkspaceEligibility } from './eligibility-store'
+
+const DAY_MS = 86_400_000
+
+/**
+ * Every program's result for each of `accounts`, from the daily account metrics of the last
+ * 60 days (30-day sums and their 30-day trend) and the published posts.
+ */
+export function useEligibility(
+  workspaceId: string,
+  accounts: readonly AccountDoc[],
+  now: number,
+): { results: Map<string, ProgramResult[]>; loading: boolean } {
+  const since = new Date(now - 62 * DAY_MS).toISOString().slice(0, 10)
+  const ids = useMemo(() => accounts.map((a) => a.id), [accounts])
+  const metricQuery = useMemo(
+    () => ({
+      selector: { workspaceId, accountId: { $in: ids }, postId: null, date: { $gte: since } },
+    }),
+    [workspaceId, ids, since],
+  )
+  const postQuery = useMemo(
+    () => ({ selector: { workspaceId, accountId: { $in: ids } } }),
+    [workspaceId, ids],
+  )
+  const metrics = useLiveDocs<MetricDoc>('metrics', metricQuery)
+  const posts = useLiveDocs<PostDoc>('posts', postQuery)
+  const { overrides, standing } = useWorkspaceEligibility(workspaceId)
+
+  const results = useMemo(() => {
+    const byAccount = new Map<string, ProgramResult[]>()
+    const m = metrics.docs
+    const p = posts.docs
+    for (const account of accounts) {
+      const inputs = eligibilityInputs(
+        account,
+        m.filter((x) => x.accountId === account.id),
+        p.filter((x) => x.accountId === account.id),
+        now,
+        standing[account.id] ?? null,
+      )
+      byAccount.set(account.id, evaluateAll(PROGRAMS, inputs, overrides, now))
+    }
+    return byAccount
+  }, [accounts, metrics.docs, posts.docs, overrides, standing, now])
+  return { results, loading: metrics.loading || posts.loading }
+}
