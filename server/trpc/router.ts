@@ -1,4 +1,5 @@
 import { createAuthRouter } from './auth-router'
+import { createDealsRouter } from './deals-router'
 import type { Trpc } from './init'
 import { createPlatformRouter } from './platform-router'
 import { createProcedures } from './procedures'
@@ -12,6 +13,7 @@ export function createAppRouter(t: Trpc) {
     workspaces: createWorkspacesRouter(procedures),
     sync: createSyncRouter(procedures),
     platform: createPlatformRouter(procedures),
+    deals: createDealsRouter(procedures),
   })
 }
 

@@ -1,6 +1,7 @@
 import type { CollectionName } from '../data/collection-contract'
 import type { CollectionDocs } from '../data/registry'
 import { checkAccountTransition } from './account-transitions'
+import { checkDealTransition } from './deal-transitions'
 import { checkMessageTransition } from './message-transitions'
 import { checkPostTransition } from './post-transitions'
 import { allow, type Actor, type Transition, type TransitionCheck } from './transition'
@@ -16,6 +17,7 @@ export const TRANSITION_CHECKS: { [K in CollectionName]?: TransitionCheck<Collec
   accounts: checkAccountTransition,
   posts: checkPostTransition,
   messages: checkMessageTransition,
+  deals: checkDealTransition,
 }
 
 export function checkTransition<K extends CollectionName>(

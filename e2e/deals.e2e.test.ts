@@ -1,0 +1,160 @@
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import type { DealDoc, LedgerEntryDoc, PostDoc } from '../shared/data/registry'
+import type { EventOf } from '../server/platforms/events'
+import { dayOf } from '../server/platforms/sandbox/identity'
+import { Simulation } from '../server/platforms/sandbox/simulation'
+import { testClient, type TestClient } from '../server/test-support/client'
+import { newUser, signUpThroughUi } from './auth-helpers'
+import { launchChromium } from './chromium'
+
+// Issue 13, end to end: a sandbox brand invitation arrives live in the open Deals page, is
+// countered, accepted, linked to a post (disclosure goes on), moved to posted and paid, and the
+// payment is in the ledger Earnings reads. One browser, the suite's one server.
+let browser: Browser
+let page: Page
+let baseUrl: string
+let api: TestClient
+let workspaceId: string
+
+/**
+ * A 12k sandbox seed whose last week holds a brand invitation still open now: the simulation is
+ * the sandbox's own, so the invitation the server will ingest is known before linking.
+ */
+function seedWithOpenInvitation(now: number): {
+  seed: number
+  invitation: EventOf<'brand.invitation'>
+} {
+  const linkDay = dayOf(now)
+  for (let seed = 1; seed < 5000; seed += 1) {
+    const sim = new Simulation({ size: '12k', seed, linkDay })
+    for (let day = linkDay - 6; day <= linkDay; day += 1)
+      for (const event of sim.eventsOfDay(day))
+        if (
+          event.type === 'brand.invitation' &&
+          event.occurredAt < now - 60_000 &&
+          event.expiresAt > now + 3_600_000
+        )
+          return { seed, invitation: event }
+  }
+  throw new Error('no sandbox seed with an open invitation')
+}
+
+async function all<T>(collection: 'deals' | 'posts' | 'ledger'): Promise<T[]> {
+  const out: T[] = []
+  let checkpoint: { seq: number } | null = null
+  for (;;) {
+    const got: { documents: Record<string, unknown>[]; checkpoint: { seq: number } } =
+      await api.sync.pull.query({ collection, workspaceId, checkpoint, limit: 1000 })
+    out.push(...(got.documents as T[]))
+    checkpoint = got.checkpoint
+    if (got.documents.length < 1000) return out
+  }
+}
+
+async function shoot(name: string) {
+  for (const [width, height] of [
+    [1280, 720],
+    [1920, 1080],
+  ] as const) {
+    await page.setViewportSize({ width, height })
+    await page.screenshot({ path: `test-results/${name}-${width}.png` })
+  }
+}
+
+beforeAll(async () => {
+  baseUrl = inject('baseUrl')
+  browser = await launchChromium()
+  page = await (await browser.newContext()).newPage()
+  const user = await signUpThroughUi(page, baseUrl, newUser('deals'))
+  const signedIn = await testClient(baseUrl).auth.signIn.mutate({
+    email: user.email,
+    password: user.password,
+  })
+  api = testClient(baseUrl, signedIn.token)
+  const [workspace] = await api.workspaces.list.query()
+  workspaceId = workspace?.id ?? ''
+}, 120_000)
+
+afterAll(async () => {
+  await browser?.close()
+})
+
+describe('brand deals', () => {
+  it('says what to do while there are no deals', async () => {
+    await page.goto(`${baseUrl}/#/deals`)
+    await page.getByRole('heading', { name: 'No brand deals yet' }).waitFor()
+    await page.getByText('Brand invitations arrive here by themselves').waitFor()
+    await shoot('deals-empty')
+  })
+
+  it('an invitation arrives live; countered, accepted, linked, posted and paid', async () => {
+    const { seed, invitation } = seedWithOpenInvitation(Date.now())
+    await api.platform.linkSandbox.mutate({ workspaceId, size: '12k', seed })
+
+    // It arrives in the open page without a reload, at the invitation stage.
+    const row = page.getByRole('button').filter({ hasText: invitation.title })
+    await row.waitFor({ timeout: 60_000 })
+    await row.click()
+    const detail = page.getByRole('region', { name: 'Deal' })
+    await detail.getByRole('heading', { name: invitation.title }).waitFor()
+    await detail.getByText('Invitation', { exact: true }).first().waitFor()
+    await detail.getByText(/Answer by/).waitFor()
+    await shoot('deals-invitation')
+
+    // A counter-offer with a typo is refused next to the field; the corrected one is sent.
+    const counter = detail.getByRole('form', { name: 'Counter-offer' })
+    await counter.getByLabel(/Counter-offer/).fill('12.345')
+    await counter.getByRole('button', { name: 'Send counter-offer' }).click()
+    await counter.getByRole('alert').filter({ hasText: 'no more than two decimals' }).waitFor()
+    const asked = invitation.offerMinor + 50_000
+    await counter.getByLabel(/Counter-offer/).fill(String(asked / 100))
+    await counter.getByLabel('Payment terms').selectOption('50/50')
+    await counter.getByLabel('Note to the brand').fill('Includes 30 days of Spark Ads')
+    await counter.getByRole('button', { name: 'Send counter-offer' }).click()
+    await detail.getByText('Negotiating', { exact: true }).first().waitFor()
+
+    // Accept: contracted on the countered terms.
+    await detail.getByRole('button', { name: /^Accept USD/ }).click()
+    await detail.getByText('Contracted', { exact: true }).first().waitFor()
+    await detail.getByText('Agreed', { exact: true }).waitFor()
+
+    // Link the main video to a post: its disclosure is turned on.
+    const select = detail.getByRole('combobox', { name: /^Post for Main video/ })
+    const firstPost = await select.locator('option').nth(1).getAttribute('value')
+    expect(firstPost).toBeTruthy()
+    await select.selectOption(firstPost ?? '')
+    await page.getByText('Branded content turned on').waitFor()
+
+    for (const button of ['Start production', 'Draft submitted', 'Brand approved', 'Mark posted'])
+      await detail.getByRole('button', { name: button }).click()
+    await detail.getByRole('form', { name: 'Record payment' }).waitFor()
+    await shoot('deals-posted')
+    await detail.getByRole('button', { name: 'Record payment' }).click()
+    await detail
+      .getByText(/recorded in Earnings as a brand-deal payment/)
+      .waitFor({ timeout: 20_000 })
+
+    // The server's copy: the whole way recorded, the post disclosed, the ledger entry written.
+    const deal = (await all<DealDoc>('deals')).find((d) => d.title === invitation.title)
+    expect(deal?.state).toBe('paid')
+    expect(deal?.history.map((h) => h.to)).toEqual([
+      'invitation',
+      'negotiating',
+      'contracted',
+      'in_production',
+      'draft_submitted',
+      'brand_approved',
+      'posted',
+      'paid',
+    ])
+    expect(deal?.amountMinor).toBe(asked)
+    expect(deal?.paymentTerms).toBe('50/50')
+    const post = (await all<PostDoc>('posts')).find((p) => p.id === firstPost)
+    expect(post?.disclosure).toEqual({ commercial: true, kind: 'paid_partnership' })
+    const entry = (await all<LedgerEntryDoc>('ledger')).find((l) => l.refs.dealId === deal?.id)
+    expect(entry).toMatchObject({ kind: 'deal_payment', amountMinor: asked, currency: 'USD' })
+    expect(entry?.refs.postId).toBe(firstPost)
+    await shoot('deals-paid')
+  }, 180_000)
+})
