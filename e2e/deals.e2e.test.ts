@@ -28,14 +28,17 @@ function seedWithOpenInvitation(now: number): {
   const linkDay = dayOf(now)
   for (let seed = 1; seed < 5000; seed += 1) {
     const sim = new Simulation({ size: '12k', seed, linkDay })
-    for (let day = linkDay - 6; day <= linkDay; day += 1)
+    const open: EventOf<'brand.invitation'>[] = []
+    for (let day = linkDay - 7; day <= linkDay; day += 1)
       for (const event of sim.eventsOfDay(day))
         if (
           event.type === 'brand.invitation' &&
           event.occurredAt < now - 60_000 &&
           event.expiresAt > now + 3_600_000
         )
-          return { seed, invitation: event }
+          open.push(event)
+    // Exactly one open invitation: the list then shows one row to act on.
+    if (open.length === 1 && open[0]) return { seed, invitation: open[0] }
   }
   throw new Error('no sandbox seed with an open invitation')
 }
@@ -126,8 +129,15 @@ describe('brand deals', () => {
     await select.selectOption(firstPost ?? '')
     await page.getByText('Branded content turned on').waitFor()
 
-    for (const button of ['Start production', 'Draft submitted', 'Brand approved', 'Mark posted'])
-      await detail.getByRole('button', { name: button }).click()
+    for (const button of ['Start production', 'Draft submitted', 'Brand approved', 'Mark posted']) {
+      await detail
+        .getByRole('button', { name: button })
+        .click({ timeout: 10_000 })
+        .catch(async (e: unknown) => {
+          await page.screenshot({ path: 'test-results/deals-debug.png' })
+          throw e
+        })
+    }
     await detail.getByRole('form', { name: 'Record payment' }).waitFor()
     await shoot('deals-posted')
     await detail.getByRole('button', { name: 'Record payment' }).click()
@@ -136,7 +146,9 @@ describe('brand deals', () => {
       .waitFor({ timeout: 20_000 })
 
     // The server's copy: the whole way recorded, the post disclosed, the ledger entry written.
-    const deal = (await all<DealDoc>('deals')).find((d) => d.title === invitation.title)
+    const deal = (await all<DealDoc>('deals')).find(
+      (d) => d.invitation?.id === invitation.invitationId,
+    )
     expect(deal?.state).toBe('paid')
     expect(deal?.history.map((h) => h.to)).toEqual([
       'invitation',
@@ -157,4 +169,29 @@ describe('brand deals', () => {
     expect(entry?.refs.postId).toBe(firstPost)
     await shoot('deals-paid')
   }, 180_000)
+
+  it('the shop lists the showcase and imports a CSV, keeping broken rows out with their reasons', async () => {
+    await page.setViewportSize({ width: 1280, height: 720 })
+    await page.goto(`${baseUrl}/#/shop`)
+    await page.getByRole('heading', { name: /^Products \(\d+\)$/ }).waitFor({ timeout: 30_000 })
+    await page.getByLabel('Product CSV file').setInputFiles({
+      name: 'products.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(
+        'title,price,commission %,stock\nE2E ring light,29.99,12.5,40\n,10,10,\nE2E tripod,ten,150,\n',
+      ),
+    })
+    const dialog = page.getByRole('dialog', { name: 'Import products' })
+    await dialog.getByText('1 of 3 rows are ready').waitFor()
+    await dialog.getByRole('row').filter({ hasText: 'title is empty' }).getByText('3').waitFor()
+    await dialog.getByText('commission cannot be over 100 %').waitFor()
+    await shoot('shop-import')
+    await dialog.getByRole('button', { name: 'Import 1 product' }).click()
+    const row = page.getByRole('row').filter({ hasText: 'E2E ring light' })
+    await row.waitFor()
+    // USD 29.99 at 12.5 % earns USD 3.75 a sale (3.74875, rounded half up).
+    await row.getByText('USD 3.75').waitFor()
+    await row.getByText('CSV import').waitFor()
+    await shoot('shop')
+  })
 })

@@ -94,7 +94,10 @@ export function parseProductCsv(
     if (!title) errors.push('title is empty')
     else if ([...title].length > 300) errors.push('title is longer than 300 characters')
     const price = parseMoney(cell(row, 'priceMinor'))
-    if (!price.ok) errors.push(`price: ${price.error.replace(/^Enter an amount/, 'write it')}`)
+    if (!price.ok)
+      errors.push(
+        `price: ${price.error.replace(/^Enter an amount/, 'write it').replace(/\.$/, '')}`,
+      )
     const currency = (cell(row, 'currency') || defaultCurrency).toUpperCase()
     if (!CURRENCY_PATTERN.test(currency))
       errors.push(`currency “${currency}” is not a 3-letter code`)

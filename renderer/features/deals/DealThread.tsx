@@ -33,12 +33,19 @@ export function DealThread({
   const newest = thread.at(-1)?.sentAt ?? 0
   const lastRead = user ? readAt(deal, user.id) : 0
 
+  // Scroll to the newest message when one arrives (not on every render).
   useEffect(() => {
     endRef.current?.scrollIntoView({ block: 'nearest' })
-    if (!user || readOnly || newest <= lastRead) return
-    void onRead({ ...markRead(deal, user.id, newest), updatedAt: Date.now() }).catch(
-      () => undefined,
-    )
+  }, [thread.length])
+
+  // Opening the thread reads it: this member's mark moves to the newest message, once.
+  const markedRef = useRef(0)
+  useEffect(() => {
+    if (!user || readOnly || newest <= lastRead || markedRef.current >= newest) return
+    markedRef.current = newest
+    void onRead({ ...markRead(deal, user.id, newest), updatedAt: Date.now() }).catch(() => {
+      markedRef.current = 0
+    })
   }, [newest, lastRead, user, readOnly, deal, onRead])
 
   const send = async (event: FormEvent) => {

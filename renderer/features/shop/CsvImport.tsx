@@ -6,6 +6,8 @@ import { parseProductCsv } from '../../../shared/shop/product-csv'
 import { showToast } from '../../app/toasts'
 import { newProduct } from './product-doc'
 
+const products = (n: number) => (n === 1 ? '1 product' : `${n} products`)
+
 /**
  * A CSV import, previewed before anything is saved: each row with the product it makes or the
  * reasons it cannot, beside its line number. Only the good rows are imported.
@@ -40,8 +42,10 @@ export function CsvImport({
       )
       showToast(
         {
-          title: `${good.length} products imported`,
-          description: bad ? `${bad} rows with errors were left out.` : undefined,
+          title: `${products(good.length)} imported`,
+          description: bad
+            ? `${bad === 1 ? '1 row' : `${bad} rows`} with errors left out.`
+            : undefined,
           tone: 'success',
         },
         6000,
@@ -117,7 +121,7 @@ export function CsvImport({
             isDisabled={busy || good.length === 0}
             onPress={() => void run()}
           >
-            {`Import ${good.length} products`}
+            {`Import ${products(good.length)}`}
           </Button>
         </div>
       </Dialog>
