@@ -170,6 +170,42 @@ describe('brand deals', () => {
     await shoot('deals-paid')
   }, 180_000)
 
+  it('records a deal by hand, warning of an exclusivity it would break', async () => {
+    const detail = page.getByRole('region', { name: 'Deal' })
+    // The paid deal grants an exclusivity on headphones for 30 days.
+    await detail.getByRole('button', { name: 'Edit' }).click()
+    const terms = detail.getByRole('form', { name: 'Rights and exclusivity' })
+    await terms.getByLabel('Exclusivity category').fill('Headphones')
+    await terms.getByRole('button', { name: 'Save' }).click()
+    await terms
+      .getByRole('alert')
+      .filter({ hasText: 'Give the date the exclusivity ends' })
+      .waitFor()
+    const until = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10)
+    await terms.getByLabel('Exclusive until').fill(until)
+    await terms.getByRole('button', { name: 'Save' }).click()
+    await detail.getByText(/Exclusivity: Headphones until/).waitFor()
+
+    await page.getByRole('button', { name: 'Record a deal' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Record a deal' })
+    await dialog.getByRole('button', { name: 'Record deal' }).click()
+    await dialog.getByText('Enter the brand’s name.').waitFor()
+    await dialog.getByLabel('Brand').fill('Other Audio Co')
+    await dialog.getByLabel('Amount (USD)').fill('500')
+    await dialog.getByLabel('Product category').fill('headphones')
+    await dialog.getByText(/has “Headphones” exclusivity until/).waitFor()
+    await shoot('deals-new')
+    await dialog.getByRole('button', { name: 'Record deal' }).click()
+    await detail.getByRole('heading', { name: 'Untitled deal' }).waitFor()
+    await detail.getByText(/Exclusivity conflict: .* has “Headphones” exclusivity/).waitFor()
+    const recorded = (await all<DealDoc>('deals')).find((d) => d.brand === 'Other Audio Co')
+    expect(recorded).toMatchObject({
+      state: 'negotiating',
+      amountMinor: 50_000,
+      category: 'headphones',
+    })
+  })
+
   it('the shop lists the showcase and imports a CSV, keeping broken rows out with their reasons', async () => {
     await page.setViewportSize({ width: 1280, height: 720 })
     await page.goto(`${baseUrl}/#/shop`)

@@ -31,6 +31,7 @@ import { checkDealTransition } from '../../../shared/workflow/deal-transitions'
 import { showToast } from '../../app/toasts'
 import { useSession } from '../../session/session-context'
 import { RefusalNotice } from '../../sync/RefusedChanges'
+import { DealTerms } from './DealTerms'
 import { DealThread } from './DealThread'
 import { RecordPayment } from './RecordPayment'
 import { SparkCodes } from './SparkCodes'
@@ -361,22 +362,10 @@ export function DealDetail({
             <section className="deal__section" aria-labelledby="deal-brief">
               <h3 id="deal-brief">Brief</h3>
               <p className="deal__brief">{deal.brief}</p>
-              <p className="muted">
-                Usage:{' '}
-                {deal.usage.channels.length
-                  ? deal.usage.channels.join(', ').replace(/_/g, ' ')
-                  : 'not agreed'}
-                {deal.usage.perpetual
-                  ? ', perpetual'
-                  : deal.usage.durationDays
-                    ? `, ${deal.usage.durationDays} days`
-                    : ''}
-                {deal.exclusivity
-                  ? ` · Exclusivity: ${deal.exclusivity.category} until ${day(deal.exclusivity.until)}`
-                  : ''}
-              </p>
             </section>
           ) : null}
+
+          <DealTerms deal={deal} readOnly={Boolean(readOnly)} onSave={(next) => save(next)} />
 
           <section className="deal__section" aria-labelledby="deal-deliverables">
             <h3 id="deal-deliverables">Deliverables</h3>

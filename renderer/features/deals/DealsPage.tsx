@@ -1,4 +1,4 @@
-import { Handshake, Search } from 'lucide-react'
+import { Handshake, Plus, Search } from 'lucide-react'
 import { useEffect, useMemo, useRef, useState } from 'react'
 import type { DealDoc } from '../../../shared/data/registry'
 import { dealDeadlines, type Urgency } from '../../../shared/deals/deadlines'
@@ -8,11 +8,13 @@ import { isClosed, STAGE_LABELS } from '../../../shared/deals/pipeline'
 import { searchDeals } from '../../../shared/deals/search'
 import { useCurrentAccount } from '../../app/current-account-store'
 import { useWorkspaceMember } from '../../app/use-workspace-member'
+import { can } from '../../../shared/auth/permissions'
 import { useSession } from '../../session/session-context'
 import { EmptyState } from '../../ui/EmptyState'
 import { useNow } from '../accounts/use-now'
 import { DealDetail } from './DealDetail'
 import { DealReminders } from './DealReminders'
+import { NewDealDialog } from './NewDealDialog'
 import { useDealsData } from './use-deals-data'
 import './deals.css'
 
@@ -41,6 +43,8 @@ export function DealsPage() {
   const [query, setQuery] = useState('')
   const [selectedId, setSelectedId] = useState<string | null>(null)
   const searchRef = useRef<HTMLInputElement>(null)
+  const [creating, setCreating] = useState(false)
+  const user = useSession((s) => s.user)
 
   const handles = useMemo(
     () => new Map(current.accounts.map((a) => [a.id, `@${a.handle}`])),
@@ -75,6 +79,31 @@ export function DealsPage() {
   }, [visible, selected?.id])
 
   if (!workspaceId) return null
+  const writable = current.accounts.filter(
+    (a) => member && can(member, 'write', 'deals', { accountId: a.id }),
+  )
+  const newDeal =
+    writable.length > 0 ? (
+      <button type="button" className="button deals__new" onClick={() => setCreating(true)}>
+        <Plus size={16} aria-hidden="true" /> Record a deal
+      </button>
+    ) : null
+  const dialog =
+    creating && user ? (
+      <NewDealDialog
+        workspaceId={workspaceId}
+        accounts={writable}
+        accountId={current.accountId}
+        deals={data.deals}
+        user={user}
+        onSave={async (doc) => {
+          await data.saveDeal(doc)
+          setSelectedId(doc.id)
+          setFilter('open')
+        }}
+        onClose={() => setCreating(false)}
+      />
+    ) : null
   const messagesOf = (deal: DealDoc) => data.messages.filter((m) => m.dealId === deal.id)
   const counts = {
     open: data.deals.filter((d) => !d._deleted && !isClosed(d.state)).length,
@@ -83,11 +112,16 @@ export function DealsPage() {
 
   if (!data.loading && data.deals.length === 0)
     return (
-      <EmptyState icon={Handshake} title="No brand deals yet">
-        Brand invitations arrive here by themselves once a creator account is linked (Accounts →
-        Link an account, or try the sandbox). Each deal then moves from invitation to payment with
-        its offers, deliverables, Spark codes and a message thread.
-      </EmptyState>
+      <div className="page-stack">
+        <EmptyState icon={Handshake} title="No brand deals yet">
+          Brand invitations arrive here by themselves once a creator account is linked (Accounts →
+          Link an account, or try the sandbox). Each deal then moves from invitation to payment with
+          its offers, deliverables, Spark codes and a message thread. A deal agreed by email can be
+          recorded by hand.
+        </EmptyState>
+        {newDeal ? <div className="deals__empty-actions">{newDeal}</div> : null}
+        {dialog}
+      </div>
     )
 
   return (
@@ -123,6 +157,7 @@ export function DealsPage() {
             </button>
           ))}
         </div>
+        {newDeal}
         <DealReminders deals={data.deals} now={now} onOpen={setSelectedId} />
         {visible.length === 0 ? (
           <p className="muted deals__none">
@@ -189,6 +224,7 @@ export function DealsPage() {
           <p className="muted">Choose a deal on the left.</p>
         )}
       </section>
+      {dialog}
     </div>
   )
 }
