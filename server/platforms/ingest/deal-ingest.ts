@@ -1,5 +1,7 @@
 import type { DealDoc } from '../../../shared/data/registry'
 import { dealSchema } from '../../../shared/data/collections/deals'
+import type { Kysely } from 'kysely'
+import type { DB } from '../../db/schema'
 import { fromJsonColumn } from '../../db/values'
 import { asRecord } from '../../sync/documents'
 import type { WorkspaceWrite } from '../../sync/workspace-write'
@@ -42,7 +44,7 @@ export async function ingestDealEvents(
       if (next) deals.set(next.id, next)
     }
   }
-  for (const deal of await openInvitations(w, ctx)) {
+  for (const deal of await openInvitations(w.trx, ctx)) {
     const next = expiredDeal(deals.get(deal.id) ?? deal, ctx.now)
     if (next) deals.set(next.id, next)
   }
@@ -54,9 +56,19 @@ export async function ingestDealEvents(
   return deals.size
 }
 
+/**
+ * Whether an invitation of the account is past its 7 days at `ctx.now`: an event poll that
+ * brought nothing new still takes the write lock then, to mark it expired.
+ */
+export async function invitationsDue(trx: Kysely<DB>, ctx: IngestContext): Promise<boolean> {
+  return (await openInvitations(trx, ctx)).some(
+    (d) => d.invitation !== null && d.invitation.expiresAt <= ctx.now,
+  )
+}
+
 /** The account's deals still at the invitation stage (few: they expire within a week). */
-async function openInvitations(w: WorkspaceWrite, ctx: IngestContext): Promise<DealDoc[]> {
-  const rows = await w.trx
+async function openInvitations(trx: Kysely<DB>, ctx: IngestContext): Promise<DealDoc[]> {
+  const rows = await trx
     .selectFrom('documents')
     .select(['data'])
     .where('workspace_id', '=', ctx.workspaceId)
