@@ -114,7 +114,7 @@ export function DealDetail({
       to === 'contracted' && deal.agreedOfferId === null && latestOffer(deal)
         ? acceptOffer(deal, latestOffer(deal)?.id ?? '', me, Date.now(), uuidv7())
         : moveDeal(deal, to, me, Date.now(), uuidv7())
-    void save(next, `${deal.brand}: ${STAGE_LABELS[to]}`)
+    void save(next)
   }
 
   const sendCounter = (event: FormEvent) => {
@@ -134,9 +134,7 @@ export function DealDetail({
       Date.now(),
       { offerId: uuidv7(), entryId: uuidv7() },
     )
-    void save(next, 'Counter-offer recorded').then(() =>
-      setCounter({ ...counter, amount: '', note: '' }),
-    )
+    void save(next).then(() => setCounter({ ...counter, amount: '', note: '' }))
   }
 
   const linkPost = async (deliverableId: string, postId: string | null) => {
