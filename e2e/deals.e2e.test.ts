@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import type { DealDoc, LedgerEntryDoc, PostDoc } from '../shared/data/registry'
+import type { DealDoc, LedgerEntryDoc, PostDoc, ProductDoc } from '../shared/data/registry'
 import type { EventOf } from '../server/platforms/events'
 import { dayOf } from '../server/platforms/sandbox/identity'
 import { Simulation } from '../server/platforms/sandbox/simulation'
@@ -229,5 +229,41 @@ describe('brand deals', () => {
     await row.getByText('USD 3.75').waitFor()
     await row.getByText('CSV import').waitFor()
     await shoot('shop')
+  })
+
+  it('tags a catalogue product in the editor with its commission per sale; the tag survives reopening and shows its orders', async () => {
+    await page.setViewportSize({ width: 1400, height: 1000 })
+    await page.goto(`${baseUrl}/#/editor`)
+    await page.getByLabel('Title').fill('Deal video')
+    await page.getByRole('button', { name: 'Create project' }).click()
+    await page.getByRole('heading', { level: 2, name: 'Deal video' }).waitFor()
+    const tags = page.getByRole('region', { name: 'Product tags' })
+    // The showcase product with the most orders in the sandbox's year.
+    const ledger = await all<LedgerEntryDoc>('ledger')
+    const products = await all<ProductDoc>('products')
+    const counts = new Map<string, number>()
+    for (const e of ledger)
+      if (e.kind === 'commission' && e.refs.productId)
+        counts.set(e.refs.productId, (counts.get(e.refs.productId) ?? 0) + 1)
+    const [productId, orders] = [...counts].sort((a, b) => b[1] - a[1])[0] ?? ['', 0]
+    const product = products.find((p) => p.id === productId)
+    expect(product && orders).toBeTruthy()
+    await tags.getByLabel('From the catalogue').selectOption(productId)
+    await tags.getByText(/Earns about USD \d+\.\d\d per sale/).waitFor()
+    await tags.getByRole('button', { name: 'Tag product at playhead' }).click()
+    const listed = tags.getByRole('button', { name: `Go to product tag ${productId} at 0:00.00` })
+    await listed.waitFor()
+    expect(await listed.textContent()).toContain(product?.title)
+    expect(await listed.textContent()).toContain(`${orders} orders`)
+    await shoot('editor-product-tag')
+
+    await page.getByRole('status', { name: /^Project: All changes saved/ }).waitFor()
+    await page.getByRole('button', { name: 'Back to projects' }).click()
+    await page.getByRole('button', { name: 'Open Deal video' }).click()
+    await page.getByRole('heading', { level: 2, name: 'Deal video' }).waitFor()
+    await page
+      .getByRole('region', { name: 'Product tags' })
+      .getByRole('button', { name: `Go to product tag ${productId} at 0:00.00` })
+      .waitFor()
   })
 })

@@ -2,6 +2,7 @@ import type { ProductDoc } from '../../../shared/data/registry'
 import { MAX_PRODUCT_TAGS } from '../../../shared/data/collections/posts'
 import { formatMoney } from '../../../shared/deals/money'
 import { estimatedCommission } from '../../../shared/shop/commission'
+import './shop.css'
 
 /**
  * Picks a catalogue product to tag, showing what one sale earns at the rate that applies now.

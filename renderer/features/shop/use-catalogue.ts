@@ -1,6 +1,7 @@
 import { useMemo } from 'react'
 import { useLiveRxQuery } from 'rxdb/plugins/react'
-import type { ProductDoc } from '../../../shared/data/registry'
+import type { LedgerEntryDoc, ProductDoc } from '../../../shared/data/registry'
+import { commissionSummary, type CommissionTotals } from '../../../shared/shop/commission'
 import { useCurrentAccount } from '../../app/current-account-store'
 import { useSession } from '../../session/session-context'
 
@@ -21,4 +22,23 @@ export function useCatalogue(): ProductDoc[] {
     .map((d) => d.toJSON() as ProductDoc)
     .filter((p) => !p._deleted)
     .sort((a, b) => a.title.localeCompare(b.title))
+}
+
+/** Attributed orders per catalogue product (commission entries of the ledger), in USD. */
+export function useProductOrders(): Map<string, CommissionTotals> {
+  const workspaceId = useSession((s) => s.workspaceId) ?? ''
+  const { accountId } = useCurrentAccount()
+  const query = useMemo(
+    () => ({
+      selector: accountId
+        ? { workspaceId, accountId, kind: 'commission' as const }
+        : { workspaceId, kind: 'commission' as const },
+    }),
+    [workspaceId, accountId],
+  )
+  const { results } = useLiveRxQuery<LedgerEntryDoc>({ collection: 'ledger', query })
+  return commissionSummary(
+    results.map((d) => d.toJSON() as LedgerEntryDoc),
+    'USD',
+  ).byProduct
 }

@@ -6,7 +6,7 @@ import { addMarker, removeMarker } from '../../../../shared/timeline/edit'
 import type { Timeline } from '../../../../shared/timeline/model'
 import { Field } from '../../../ui/Field'
 import { ProductPicker } from '../../shop/ProductPicker'
-import { useCatalogue } from '../../shop/use-catalogue'
+import { useCatalogue, useProductOrders } from '../../shop/use-catalogue'
 import type { ProjectStore } from '../project/project-store'
 import { formatTimecode } from '../timeline/timeline-layout'
 import { InlineError, Section } from './Section'
@@ -23,6 +23,12 @@ export function MarkerInspector(props: { store: ProjectStore; timeline: Timeline
   // Catalogue products show by title; a typed platform id stays as it is.
   const catalogue = useCatalogue()
   const titleOf = (id: string) => catalogue.find((p) => p.id === id)?.title ?? id
+  // Once the shop attributes orders to a tagged product, the tag says how many.
+  const orders = useProductOrders()
+  const ordersOf = (id: string) => {
+    const n = orders.get(id)?.orders ?? 0
+    return n === 0 ? '' : n === 1 ? ' · 1 order' : ` · ${n.toLocaleString('en-US')} orders`
+  }
   const add = () => {
     const added = edit('Add product tag', (t) =>
       addMarker(t, {
@@ -65,6 +71,7 @@ export function MarkerInspector(props: { store: ProjectStore; timeline: Timeline
                 onPress={() => store.getState().seek(marker.atMs)}
               >
                 {titleOf(marker.productId)} · {at}
+                {ordersOf(marker.productId)}
               </Button>
               <Button
                 className="icon-button"
