@@ -43,7 +43,7 @@ function seedWithOpenInvitation(now: number): {
   throw new Error('no sandbox seed with an open invitation')
 }
 
-async function all<T>(collection: 'deals' | 'posts' | 'ledger'): Promise<T[]> {
+async function all<T>(collection: 'deals' | 'posts' | 'ledger' | 'products'): Promise<T[]> {
   const out: T[] = []
   let checkpoint: { seq: number } | null = null
   for (;;) {
