@@ -204,6 +204,17 @@ describe('brand deals', () => {
       amountMinor: 50_000,
       category: 'headphones',
     })
+    // A deliverable due tomorrow: the reminders above the list and the deal's warnings say so.
+    const deliverable = detail.getByRole('form', { name: 'Add a deliverable' })
+    await deliverable.getByLabel('New deliverable', { exact: true }).fill('Follow-up story')
+    const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10)
+    await deliverable.getByLabel('Due date of the new deliverable').fill(tomorrow)
+    await deliverable.getByRole('button', { name: 'Add deliverable' }).click()
+    await page
+      .getByRole('region', { name: 'Reminders' })
+      .getByText(/Follow-up story due in \d+ h/)
+      .waitFor()
+    await detail.getByText(/Follow-up story due: .* \(within 48 hours\)/).waitFor()
   })
 
   it('the shop lists the showcase and imports a CSV, keeping broken rows out with their reasons', async () => {

@@ -82,6 +82,7 @@ export function DealDetail({
   const me = actorOf(user?.id ?? '', user?.displayName ?? '')
   const [counter, setCounter] = useState({ amount: '', terms: deal.paymentTerms ?? '', note: '' })
   const [counterError, setCounterError] = useState<string | null>(null)
+  const [newDeliverable, setNewDeliverable] = useState({ description: '', due: '' })
 
   /** Saves a change after checking it with the same rule the server applies. */
   const save = async (next: DealDoc, done?: string) => {
@@ -171,6 +172,43 @@ export function DealDetail({
         d.id === deliverableId ? { ...d, done: !d.done } : d,
       ),
     })
+
+  /** A date input's day → 17:00 UTC that day (end of a working day), or null when cleared. */
+  const dueOf = (value: string) => (value ? Date.parse(`${value}T17:00:00Z`) : null)
+  const setDue = (deliverableId: string, value: string) => {
+    const dueAt = dueOf(value)
+    if (dueAt !== null && !Number.isFinite(dueAt)) return
+    return save({
+      ...deal,
+      updatedAt: Date.now(),
+      deliverables: deal.deliverables.map((d) => (d.id === deliverableId ? { ...d, dueAt } : d)),
+    })
+  }
+  const addDeliverable = async () => {
+    const description = newDeliverable.description.trim()
+    if (!description) {
+      showToast({ title: 'Describe the deliverable first', tone: 'error' })
+      return
+    }
+    const dueAt = dueOf(newDeliverable.due)
+    await save({
+      ...deal,
+      updatedAt: Date.now(),
+      deliverables: [
+        ...deal.deliverables,
+        {
+          id: uuidv7(),
+          kind: 'video' as const,
+          description: description.slice(0, 2000),
+          dueAt: dueAt !== null && Number.isFinite(dueAt) ? dueAt : null,
+          postId: null,
+          projectId: null,
+          done: false,
+        },
+      ].slice(0, 50),
+    })
+    setNewDeliverable({ description: '', due: '' })
+  }
 
   const moves = memberMoves(deal.state).filter((s) => s !== 'paid')
   const stageIndex = PIPELINE_STAGES.indexOf(deal.state as (typeof PIPELINE_STAGES)[number])
@@ -382,7 +420,17 @@ export function DealDetail({
                     />
                     <span>{d.description}</span>
                   </label>
-                  <span className="muted">{d.dueAt ? `due ${day(d.dueAt)}` : 'no due date'}</span>
+                  {readOnly || isClosed(deal.state) ? (
+                    <span className="muted">{d.dueAt ? `due ${day(d.dueAt)}` : 'no due date'}</span>
+                  ) : (
+                    <input
+                      type="date"
+                      className="deliverable__due"
+                      aria-label={`Due date of ${d.description}`}
+                      value={d.dueAt ? new Date(d.dueAt).toISOString().slice(0, 10) : ''}
+                      onChange={(e) => void setDue(d.id, e.target.value)}
+                    />
+                  )}
                   <label className="deliverable__post">
                     <Link2 size={14} aria-hidden="true" />
                     <select
@@ -402,6 +450,35 @@ export function DealDetail({
                 </li>
               ))}
             </ul>
+            {readOnly || isClosed(deal.state) ? null : (
+              <form
+                className="spark__add"
+                aria-label="Add a deliverable"
+                onSubmit={(e) => {
+                  e.preventDefault()
+                  void addDeliverable()
+                }}
+              >
+                <input
+                  aria-label="New deliverable"
+                  placeholder="e.g. Follow-up story"
+                  maxLength={2000}
+                  value={newDeliverable.description}
+                  onChange={(e) =>
+                    setNewDeliverable({ ...newDeliverable, description: e.target.value })
+                  }
+                />
+                <input
+                  type="date"
+                  aria-label="Due date of the new deliverable"
+                  value={newDeliverable.due}
+                  onChange={(e) => setNewDeliverable({ ...newDeliverable, due: e.target.value })}
+                />
+                <button type="submit" className="button button--small">
+                  Add deliverable
+                </button>
+              </form>
+            )}
           </section>
 
           <SparkCodes
