@@ -14,7 +14,12 @@ export function productDoc(workspaceId: string, index: number, now = Date.now())
     currency: 'USD',
     commissionRateBps: 500 + (index % 1500),
     rateLockedUntil: null,
+    lockedRateBps: null,
     shopProductId: `shop-${index}`,
+    available: true,
+    stock: null,
+    imageUrl: null,
+    source: 'manual',
   }
 }
 

@@ -44,6 +44,7 @@ export function createServerApi(serverUrl: string, token: () => string | null): 
     completeLink: (input) => call('mutation', 'platform.completeLink', input),
     syncNow: (input) => call('mutation', 'platform.syncNow', input),
     unlink: async (input) => void (await call('mutation', 'platform.unlink', input)),
+    recordDealPayment: (input) => call('mutation', 'deals.recordPayment', input),
     startSandboxDemo: () => call('mutation', 'platform.startSandboxDemo', {}),
     creatorInfo: (input) => call('query', 'publishing.creatorInfo', input),
   }

@@ -127,6 +127,15 @@ export interface ServerApi {
   }): Promise<{ workspaceId: string; accountId: string }>
   syncNow(input: { workspaceId: string; accountId: string }): Promise<{ jobId: string }>
   unlink(input: { workspaceId: string; accountId: string }): Promise<void>
+  /** A posted deal is paid: the server moves it to paid and writes its earnings entry. */
+  recordDealPayment(input: {
+    workspaceId: string
+    dealId: string
+    amountMinor: number
+    currency: string
+    receivedAt: number
+    note: string
+  }): Promise<{ dealId: string; ledgerEntryId: string }>
   /** "Try it with a sandbox account": a new demo user, signed in, with a linked sandbox creator. */
   startSandboxDemo(): Promise<SandboxDemo>
   /** Creator info for the composer (re-checked by the server before it publishes). */

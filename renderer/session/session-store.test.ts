@@ -53,6 +53,7 @@ function fakeApi(overrides: Partial<ServerApi> = {}): ServerApi {
     completeLink: fail,
     syncNow: fail,
     unlink: fail,
+    recordDealPayment: fail,
     startSandboxDemo: fail,
     creatorInfo: fail,
     ...overrides,

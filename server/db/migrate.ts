@@ -9,6 +9,7 @@ import { accountsLinkMigration } from './migrations/0004b_accounts_link'
 import { blobsMigration } from './migrations/0005_blobs'
 import { publishingMigration } from './migrations/0006_publishing'
 import { earningsMigration } from './migrations/0008_earnings'
+import { dealsShopMigration } from './migrations/0009_deals_shop'
 
 const log = createLogger('migrate')
 
@@ -23,6 +24,7 @@ function provider(dialect: Dialect): MigrationProvider {
     '0005_blobs': blobsMigration(dialect),
     '0006_publishing': publishingMigration(dialect),
     '0008_earnings': earningsMigration(dialect),
+    '0009_deals_shop': dealsShopMigration(dialect),
   }
   return { getMigrations: () => Promise.resolve(migrations) }
 }

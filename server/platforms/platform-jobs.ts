@@ -15,6 +15,7 @@ import {
   ingestVideos,
   loadAccountIndex,
 } from './ingest/ingest'
+import { invitationsDue } from './ingest/deal-ingest'
 import type { IngestContext } from './ingest/to-docs'
 import {
   deleteLink,
@@ -310,8 +311,9 @@ async function writeEvents(
   cursor: string,
   options?: FinishOptions,
 ): Promise<number> {
-  // Nothing new: move the cursor without taking the workspace's write lock.
-  if (events.length === 0) {
+  // Nothing new: move the cursor without taking the workspace's write lock — unless a brand
+  // invitation has just passed its 7 days and is to be marked expired (deal-ingest.ts).
+  if (events.length === 0 && !(await ctx.transaction((trx) => invitationsDue(trx, ingest)))) {
     await ctx.transaction((trx) => setEventCursor(trx, key, cursor, ingest.now), options)
     return 0
   }

@@ -1,9 +1,13 @@
 import type { Kysely } from 'kysely'
 import type { DealDoc } from '../../shared/data/registry'
+import { dealsLinkedTo } from '../../shared/deals/disclosure'
 import type { DB } from '../db/schema'
 import { fromJsonColumn } from '../db/values'
 
-/** Whether a live deal of the account names this post as a deliverable's post. */
+/**
+ * Whether a live deal of the account names this post as a deliverable's post (the deals area's
+ * rule: a declined, expired or cancelled deal binds nothing).
+ */
 export async function linkedToDeal(
   db: Kysely<DB>,
   workspaceId: string,
@@ -18,8 +22,6 @@ export async function linkedToDeal(
     .where('account_id', '=', accountId)
     .where('deleted', '=', 0)
     .execute()
-  return rows.some((row) => {
-    const deal = fromJsonColumn(row.data) as DealDoc
-    return (deal.deliverables ?? []).some((d) => d.postId === postId)
-  })
+  const deals = rows.map((row) => fromJsonColumn(row.data) as DealDoc)
+  return dealsLinkedTo(postId, deals).length > 0
 }

@@ -151,6 +151,7 @@ describe.each(testBackends())('publishing through a real server on %s', (kind) =
           description: 'one video',
           dueAt: null,
           postId: forDeal.id,
+          projectId: null,
           done: false,
         },
       ],

@@ -1,4 +1,5 @@
 import { createAuthRouter } from './auth-router'
+import { createDealsRouter } from './deals-router'
 import type { Trpc } from './init'
 import { createPlatformRouter } from './platform-router'
 import { createProcedures } from './procedures'
@@ -14,6 +15,7 @@ export function createAppRouter(t: Trpc) {
     sync: createSyncRouter(procedures),
     platform: createPlatformRouter(procedures),
     publishing: createPublishingRouter(procedures),
+    deals: createDealsRouter(procedures),
   })
 }
 

@@ -96,12 +96,12 @@ describe('collection merges', () => {
     const added = { ...d0, id: '01890a5d-ac96-774b-bcce-b302099a8200', description: 'LIVE mention' }
     const remote = {
       ...base,
-      state: 'accepted' as const,
+      state: 'contracted' as const,
       deliverables: [d0, added],
       updatedAt: base.updatedAt + 2,
     }
     const merged = collections.deals.merge(base, local, remote)
-    expect(merged.state).toBe('accepted')
+    expect(merged.state).toBe('contracted')
     expect(merged.deliverables).toEqual([{ ...d0, done: true }, added])
   })
 

@@ -20,6 +20,7 @@ export const SAMPLE_IDS = {
   product: '01890a5d-ac96-774b-bcce-b302099a8060',
   productTag: '01890a5d-ac96-774b-bcce-b302099a8061',
   deliverable: '01890a5d-ac96-774b-bcce-b302099a8062',
+  offer: '01890a5d-ac96-774b-bcce-b302099a8063',
 } as const
 
 const T0 = 1_700_000_000_000
@@ -165,9 +166,15 @@ export function sampleDocs(): CollectionDocs {
       accountId: ids.account,
       brand: 'Sunny Sips',
       title: 'Summer launch',
+      category: 'drinks',
       state: 'negotiating',
+      invitation: null,
+      brief: 'One 30 s video about the new flavours.',
+      offers: [],
+      agreedOfferId: null,
       amountMinor: 150_000,
       currency: 'USD',
+      paymentTerms: 'net 30',
       deliverables: [
         {
           id: ids.deliverable,
@@ -175,10 +182,17 @@ export function sampleDocs(): CollectionDocs {
           description: '30 s review',
           dueAt: null,
           postId: null,
+          projectId: null,
           done: false,
         },
       ],
       dueAt: null,
+      usage: { channels: ['organic'], durationDays: 30, perpetual: false },
+      exclusivity: null,
+      sparkCodes: [],
+      history: [],
+      reads: [],
+      payment: null,
       notes: '',
     },
     messages: {
@@ -187,8 +201,10 @@ export function sampleDocs(): CollectionDocs {
       dealId: ids.deal,
       accountId: ids.account,
       author: { kind: 'user', userId: 'user-owner', name: 'Olivia Owner' },
+      audience: 'team',
       body: 'Can we move the deadline by a week?',
       sentAt: T0,
+      delivery: null,
     },
     products: {
       ...base,
@@ -199,7 +215,12 @@ export function sampleDocs(): CollectionDocs {
       currency: 'USD',
       commissionRateBps: 1_500,
       rateLockedUntil: null,
+      lockedRateBps: null,
       shopProductId: null,
+      available: true,
+      stock: null,
+      imageUrl: null,
+      source: 'manual',
     },
   }
 }

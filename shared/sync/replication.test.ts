@@ -256,6 +256,7 @@ describe.each(testBackends())('replication with RxDB clients on %s', (kind) => {
       description: 'added on B',
       dueAt: null,
       postId: null,
+      projectId: null,
       done: false,
     }
     await docB?.incrementalPatch({
@@ -366,6 +367,7 @@ describe.each(testBackends())('replication with RxDB clients on %s', (kind) => {
                 description: `op ${op}`,
                 dueAt: null,
                 postId: null,
+                projectId: null,
                 done: false,
               },
             ],

@@ -2,6 +2,7 @@ import type { CollectionName } from '../data/collection-contract'
 import type { CollectionDocs } from '../data/registry'
 import { checkAccountTransition } from './account-transitions'
 import { checkLedgerTransition } from './ledger-transitions'
+import { checkDealTransition } from './deal-transitions'
 import { checkMessageTransition } from './message-transitions'
 import { checkPostTransition } from './post-transitions'
 import {
@@ -24,6 +25,7 @@ export const TRANSITION_CHECKS: { [K in CollectionName]?: TransitionCheck<Collec
   posts: checkPostTransition,
   messages: checkMessageTransition,
   ledger: checkLedgerTransition,
+  deals: checkDealTransition,
 }
 
 export function checkTransition<K extends CollectionName>(

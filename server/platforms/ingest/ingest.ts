@@ -4,7 +4,7 @@ import { asRecord } from '../../sync/documents'
 import { fromJsonColumn } from '../../db/values'
 import type { WorkspaceWrite } from '../../sync/workspace-write'
 import type { DailyAccountPoint, DailyPoint, PlatformVideo } from '../connector'
-import type { PlatformEvent } from '../events'
+import type { EventOf, PlatformEvent } from '../events'
 import {
   accountMetricDoc,
   brandMessage,
@@ -12,13 +12,13 @@ import {
   disqualifiedEntry,
   externalPostDoc,
   giftEntry,
-  invitationDeal,
   orderEntryId,
   postMetricDoc,
   productDoc,
   rewardEntry,
   type IngestContext,
 } from './to-docs'
+import { ingestDealEvents } from './deal-ingest'
 
 /**
  * Writes connector data into the workspace inside a job's workspace write: documents get
@@ -160,7 +160,7 @@ export async function ingestEvents(
   events: readonly PlatformEvent[],
 ): Promise<EventTally> {
   const ledger = new Map<string, LedgerEntryDoc>()
-  const deals = []
+  const dealEvents: (EventOf<'brand.invitation'> | EventOf<'brand.counter_offer'>)[] = []
   const messages = []
   const products = new Map<string, ProductDoc>()
   // Orders settled or refunded now but placed before this batch: their stored entries.
@@ -223,10 +223,13 @@ export async function ingestEvents(
         break
       }
       case 'brand.invitation':
-        deals.push(invitationDeal(ctx, event))
+        dealEvents.push(event)
+        break
+      case 'brand.counter_offer':
+        dealEvents.push(event)
+        messages.push(brandMessage(ctx, event))
         break
       case 'brand.message':
-      case 'brand.counter_offer':
         messages.push(brandMessage(ctx, event))
         break
       case 'rewards.disqualified': {
@@ -241,7 +244,7 @@ export async function ingestEvents(
   }
   return {
     products: await writeChanged(w, 'products', [...products.values()]),
-    deals: await writeNew(w, 'deals', deals),
+    deals: await ingestDealEvents(w, ctx, dealEvents),
     messages: await writeChanged(w, 'messages', messages),
     ledger: await writeChanged(w, 'ledger', [...ledger.values()]),
   }

@@ -1,5 +1,4 @@
 import type {
-  DealDoc,
   LedgerEntryDoc,
   MessageDoc,
   MetricDoc,
@@ -18,6 +17,7 @@ import { codePointLength } from '../../../shared/data/fields'
 import { DIAMOND_CASH_RATE_DEFAULT } from '../../../shared/platform/tiktok-facts'
 import type { DailyAccountPoint, DailyPoint, PlatformVideo } from '../connector'
 import type { EventOf } from '../events'
+import { dealId } from './deal-docs'
 import { stableDocId } from './stable-id'
 
 /**
@@ -34,11 +34,11 @@ export interface IngestContext {
 
 const DAY_MS = 86_400_000
 
-function clip(text: string, max: number): string {
+export function clip(text: string, max: number): string {
   return codePointLength(text) <= max ? text : [...text].slice(0, max - 1).join('') + '…'
 }
 
-function base(ctx: IngestContext, id: string) {
+export function base(ctx: IngestContext, id: string) {
   return { id, workspaceId: ctx.workspaceId, updatedAt: ctx.now, _deleted: false as const }
 }
 
@@ -170,7 +170,7 @@ export function giftEntry(ctx: IngestContext, event: EventOf<'live.session'>): L
   }
 }
 
-function money(minor: number, currency: string): string {
+export function money(minor: number, currency: string): string {
   return `${currency} ${(minor / 100).toFixed(2)}`
 }
 
@@ -270,42 +270,12 @@ export function productDoc(
     currency: event.currency,
     commissionRateBps: event.commissionRateBps,
     rateLockedUntil: event.rateLockedUntil,
+    lockedRateBps: null,
     shopProductId: event.shopProductId,
-  }
-}
-
-export function dealId(ctx: IngestContext, invitationId: string, invitedAt: number): string {
-  return stableDocId(ctx.accountId, `invitation:${invitationId}`, invitedAt)
-}
-
-export function invitationDeal(ctx: IngestContext, event: EventOf<'brand.invitation'>): DealDoc {
-  const expires = new Date(event.expiresAt).toISOString().slice(0, 10)
-  const id = dealId(ctx, event.invitationId, event.occurredAt)
-  return {
-    ...base(ctx, id),
-    accountId: ctx.accountId,
-    brand: clip(event.brand, 200),
-    title: clip(event.title, 200),
-    state: 'offer',
-    amountMinor: event.offerMinor,
-    currency: event.currency,
-    deliverables: event.deliverables.map((d, i) => ({
-      id: stableDocId(
-        ctx.accountId,
-        `invitation:${event.invitationId}:deliverable:${i}`,
-        event.occurredAt,
-      ),
-      kind: d.kind,
-      description: clip(d.description, 2000),
-      dueAt: d.dueAt,
-      postId: null,
-      done: false,
-    })),
-    dueAt: Math.max(...event.deliverables.map((d) => d.dueAt)),
-    notes: clip(
-      `${event.brief}\n\nPayment terms: ${event.paymentTerms}. The invitation expires on ${expires} unless answered.`,
-      10_000,
-    ),
+    available: event.available,
+    stock: null,
+    imageUrl: null,
+    source: 'showcase',
   }
 }
 
@@ -322,8 +292,10 @@ export function brandMessage(
     dealId: dealId(ctx, event.invitationId, event.invitedAt),
     accountId: ctx.accountId,
     author: { kind: 'brand', userId: null, name: clip(event.from, 120) },
+    audience: 'brand',
     body: clip(body, 20_000),
     sentAt: event.occurredAt,
+    delivery: null,
   }
 }
 

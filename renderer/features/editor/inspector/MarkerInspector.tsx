@@ -5,6 +5,8 @@ import { uuidv7 } from '../../../../shared/data/ids'
 import { addMarker, removeMarker } from '../../../../shared/timeline/edit'
 import type { Timeline } from '../../../../shared/timeline/model'
 import { Field } from '../../../ui/Field'
+import { ProductPicker } from '../../shop/ProductPicker'
+import { useCatalogue, useProductOrders } from '../../shop/use-catalogue'
 import type { ProjectStore } from '../project/project-store'
 import { formatTimecode } from '../timeline/timeline-layout'
 import { InlineError, Section } from './Section'
@@ -18,6 +20,15 @@ export function MarkerInspector(props: { store: ProjectStore; timeline: Timeline
   const { store, timeline } = props
   const { edit, error } = useScopedEdit(store, 'markers')
   const [productId, setProductId] = useState('')
+  // Catalogue products show by title; a typed platform id stays as it is.
+  const catalogue = useCatalogue()
+  const titleOf = (id: string) => catalogue.find((p) => p.id === id)?.title ?? id
+  // Once the shop attributes orders to a tagged product, the tag says how many.
+  const orders = useProductOrders()
+  const ordersOf = (id: string) => {
+    const n = orders.get(id)?.orders ?? 0
+    return n === 0 ? '' : n === 1 ? ' · 1 order' : ` · ${n.toLocaleString('en-US')} orders`
+  }
   const add = () => {
     const added = edit('Add product tag', (t) =>
       addMarker(t, {
@@ -37,6 +48,12 @@ export function MarkerInspector(props: { store: ProjectStore; timeline: Timeline
           add()
         }}
       >
+        <ProductPicker
+          products={catalogue}
+          value={productId}
+          tagged={timeline.markers.map((m) => m.productId)}
+          onChange={setProductId}
+        />
         <Field label="Product ID" value={productId} onChange={setProductId} maxLength={128} />
         <Button type="submit" className="button">
           <Tag aria-hidden="true" size={16} /> Tag product at playhead
@@ -53,7 +70,8 @@ export function MarkerInspector(props: { store: ProjectStore; timeline: Timeline
                 aria-label={`Go to product tag ${marker.productId} at ${at}`}
                 onPress={() => store.getState().seek(marker.atMs)}
               >
-                {marker.productId} · {at}
+                {titleOf(marker.productId)} · {at}
+                {ordersOf(marker.productId)}
               </Button>
               <Button
                 className="icon-button"
