@@ -7,6 +7,7 @@ import { workspaceLifecycleMigration } from './migrations/0003_workspace_lifecyc
 import { platformMigration } from './migrations/0004_platform'
 import { accountsLinkMigration } from './migrations/0004b_accounts_link'
 import { blobsMigration } from './migrations/0005_blobs'
+import { analyticsMigration } from './migrations/0007_analytics'
 
 const log = createLogger('migrate')
 
@@ -19,6 +20,7 @@ function provider(dialect: Dialect): MigrationProvider {
     '0004_platform': platformMigration(),
     '0004b_accounts_link': accountsLinkMigration(dialect),
     '0005_blobs': blobsMigration(dialect),
+    '0007_analytics': analyticsMigration(dialect),
   }
   return { getMigrations: () => Promise.resolve(migrations) }
 }
