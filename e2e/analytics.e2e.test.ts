@@ -1,0 +1,145 @@
+import { readFile } from 'node:fs/promises'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { launchChromium } from './chromium'
+
+// One browser, one sandbox demo workspace (a linked 12k creator with a year of history), a
+// second sandbox account linked for the roll-up. The server is the suite's shared one.
+let browser: Browser
+let context: BrowserContext
+let page: Page
+let baseUrl: string
+
+async function shoot(name: string) {
+  for (const [width, height] of [
+    [1280, 720],
+    [1920, 1080],
+  ] as const) {
+    await page.setViewportSize({ width, height })
+    await page.screenshot({ path: `test-results/${name}-${width}.png`, fullPage: false })
+  }
+}
+
+/** "12,345" / "1.2M" / "—" → number (exact formats only are asserted). */
+function exact(text: string | null): number {
+  return Number((text ?? '').replace(/[^\d-]/g, ''))
+}
+
+async function chooseAccount(label: RegExp) {
+  await page.getByRole('button', { name: /^Creator account:/ }).click()
+  await page.locator('[role^="menuitem"]').filter({ hasText: label }).first().click()
+}
+
+beforeAll(async () => {
+  baseUrl = inject('baseUrl')
+  browser = await launchChromium()
+  context = await browser.newContext({ acceptDownloads: true })
+  page = await context.newPage()
+  await page.goto(baseUrl)
+  await page.getByRole('button', { name: 'Try it with a sandbox account' }).click()
+  await page.getByRole('heading', { level: 1, name: 'Editor' }).waitFor({ timeout: 20_000 })
+}, 120_000)
+
+afterAll(async () => {
+  await browser?.close()
+})
+
+describe('analytics of a linked sandbox account', () => {
+  it('shows its year: headline numbers with changes, a drawn chart, and its posts', async () => {
+    await page.goto(`${baseUrl}/#/analytics`)
+    await page.getByRole('heading', { name: /^Analytics · @/ }).waitFor({ timeout: 40_000 })
+    await page.getByRole('button', { name: 'Last 365 days' }).click()
+    const views = page.locator('[data-kpi="views"] .kpi__value')
+    await expect
+      .poll(async () => (await views.textContent()) ?? '', { timeout: 30_000 })
+      .not.toBe('—')
+    const followers = await page.locator('[data-kpi="followers"] .kpi__value').textContent()
+    expect(followers).toMatch(/\d/)
+    await page.locator('[data-testid="trend-chart"][data-drawn="true"] canvas').waitFor()
+    // The table view of the same chart: one row per day of the period.
+    await page.getByRole('button', { name: 'Show as table' }).click()
+    const dayRows = page.locator('.trend__table tbody tr')
+    await dayRows.first().waitFor()
+    expect(await dayRows.count()).toBe(365)
+    await page.getByRole('button', { name: 'Show chart' }).click()
+    // Posts of the period, virtualized: some rows rendered, not all necessarily.
+    const postRows = page.locator('[data-testid="posts-scroller"] [role="row"]')
+    await postRows.first().waitFor()
+    expect(await postRows.count()).toBeGreaterThan(3)
+    await page.getByText(/Numbers up to \d{4}-\d\d-\d\d; synced/).waitFor()
+    await page.getByRole('button', { name: 'Last 28 days' }).click()
+    await shoot('analytics-account')
+  })
+
+  it('exports every day of the period as CSV', async () => {
+    await page.getByRole('button', { name: 'Last 60 days' }).click()
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page
+        .getByRole('region', { name: 'Daily' })
+        .getByRole('button', { name: 'Export CSV' })
+        .click(),
+    ])
+    const text = await readFile(await download.path(), 'utf8')
+    const lines = text.trim().split(/\r?\n/)
+    expect(lines[0]).toMatch(/^day,Views that day,Followers/)
+    expect(lines).toHaveLength(61)
+  })
+
+  it('exports all post rows, not only the visible ones', async () => {
+    await page.getByRole('button', { name: 'Last 365 days' }).click()
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page
+        .getByRole('region', { name: 'Posts in this period' })
+        .getByRole('button', { name: 'Export CSV' })
+        .click(),
+    ])
+    const text = await readFile(await download.path(), 'utf8')
+    const rendered = await page.locator('[data-testid="posts-scroller"] [role="row"]').count()
+    const rows =
+      Number(await page.getByRole('table', { name: 'Posts' }).getAttribute('aria-rowcount')) - 1
+    expect(text.trim().split(/\r?\n/).length - 1).toBe(rows)
+    expect(rows).toBeGreaterThan(rendered)
+  })
+})
+
+describe('the agency roll-up', () => {
+  it('sums every account: the total row equals the sum of the account rows', async () => {
+    await page.goto(`${baseUrl}/#/accounts`)
+    await page.getByRole('button', { name: 'Link sandbox account' }).click()
+    const dialog = page.getByRole('dialog')
+    await dialog.getByText('250k followers').click()
+    await dialog.getByRole('button', { name: 'Link sandbox account' }).click()
+    await page.getByRole('status').filter({ hasText: 'Sandbox account linked' }).waitFor()
+    await expect
+      .poll(async () => page.getByRole('row').filter({ hasText: 'Linked' }).count(), {
+        timeout: 60_000,
+      })
+      .toBe(2)
+    await page.goto(`${baseUrl}/#/analytics`)
+    await chooseAccount(/^All accounts/)
+    const rollup = page.getByTestId('rollup')
+    await expect.poll(async () => rollup.locator('tbody tr').count(), { timeout: 30_000 }).toBe(2)
+    const cells = await rollup.locator('tbody td[data-cell="views"]').allTextContents()
+    const total = await rollup.locator('tfoot td[data-cell="views"]').textContent()
+    expect(cells.map(exact).reduce((a, b) => a + b, 0)).toBe(exact(total))
+    expect(exact(total)).toBeGreaterThan(0)
+    await shoot('analytics-rollup')
+  })
+
+  it('keeps working from the local store after the network is gone', async () => {
+    await context.setOffline(true)
+    try {
+      await page.getByRole('button', { name: 'Last 7 days' }).click()
+      const rollup = page.getByTestId('rollup')
+      expect(await rollup.locator('tbody tr').count()).toBe(2)
+      await rollup.getByRole('button', { name: /^@/ }).first().click()
+      await page.getByRole('heading', { name: /^Analytics · @/ }).waitFor()
+      await page.locator('[data-testid="trend-chart"][data-drawn="true"] canvas').waitFor()
+      expect(await page.locator('[data-kpi="views"] .kpi__value').textContent()).not.toBe('—')
+    } finally {
+      await context.setOffline(false)
+    }
+  })
+})
