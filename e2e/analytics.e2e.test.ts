@@ -1,4 +1,7 @@
-import { readFile } from 'node:fs/promises'
+import { execFileSync } from 'node:child_process'
+import { readdir, readFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { launchChromium } from './chromium'
@@ -23,6 +26,23 @@ async function shoot(name: string) {
 /** "12,345" / "1.2M" / "—" → number (exact formats only are asserted). */
 function exact(text: string | null): number {
   return Number((text ?? '').replace(/[^\d-]/g, ''))
+}
+
+/** Pixels of the report's line colour (#d81e44) in a binary PPM (P6) image. */
+function redPixels(ppm: Buffer): number {
+  // Header: "P6\n<w> <h>\n<max>\n", then RGB bytes.
+  let fields = 0
+  let i = 0
+  while (fields < 4 && i < ppm.length) {
+    while (i < ppm.length && /\s/.test(String.fromCharCode(ppm[i] ?? 0))) i += 1
+    while (i < ppm.length && !/\s/.test(String.fromCharCode(ppm[i] ?? 0))) i += 1
+    fields += 1
+  }
+  i += 1
+  let red = 0
+  for (; i + 2 < ppm.length; i += 3)
+    if ((ppm[i] ?? 0) > 170 && (ppm[i + 1] ?? 255) < 110 && (ppm[i + 2] ?? 255) < 130) red += 1
+  return red
 }
 
 async function chooseAccount(label: RegExp) {
@@ -101,6 +121,38 @@ describe('analytics of a linked sandbox account', () => {
       Number(await page.getByRole('table', { name: 'Posts' }).getAttribute('aria-rowcount')) - 1
     expect(text.trim().split(/\r?\n/).length - 1).toBe(rows)
     expect(rows).toBeGreaterThan(rendered)
+  })
+})
+
+describe('the PDF report', () => {
+  it('holds the account’s handle, its headline numbers and drawn charts', async () => {
+    await page.getByRole('button', { name: 'Last 28 days' }).click()
+    const heading = await page.getByRole('heading', { name: /^Analytics · @/ }).textContent()
+    const handle = (heading ?? '').replace(/^Analytics · /, '')
+    const views = await page.locator('[data-kpi="views"] .kpi__value').textContent()
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'PDF report' }).click(),
+    ])
+    const file = await download.path()
+    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' })
+    expect(text).toContain(handle)
+    expect(text).toContain('Headline numbers')
+    expect(text).toContain('Top posts')
+    // The report prints exact counts; the page shows the same number (compact when large).
+    const viewsLine = text.split('\n').find((l) => /^\s*Views\s/.test(l)) ?? ''
+    const exactViews = exact(viewsLine.replace(/^\s*Views\s+/, '').split(/\s{2,}/)[0] ?? '')
+    expect(exactViews).toBeGreaterThan(0)
+    if (!/[KMB]/.test(views ?? '')) expect(exactViews).toBe(exact(views))
+    // Page 2 holds the charts: rendered, it has the red pixels of their lines.
+    const root = path.join(tmpdir(), `report-${Date.now()}`)
+    execFileSync('pdftoppm', ['-f', '2', '-l', '2', '-r', '40', file, root])
+    const ppm = await readFile(
+      (await readdir(tmpdir()))
+        .map((f) => path.join(tmpdir(), f))
+        .find((f) => f.startsWith(root)) ?? '',
+    )
+    expect(redPixels(ppm)).toBeGreaterThan(100)
   })
 })
 

@@ -165,3 +165,18 @@ export function rollup(
       : null,
   }
 }
+
+/** The current range the roll-up of `accounts` covers. */
+export function rollupRange(
+  accounts: readonly AccountMetrics[],
+  kind: PeriodKind,
+  today: string,
+  custom?: DayRange,
+): DayRange {
+  const firstDay =
+    accounts
+      .map((a) => a.firstDay)
+      .filter((d): d is string => d !== null)
+      .sort()[0] ?? today
+  return periodRange(kind, today, firstDay, custom).current
+}

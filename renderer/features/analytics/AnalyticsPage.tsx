@@ -5,12 +5,20 @@ import { useLiveRxQuery } from 'rxdb/plugins/react'
 import { dailyPoints, PERIOD_LABELS, type PeriodKind } from '../../../shared/analytics/metric-math'
 import type { Measure } from '../../../shared/data/collections/metrics'
 import type { MetricDoc, PostDoc } from '../../../shared/data/registry'
-import { groupByAccount, headline, postRows, rollup } from '../../../shared/analytics/views'
+import {
+  groupByAccount,
+  headline,
+  postRows,
+  rollup,
+  rollupRange,
+} from '../../../shared/analytics/views'
 import { useCurrentAccount } from '../../app/current-account-store'
 import { useSession } from '../../session/session-context'
 import { EmptyState } from '../../ui/EmptyState'
 import { useNow } from '../accounts/use-now'
-import { downloadText, toCsv } from './csv'
+import { downloadBlob, downloadText, toCsv } from './csv'
+import { buildReport, headlinesOf } from './pdf-report'
+import { formatCount, formatPercent } from './format'
 import { KpiGrid } from './KpiGrid'
 import { PostsTable, type PostInfo, type PostTableRow } from './PostsTable'
 import { RollupView } from './RollupView'
@@ -112,7 +120,7 @@ export function AnalyticsPage() {
     const all = accounts
       .map((a) => grouped.get(a.id))
       .filter((m): m is NonNullable<typeof m> => m !== undefined)
-    const { rows, total } = rollup(all, period, day)
+    const { rows, total, totalPrevious } = rollup(all, period, day)
     const exportRollup = () =>
       downloadText(
         `reeldesk-rollup-${period}-${day}.csv`,
@@ -154,11 +162,44 @@ export function AnalyticsPage() {
           ],
         ),
       )
+    const rollupPdf = () => {
+      const range = rollupRange(all, period, day)
+      downloadBlob(
+        `reeldesk-report-all-accounts-${range.from}-${range.to}.pdf`,
+        buildReport({
+          title: 'All accounts',
+          subtitle: `${PERIOD_LABELS[period]}: ${range.from} to ${range.to} - ${rows.length} accounts`,
+          headlines: headlinesOf(total, totalPrevious),
+          charts: [],
+          table: {
+            title: 'Accounts by follower growth',
+            header: ['Account', 'Followers', 'Growth', 'Views', 'Engagement'],
+            rows: rows.map((r) => [
+              `@${accountById.get(r.accountId)?.handle ?? ''}`,
+              formatCount(r.current.followers, true),
+              formatPercent(r.growth),
+              formatCount(r.current.views, true),
+              formatPercent(r.current.engagementRate),
+            ]),
+          },
+        }),
+      )
+    }
     return (
       <div className="analytics">
         <div className="analytics__bar">
           <h2 className="analytics__title">Analytics · all accounts</h2>
-          {periodPicker}
+          <div className="analytics__tools">
+            {periodPicker}
+            <button
+              type="button"
+              className="button button--small"
+              disabled={all.length === 0}
+              onClick={rollupPdf}
+            >
+              PDF report
+            </button>
+          </div>
         </div>
         {all.length === 0 ? (
           <p className="muted">
@@ -248,11 +289,52 @@ export function AnalyticsPage() {
       ),
     )
 
+  const accountPdf = () => {
+    const range = h.period.current
+    const top = [...rows].sort((a, b) => (b.views ?? -1) - (a.views ?? -1)).slice(0, 15)
+    downloadBlob(
+      `reeldesk-report-${handle}-${range.from}-${range.to}.pdf`,
+      buildReport({
+        title: `@${handle}`,
+        subtitle: `${PERIOD_LABELS[period]}: ${range.from} to ${range.to}`,
+        headlines: headlinesOf(h.current, h.previous),
+        charts: [
+          {
+            title: 'Views per day',
+            points: dailyPoints(metrics.series.views, range),
+            show: 'gain',
+          },
+          {
+            title: 'Followers',
+            points: dailyPoints(metrics.series.followers, range),
+            show: 'level',
+          },
+        ],
+        table: {
+          title: 'Top posts',
+          header: ['Post', 'Published', 'Views', 'Likes', 'Engagement'],
+          rows: top.map((r) => [
+            r.info?.caption || 'Untitled post',
+            r.info?.publishedAt ? new Date(r.info.publishedAt).toISOString().slice(0, 10) : '',
+            formatCount(r.views, true),
+            formatCount(r.likes, true),
+            formatPercent(r.engagementRate),
+          ]),
+        },
+      }),
+    )
+  }
+
   return (
     <div className="analytics">
       <div className="analytics__bar">
         <h2 className="analytics__title">Analytics · @{handle}</h2>
-        {periodPicker}
+        <div className="analytics__tools">
+          {periodPicker}
+          <button type="button" className="button button--small" onClick={accountPdf}>
+            PDF report
+          </button>
+        </div>
       </div>
       <p className="analytics__fresh muted" data-testid="freshness">
         {h.period.current.from} to {h.period.current.to}

@@ -12,8 +12,12 @@ export function toCsv(header: readonly string[], rows: readonly (readonly unknow
   return Papa.unparse({ fields: [...header], data: safe })
 }
 
-export function downloadText(name: string, text: string, type = 'text/csv'): void {
-  const url = URL.createObjectURL(new Blob([text], { type: `${type};charset=utf-8` }))
+export function downloadText(name: string, text: string): void {
+  downloadBlob(name, new Blob([text], { type: 'text/csv;charset=utf-8' }))
+}
+
+export function downloadBlob(name: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob)
   const a = document.createElement('a')
   a.href = url
   a.download = name
