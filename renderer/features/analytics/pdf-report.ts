@@ -93,7 +93,7 @@ export function pdfText(text: string): string {
     .replace(/[\u2018\u2019]/g, "'")
     .replace(/[\u201c\u201d]/g, '"')
     .replace(/\u2026/g, '...')
-    .replace(/[^\u0000-\u00ff]/gu, '')
+    .replace(/[^\u0020-\u007e\u00a0-\u00ff]/gu, '')
     .trim()
 }
 
