@@ -1,3 +1,4 @@
+import { createAnalyticsRouter } from './analytics-router'
 import { createAuthRouter } from './auth-router'
 import type { Trpc } from './init'
 import { createPlatformRouter } from './platform-router'
@@ -12,6 +13,7 @@ export function createAppRouter(t: Trpc) {
     workspaces: createWorkspacesRouter(procedures),
     sync: createSyncRouter(procedures),
     platform: createPlatformRouter(procedures),
+    analytics: createAnalyticsRouter(procedures),
   })
 }
 

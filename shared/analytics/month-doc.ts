@@ -16,12 +16,13 @@ const DAY_MS = 86_400_000
 /** One day's cumulative counts; account-only measures absent or null on posts. */
 export interface DayReading {
   date: string
-  views: number
-  likes: number
-  comments: number
-  shares: number
-  saves: number
-  watchTimeMs: number
+  /** null: not known that day (an import without that column). */
+  views: number | null
+  likes: number | null
+  comments: number | null
+  shares: number | null
+  saves: number | null
+  watchTimeMs: number | null
   followers?: number | null
   profileViews?: number | null
 }
