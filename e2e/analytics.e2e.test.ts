@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import writeXlsxFile from 'write-excel-file/node'
 import { launchChromium } from './chromium'
 
 // One browser, one sandbox demo workspace (a linked 12k creator with a year of history), a
@@ -153,6 +154,63 @@ describe('the PDF report', () => {
         .find((f) => f.startsWith(root)) ?? '',
     )
     expect(redPixels(ppm)).toBeGreaterThan(100)
+  })
+})
+
+describe('importing the platform’s download', () => {
+  // Days two years back: before the sandbox's history, so they are new to the account.
+  const day = (back: number) => new Date(Date.now() - back * 86_400_000).toISOString().slice(0, 10)
+  const csv = [
+    'Overview export',
+    'Date,Video Views,Likes,Comments,Shares,Profile Views',
+    `${day(740)},"1,200",100,4,2,30`,
+    `${day(739)},1.3K,110,5,1,31`,
+    `not a date,5,5,5,5,5`,
+    `${day(738)},900,90,3,0,29`,
+  ].join('\n')
+
+  async function importFile(name: string, mimeType: string, buffer: Buffer) {
+    await page.getByRole('button', { name: 'Import file' }).click()
+    const dialog = page.getByRole('dialog')
+    await dialog.locator('input[type="file"]').setInputFiles({ name, mimeType, buffer })
+    await dialog.getByRole('status').waitFor()
+    return dialog
+  }
+
+  it('previews a CSV (bad rows with their reason), imports it, and a second import changes nothing', async () => {
+    await page.getByRole('button', { name: 'All time' }).click()
+    const dialog = await importFile('overview.csv', 'text/csv', Buffer.from(csv))
+    await dialog.getByText('3 days to import').waitFor()
+    await dialog.getByText('Row 5: “not a date” is not a date').waitFor()
+    await shoot('analytics-import')
+    await dialog.getByRole('button', { name: 'Import 3 days' }).click()
+    await page.getByText(/^Imported 3 days for @/).waitFor()
+    // All time now starts at the imported days.
+    await expect
+      .poll(async () => page.getByTestId('freshness').textContent(), { timeout: 20_000 })
+      .toMatch(new RegExp(`^${day(740)} to `))
+
+    const again = await importFile('overview.csv', 'text/csv', Buffer.from(csv))
+    await again.getByRole('button', { name: 'Import 3 days' }).click()
+    await page.getByText(/^Imported 0 days for @/).waitFor()
+    await page.getByText('3 days were already known and left as they are.').waitFor()
+  })
+
+  it('reads an Excel workbook with German column names and maps an unknown column by hand', async () => {
+    const buffer = await writeXlsxFile([
+      [{ value: 'Datum' }, { value: 'Videoaufrufe' }, { value: 'Reichweite' }],
+      [{ value: day(745) }, { value: 500 }, { value: 7 }],
+      [{ value: day(744) }, { value: 600 }, { value: 8 }],
+    ]).toBuffer()
+    const dialog = await importFile(
+      'overview.xlsx',
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer,
+    )
+    await dialog.getByText('2 days to import').waitFor()
+    await dialog.getByLabel('Reichweite').selectOption('shares')
+    await dialog.getByRole('button', { name: 'Import 2 days' }).click()
+    await page.getByText(/^Imported 2 days for @/).waitFor()
   })
 })
 

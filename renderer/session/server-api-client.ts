@@ -45,5 +45,6 @@ export function createServerApi(serverUrl: string, token: () => string | null): 
     syncNow: (input) => call('mutation', 'platform.syncNow', input),
     unlink: async (input) => void (await call('mutation', 'platform.unlink', input)),
     startSandboxDemo: () => call('mutation', 'platform.startSandboxDemo', {}),
+    importAnalytics: (input) => call('mutation', 'analytics.importDays', input),
   }
 }

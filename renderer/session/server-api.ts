@@ -1,3 +1,4 @@
+import type { ImportDay } from '../../shared/analytics/import/plan-import'
 import type { Role } from '../../shared/auth/roles'
 
 /**
@@ -108,6 +109,12 @@ export interface ServerApi {
   unlink(input: { workspaceId: string; accountId: string }): Promise<void>
   /** "Try it with a sandbox account": a new demo user, signed in, with a linked sandbox creator. */
   startSandboxDemo(): Promise<SandboxDemo>
+  // Analytics: an account's days from a downloaded file (metrics stay server-owned).
+  importAnalytics(input: {
+    workspaceId: string
+    accountId: string
+    days: readonly ImportDay[]
+  }): Promise<{ added: number; unchanged: number }>
 }
 
 /** Errors the UI shows as they are: a network failure is told apart from a refusal. */

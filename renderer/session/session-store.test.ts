@@ -54,6 +54,7 @@ function fakeApi(overrides: Partial<ServerApi> = {}): ServerApi {
     syncNow: fail,
     unlink: fail,
     startSandboxDemo: fail,
+    importAnalytics: fail,
     ...overrides,
   }
 }

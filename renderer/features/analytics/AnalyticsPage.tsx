@@ -19,7 +19,10 @@ import { useNow } from '../accounts/use-now'
 import { downloadBlob, downloadText, toCsv } from './csv'
 import { buildReport, headlinesOf } from './pdf-report'
 import { formatCount, formatPercent } from './format'
+import { ImportDialog } from './ImportDialog'
 import { KpiGrid } from './KpiGrid'
+import { can } from '../../../shared/auth/permissions'
+import { useWorkspaceMember } from '../../app/use-workspace-member'
 import { PostsTable, type PostInfo, type PostTableRow } from './PostsTable'
 import { RollupView } from './RollupView'
 import { TrendChart } from './TrendChart'
@@ -53,6 +56,9 @@ export function AnalyticsPage() {
   const [period, setPeriod] = useState<Exclude<PeriodKind, 'custom'>>('28d')
   const [measure, setMeasure] = useState<Measure>('views')
   const [asTable, setAsTable] = useState(false)
+  const [importing, setImporting] = useState(false)
+  const { member } = useWorkspaceMember()
+  const mayImport = member !== null && can(member, 'manageAccounts')
 
   const metricsQuery = useMemo(
     () => ({ selector: accountId ? { workspaceId, accountId } : { workspaceId } }),
@@ -222,6 +228,25 @@ export function AnalyticsPage() {
 
   const metrics = grouped.get(accountId)
   const handle = account?.handle ?? ''
+  const importButton = (
+    <button
+      type="button"
+      className="button button--small"
+      disabled={!mayImport}
+      title={mayImport ? undefined : 'Only owners and managers can import analytics.'}
+      onClick={() => setImporting(true)}
+    >
+      Import file
+    </button>
+  )
+  const importDialog = importing ? (
+    <ImportDialog
+      workspaceId={workspaceId}
+      accountId={accountId}
+      handle={handle}
+      onClose={() => setImporting(false)}
+    />
+  ) : null
   if (!metrics || metrics.lastDay === null)
     return (
       <EmptyState icon={BarChart3} title={`No numbers for @${handle} yet`}>
@@ -230,6 +255,13 @@ export function AnalyticsPage() {
           : account?.link.state === 'unlinked' || !account
             ? 'Link this account to TikTok or a sandbox account on the Accounts page. Its daily numbers appear here after the first sync.'
             : 'The first sync is still running. Its numbers appear here as they arrive.'}
+        {mayImport ? (
+          <span className="analytics__empty-import">
+            {' '}
+            Or import the analytics download from TikTok Studio: {importButton}
+          </span>
+        ) : null}
+        {importDialog}
       </EmptyState>
     )
 
@@ -334,8 +366,10 @@ export function AnalyticsPage() {
           <button type="button" className="button button--small" onClick={accountPdf}>
             PDF report
           </button>
+          {importButton}
         </div>
       </div>
+      {importDialog}
       <p className="analytics__fresh muted" data-testid="freshness">
         {h.period.current.from} to {h.period.current.to}
         {h.period.previous

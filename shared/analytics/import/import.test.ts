@@ -180,6 +180,27 @@ describe('imported days → cumulative readings', () => {
     ])
   })
 
+  it('days separated from the stored ones by a gap are anchored to them (the gap taken as flat)', () => {
+    const stored = empty()
+    stored.views = [
+      { date: '2024-06-01', value: 5000 },
+      { date: '2024-06-02', value: 5100 },
+    ]
+    const older = importedReadings(
+      [
+        { date: '2024-01-01', views: 10 },
+        { date: '2024-01-02', views: 20 },
+      ],
+      stored,
+    )
+    expect(older.map((r) => [r.date, r.views])).toEqual([
+      ['2024-01-01', 4980],
+      ['2024-01-02', 5000],
+    ])
+    const newer = importedReadings([{ date: '2024-06-10', views: 7 }], stored)
+    expect(newer[0]?.views).toBe(5107)
+  })
+
   it('days after the last reading are chained forwards; re-importing changes nothing', () => {
     const stored = empty()
     stored.views = [{ date: '2024-03-01', value: 500 }]

@@ -7,7 +7,8 @@ import type { ImportDay } from './plan-import'
  * is stored: a day that already has a reading keeps it (the platform's own numbers win, and
  * re-importing a file changes nothing); a new day is chained from its neighbours — forwards from
  * the reading the day before, or backwards from the one the day after (history older than the
- * first sync) — and an account without any stored history starts from zero. Followers are the
+ * first sync) — and an account without any stored history starts from zero. Across a gap
+ * between the file and the stored days nothing is known, so the gap is taken as flat. Followers are the
  * day's total in downloads, taken as they are.
  */
 const GAINS = [
@@ -32,10 +33,24 @@ export function importedReadings(days: readonly ImportDay[], stored: SeriesSet):
     if (gain.size === 0) continue
     const dates = fresh.map((d) => d.date)
     if (known.size === 0 && dates[0]) known.set(addDays(dates[0], -1), 0)
+    const storedDates = stored[measure].map((p) => p.date) // sorted
+    const nearestBefore = (date: string) => {
+      let found: string | undefined
+      for (const d of storedDates) if (d < date) found = d
+      return found
+    }
+    const nearestAfter = (date: string) => storedDates.find((d) => d > date)
     for (const date of dates) {
-      const before = known.get(addDays(date, -1))
+      if (known.has(date)) continue
       const g = gain.get(date)
-      if (before !== undefined && g !== undefined && !known.has(date)) known.set(date, before + g)
+      if (g === undefined) continue
+      const before = known.get(addDays(date, -1))
+      if (before !== undefined) known.set(date, before + g)
+      else if (nearestAfter(date) === undefined) {
+        // After the last stored reading with a gap between: the gap is taken as flat.
+        const anchor = nearestBefore(date)
+        if (anchor !== undefined) known.set(date, (known.get(anchor) ?? 0) + g)
+      }
     }
     for (const date of [...dates].reverse()) {
       if (known.has(date)) continue
@@ -43,6 +58,11 @@ export function importedReadings(days: readonly ImportDay[], stored: SeriesSet):
       const after = known.get(next)
       const g = gain.get(next)
       if (after !== undefined && g !== undefined) known.set(date, Math.max(0, after - g))
+      else {
+        // Older history with a gap before the next stored reading: the gap is taken as flat.
+        const anchor = nearestAfter(date)
+        if (anchor !== undefined) known.set(date, known.get(anchor) ?? 0)
+      }
     }
     for (const date of dates) {
       const value = known.get(date)
