@@ -120,12 +120,12 @@ export function ImportDialog({ workspaceId, accountId, handle, onClose }: Import
                 </label>
               ))}
             </fieldset>
-            <label className="field--inline">
+            <label className="import-dialog__check">
               <input
                 type="checkbox"
                 checked={monthFirst}
                 onChange={(e) => setMonthFirst(e.target.checked)}
-              />{' '}
+              />
               Dates are written month first (03/07/2024 is March 7)
             </label>
             {plan.problems.length ? (
