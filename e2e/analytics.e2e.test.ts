@@ -88,6 +88,10 @@ describe('analytics of a linked sandbox account', () => {
     await postRows.first().waitFor()
     expect(await postRows.count()).toBeGreaterThan(3)
     await page.getByText(/Numbers up to \d{4}-\d\d-\d\d; synced/).waitFor()
+    // Best time to post, from the account's own posts.
+    expect(await page.getByTestId('best-time-summary').textContent()).toMatch(
+      /^Posts published (Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d\d:00 UTC did best/,
+    )
     await page.getByRole('button', { name: 'Last 28 days' }).click()
     await shoot('analytics-account')
   })

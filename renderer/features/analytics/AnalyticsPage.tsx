@@ -21,6 +21,8 @@ import { buildReport, headlinesOf } from './pdf-report'
 import { formatCount, formatPercent } from './format'
 import { ImportDialog } from './ImportDialog'
 import { KpiGrid } from './KpiGrid'
+import { BestTimeHeatmap } from './BestTimeHeatmap'
+import { bestTimeGrid } from '../../../shared/analytics/best-time'
 import { can } from '../../../shared/auth/permissions'
 import { useWorkspaceMember } from '../../app/use-workspace-member'
 import { PostsTable, type PostInfo, type PostTableRow } from './PostsTable'
@@ -266,6 +268,10 @@ export function AnalyticsPage() {
     )
 
   const h = headline(metrics, period, day)
+  const bestTime = bestTimeGrid(
+    [...postInfo].map(([id, p]) => ({ id, publishedAt: p.publishedAt })),
+    metrics.posts,
+  )
   const chosen = CHART_MEASURES.find((m) => m.key === measure) ?? CHART_MEASURES[0]!
   const points = dailyPoints(metrics.series[chosen.key], h.period.current)
   const rows: PostTableRow[] = postRows(metrics, h.period.current).map((r) => ({
@@ -414,6 +420,7 @@ export function AnalyticsPage() {
         />
       </section>
       <PostsTable rows={rows} onExport={exportPosts} />
+      <BestTimeHeatmap grid={bestTime} />
     </div>
   )
 }

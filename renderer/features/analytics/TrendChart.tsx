@@ -30,6 +30,7 @@ export function TrendChart({ title, points, show, asTable, onAsTable }: TrendCha
     const chart = echarts.init(el, undefined, { renderer: 'canvas' })
     const text = cssVar('--text-muted', '#9aa1b2')
     const accent = cssVar('--accent', '#ff3b5c')
+    const border = cssVar('--border', '#2a2f3b')
     chart.setOption({
       animation: false,
       aria: { enabled: true, label: { description: `${title}, one point per day` } },
@@ -43,6 +44,7 @@ export function TrendChart({ title, points, show, asTable, onAsTable }: TrendCha
       yAxis: {
         type: 'value',
         axisLabel: { color: text, formatter: (v: number) => formatCount(v) },
+        splitLine: { lineStyle: { color: border } },
       },
       dataZoom: [{ type: 'inside' }, { type: 'slider', height: 18, bottom: 8 }],
       series: [
