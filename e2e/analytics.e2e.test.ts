@@ -234,7 +234,16 @@ describe('the agency roll-up', () => {
     await page.goto(`${baseUrl}/#/analytics`)
     await chooseAccount(/^All accounts/)
     const rollup = page.getByTestId('rollup')
-    await expect.poll(async () => rollup.locator('tbody tr').count(), { timeout: 30_000 }).toBe(2)
+    // Both accounts' histories have arrived when every row has views in the period.
+    await expect
+      .poll(
+        async () => {
+          const views = await rollup.locator('tbody td[data-cell="views"]').allTextContents()
+          return views.length === 2 && views.every((c) => exact(c) > 0)
+        },
+        { timeout: 90_000 },
+      )
+      .toBe(true)
     const cells = await rollup.locator('tbody td[data-cell="views"]').allTextContents()
     const total = await rollup.locator('tfoot td[data-cell="views"]').textContent()
     expect(cells.map(exact).reduce((a, b) => a + b, 0)).toBe(exact(total))
