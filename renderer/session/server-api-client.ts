@@ -47,5 +47,6 @@ export function createServerApi(serverUrl: string, token: () => string | null): 
     recordDealPayment: (input) => call('mutation', 'deals.recordPayment', input),
     startSandboxDemo: () => call('mutation', 'platform.startSandboxDemo', {}),
     creatorInfo: (input) => call('query', 'publishing.creatorInfo', input),
+    importAnalytics: (input) => call('mutation', 'analytics.importDays', input),
   }
 }

@@ -1,3 +1,4 @@
+import type { ImportDay } from '../../shared/analytics/import/plan-import'
 import type { Role } from '../../shared/auth/roles'
 
 /**
@@ -144,6 +145,12 @@ export interface ServerApi {
     accountId: string
     postId: string | null
   }): Promise<CreatorInfoAnswer>
+  // Analytics: an account's days from a downloaded file (metrics stay server-owned).
+  importAnalytics(input: {
+    workspaceId: string
+    accountId: string
+    days: readonly ImportDay[]
+  }): Promise<{ added: number; unchanged: number }>
 }
 
 /** Errors the UI shows as they are: a network failure is told apart from a refusal. */

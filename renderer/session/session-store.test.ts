@@ -56,6 +56,7 @@ function fakeApi(overrides: Partial<ServerApi> = {}): ServerApi {
     recordDealPayment: fail,
     startSandboxDemo: fail,
     creatorInfo: fail,
+    importAnalytics: fail,
     ...overrides,
   }
 }

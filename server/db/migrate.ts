@@ -8,6 +8,7 @@ import { platformMigration } from './migrations/0004_platform'
 import { accountsLinkMigration } from './migrations/0004b_accounts_link'
 import { blobsMigration } from './migrations/0005_blobs'
 import { publishingMigration } from './migrations/0006_publishing'
+import { analyticsMigration } from './migrations/0007_analytics'
 import { earningsMigration } from './migrations/0008_earnings'
 import { dealsShopMigration } from './migrations/0009_deals_shop'
 
@@ -23,6 +24,7 @@ function provider(dialect: Dialect): MigrationProvider {
     '0004b_accounts_link': accountsLinkMigration(dialect),
     '0005_blobs': blobsMigration(dialect),
     '0006_publishing': publishingMigration(dialect),
+    '0007_analytics': analyticsMigration(dialect),
     '0008_earnings': earningsMigration(dialect),
     '0009_deals_shop': dealsShopMigration(dialect),
   }

@@ -211,7 +211,7 @@ async function runSync(
   const history =
     connector.capabilities.history && from !== null && from < today
       ? await withCredentials(services, key, (creds) =>
-          connector.history(creds, { from, to: today, videoDays: 'last' }),
+          connector.history(creds, { from, to: today, videoDays: 'all' }),
         )
       : null
 
@@ -220,8 +220,8 @@ async function runSync(
     await ingestVideos(w, ingest, index, videos)
     if (history) {
       await ingestAccountDays(w, ingest, history.account)
-      // Per-post days arrive with the compact metric documents (analytics issue); until then
-      // each post keeps its latest finished day (asked for with videoDays: 'last').
+      // Every day of every post, folded into post-month documents (daily for 90 days, weekly
+      // after: server/analytics/metric-writes.ts).
       await ingestPostDays(w, ingest, index, history.videos)
     }
     // Today's numbers so far: the account's and each video's, as the platform reports them now.

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { COLLECTION_NAMES, type CollectionName } from '../../shared/data/collection-contract'
+import { readings } from '../../shared/analytics/month-doc'
 import type { AccountDoc, LedgerEntryDoc, MetricDoc } from '../../shared/data/registry'
 import { systemClock } from '../jobs/clock'
 import { followWorkspace } from '../test-support/workspace-follower'
@@ -104,9 +105,9 @@ describe.each(testBackends())('platform layer through a real server on %s', (kin
     )
     expect(account?.followerCount).toBeGreaterThan(11_000)
     const metrics = (await pullAll(owner, workspaceId, 'metrics')) as MetricDoc[]
-    expect(
-      metrics.filter((m) => m.accountId === accountId && m.postId === null).length,
-    ).toBeGreaterThan(360)
+    // A year of days in the account's month documents.
+    const accountMonths = metrics.filter((m) => m.accountId === accountId && m.postId === null)
+    expect(readings(accountMonths, 'views').length).toBeGreaterThan(360)
     const ledger = (await pullAll(owner, workspaceId, 'ledger')) as LedgerEntryDoc[]
     expect(ledger.some((e) => e.kind === 'gift' && e.accountId === accountId)).toBe(true)
     seen.push(JSON.stringify({ metrics, ledger }))

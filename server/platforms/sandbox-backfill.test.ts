@@ -1,5 +1,11 @@
 import { afterAll, describe, expect, it } from 'vitest'
-import { collections, type AccountDoc, type LedgerEntryDoc } from '../../shared/data/registry'
+import { readings } from '../../shared/analytics/month-doc'
+import {
+  collections,
+  type AccountDoc,
+  type LedgerEntryDoc,
+  type MetricDoc,
+} from '../../shared/data/registry'
 import { ManualClock } from '../jobs/clock'
 import { currentSeq } from '../sync/documents'
 import { ChangeBus } from '../sync/change-bus'
@@ -70,7 +76,12 @@ describe.each(testBackends())('sandbox backfill into the workspace on %s', (kind
       const b = await documents(second.t)
       expect(JSON.stringify(b)).toBe(JSON.stringify(a))
       const count = (c: string) => a.filter((d) => d.collection === c).length
-      expect(count('metrics')).toBeGreaterThan(365)
+      // A year of the account's days, folded into month documents (one per account-month).
+      const metrics = a.filter((d) => d.collection === 'metrics').map((d) => d.data as MetricDoc)
+      const accountMonths = metrics.filter((m) => m.postId === null)
+      expect(accountMonths.length).toBeGreaterThanOrEqual(12)
+      expect(accountMonths.length).toBeLessThanOrEqual(14)
+      expect(readings(accountMonths, 'views').length).toBeGreaterThan(365)
       expect(count('posts')).toBeGreaterThan(100)
       expect(count('deals')).toBeGreaterThan(3)
       expect(count('products')).toBeGreaterThan(3)

@@ -1,3 +1,4 @@
+import { createAnalyticsRouter } from './analytics-router'
 import { createAuthRouter } from './auth-router'
 import { createDealsRouter } from './deals-router'
 import type { Trpc } from './init'
@@ -16,6 +17,7 @@ export function createAppRouter(t: Trpc) {
     platform: createPlatformRouter(procedures),
     publishing: createPublishingRouter(procedures),
     deals: createDealsRouter(procedures),
+    analytics: createAnalyticsRouter(procedures),
   })
 }
 

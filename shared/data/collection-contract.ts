@@ -54,7 +54,11 @@ export interface CollectionDefinition<T extends BaseDoc = BaseDoc> {
   schema: z.ZodType<T>
   rxSchema: RxJsonSchemaLike
   /** Keyed by target schema version, as RxDB expects. */
-  migrationStrategies: Record<number, (old: Record<string, unknown>) => Record<string, unknown>>
+  /** Per target version; returning null drops the local document (RxDB's rule). */
+  migrationStrategies: Record<
+    number,
+    (old: Record<string, unknown>) => Record<string, unknown> | null
+  >
   /** Top-level fields only the server (connectors, membership service) may change. */
   serverOwnedFields: readonly string[]
   /** True when the document has an `accountId` and creators only see their accounts' docs. */

@@ -25,6 +25,11 @@ export const SAMPLE_IDS = {
 
 const T0 = 1_700_000_000_000
 
+/** A November month of metric slots with one reading on `day` (1-based). */
+function monthSlots(day: number, value: number): (number | null)[] {
+  return Array.from({ length: 30 }, (_, i) => (i === day - 1 ? value : null))
+}
+
 export function sampleDocs(): CollectionDocs {
   const ids = SAMPLE_IDS
   const base = { workspaceId: ids.workspace, updatedAt: T0, _deleted: false }
@@ -123,15 +128,15 @@ export function sampleDocs(): CollectionDocs {
       id: ids.metric,
       accountId: ids.account,
       postId: null,
-      date: '2023-11-14',
-      views: 10_500,
-      likes: 900,
-      comments: 41,
-      shares: 12,
-      saves: 30,
-      watchTimeMs: 52_000_000,
-      followers: 12_345,
-      profileViews: 320,
+      month: '2023-11',
+      views: monthSlots(14, 10_500),
+      likes: monthSlots(14, 900),
+      comments: monthSlots(14, 41),
+      shares: monthSlots(14, 12),
+      saves: monthSlots(14, 30),
+      watchTimeMs: monthSlots(14, 52_000_000),
+      followers: monthSlots(14, 12_345),
+      profileViews: monthSlots(14, 320),
     },
     ledger: {
       ...base,

@@ -76,7 +76,7 @@ describe('serverOwnedViolations', () => {
       'document is server-owned',
     ])
     expect(
-      serverOwnedViolations(collections.metrics, s.metrics, { ...s.metrics, views: 1 }),
+      serverOwnedViolations(collections.metrics, s.metrics, { ...s.metrics, views: [1] }),
     ).toEqual(['document is server-owned'])
   })
 })

@@ -1,11 +1,17 @@
-import type { AccountDoc, MetricDoc, PostDoc } from '../data/registry'
+import { readings, type MonthFields } from '../analytics/month-doc'
+import type { AccountDoc, PostDoc } from '../data/registry'
 import type { EligibilityInputs, Observed } from './evaluate'
 import type { Point } from './projection'
 
 const DAY_MS = 86_400_000
 
 type AccountFacts = Pick<AccountDoc, 'region' | 'birthDate' | 'followerCount' | 'link'>
-type DailyAccount = Pick<MetricDoc, 'date' | 'views' | 'followers' | 'postId'>
+/** One day of an account's cumulative counts (null: not read that day). */
+export interface AccountDay {
+  date: string
+  views: number | null
+  followers: number | null
+}
 type PostFacts = Pick<PostDoc, 'publish' | 'productTags' | '_deleted'>
 
 function dayStart(date: string): number {
@@ -27,6 +33,21 @@ export function ageOn(birthDate: string, now: number): number {
   return age
 }
 
+/** An account's month documents (metrics with `postId` null) as days, oldest first. */
+export function accountDays(months: readonly MonthFields[]): AccountDay[] {
+  const byDate = new Map<string, AccountDay>()
+  const day = (date: string): AccountDay => {
+    const known = byDate.get(date)
+    if (known) return known
+    const fresh: AccountDay = { date, views: null, followers: null }
+    byDate.set(date, fresh)
+    return fresh
+  }
+  for (const r of readings(months, 'views')) day(r.date).views = r.value
+  for (const r of readings(months, 'followers')) day(r.date).followers = r.value
+  return [...byDate.values()].sort((a, b) => a.date.localeCompare(b.date))
+}
+
 /**
  * What eligibility needs, from the documents the workspace already holds: the account (region,
  * birth date, follower count), its daily account metrics and its posts. Each value says where it
@@ -35,13 +56,13 @@ export function ageOn(birthDate: string, now: number): number {
  */
 export function eligibilityInputs(
   account: AccountFacts,
-  metrics: readonly DailyAccount[],
+  metrics: readonly AccountDay[],
   posts: readonly PostFacts[],
   now: number,
   confirmedStanding: boolean | null,
 ): EligibilityInputs {
   const daily = metrics
-    .filter((m) => m.postId === null && dayStart(m.date) <= now)
+    .filter((m) => dayStart(m.date) <= now)
     .sort((a, b) => a.date.localeCompare(b.date))
   const last = daily[daily.length - 1]
   const first = daily[0]
@@ -63,7 +84,7 @@ export function eligibilityInputs(
   const windowViews = (end: number, days: number): number | null => {
     const a = viewsOn.get(end)
     const b = viewsOn.get(end - days * DAY_MS)
-    return a === undefined || b === undefined ? null : Math.max(0, a - b)
+    return a == null || b == null ? null : Math.max(0, a - b)
   }
   let views30d: Observed | null = null
   if (last) {

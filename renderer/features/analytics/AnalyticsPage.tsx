@@ -1,15 +1,426 @@
+import { formatDistanceToNowStrict } from 'date-fns'
 import { BarChart3 } from 'lucide-react'
+import { useMemo, useState } from 'react'
+import { useLiveRxQuery } from 'rxdb/plugins/react'
+import { dailyPoints, PERIOD_LABELS, type PeriodKind } from '../../../shared/analytics/metric-math'
+import type { Measure } from '../../../shared/data/collections/metrics'
+import type { MetricDoc, PostDoc } from '../../../shared/data/registry'
+import {
+  groupByAccount,
+  headline,
+  postRows,
+  rollup,
+  rollupRange,
+} from '../../../shared/analytics/views'
+import { useCurrentAccount } from '../../app/current-account-store'
+import { useSession } from '../../session/session-context'
 import { EmptyState } from '../../ui/EmptyState'
+import { useNow } from '../accounts/use-now'
+import { downloadBlob, downloadText, toCsv } from './csv'
+import { buildReport, headlinesOf } from './pdf-report'
+import { formatCount, formatPercent } from './format'
+import { ImportDialog } from './ImportDialog'
+import { KpiGrid } from './KpiGrid'
+import { BestTimeHeatmap } from './BestTimeHeatmap'
+import { bestTimeGrid } from '../../../shared/analytics/best-time'
+import { can } from '../../../shared/auth/permissions'
+import { useWorkspaceMember } from '../../app/use-workspace-member'
+import { PostsTable, type PostInfo, type PostTableRow } from './PostsTable'
+import { RollupView } from './RollupView'
+import { TrendChart } from './TrendChart'
+import './analytics.css'
 
+const PERIOD_CHOICES: readonly Exclude<PeriodKind, 'custom'>[] = ['7d', '28d', '60d', '365d', 'all']
+
+const CHART_MEASURES: { key: Measure; label: string; show: 'gain' | 'level' }[] = [
+  { key: 'views', label: 'Views', show: 'gain' },
+  { key: 'followers', label: 'Followers', show: 'level' },
+  { key: 'likes', label: 'Likes', show: 'gain' },
+  { key: 'comments', label: 'Comments', show: 'gain' },
+  { key: 'shares', label: 'Shares', show: 'gain' },
+  { key: 'saves', label: 'Saves', show: 'gain' },
+  { key: 'watchTimeMs', label: 'Watch time (ms)', show: 'gain' },
+]
+
+function today(now: number): string {
+  return new Date(now).toISOString().slice(0, 10)
+}
+
+/**
+ * The Analytics area: the current account's headline numbers, daily charts and posts, or — with
+ * "All accounts" chosen in the header — the agency roll-up. Everything reads the local database,
+ * so it works offline and says how fresh the numbers are.
+ */
 export function AnalyticsPage() {
-  return (
-    <EmptyState
-      icon={BarChart3}
-      title="No analytics yet"
-      availability="Connect an account once accounts and sync arrive to start collecting history."
+  const workspaceId = useSession((s) => s.workspaceId) ?? ''
+  const { accountId, account, accounts, loading, select } = useCurrentAccount()
+  const now = useNow(60_000)
+  const [period, setPeriod] = useState<Exclude<PeriodKind, 'custom'>>('28d')
+  const [measure, setMeasure] = useState<Measure>('views')
+  const [asTable, setAsTable] = useState(false)
+  const [importing, setImporting] = useState(false)
+  const { member } = useWorkspaceMember()
+  const mayImport = member !== null && can(member, 'manageAccounts')
+
+  const metricsQuery = useMemo(
+    () => ({ selector: accountId ? { workspaceId, accountId } : { workspaceId } }),
+    [workspaceId, accountId],
+  )
+  const { results: metricResults, loading: metricsLoading } = useLiveRxQuery<MetricDoc>({
+    collection: 'metrics',
+    query: metricsQuery,
+  })
+  const postsQuery = useMemo(
+    () => ({ selector: accountId ? { workspaceId, accountId } : { workspaceId } }),
+    [workspaceId, accountId],
+  )
+  const { results: postResults } = useLiveRxQuery<PostDoc>({
+    collection: 'posts',
+    query: postsQuery,
+  })
+
+  const grouped = useMemo(
+    () => groupByAccount(metricResults.map((d) => d.toJSON() as MetricDoc)),
+    [metricResults],
+  )
+  const postInfo = useMemo(() => {
+    const map = new Map<string, PostInfo>()
+    for (const d of postResults) {
+      const p = d.toJSON() as PostDoc
+      map.set(p.id, {
+        caption: p.caption,
+        publishedAt: p.publish.publishedAt,
+        hashtags: p.hashtags,
+      })
+    }
+    return map
+  }, [postResults])
+  const accountById = useMemo(() => new Map(accounts.map((a) => [a.id, a])), [accounts])
+  const day = today(now)
+
+  if (loading && accounts.length === 0) return <p className="loading">Loading accounts…</p>
+  if (accounts.length === 0)
+    return (
+      <EmptyState icon={BarChart3} title="No accounts yet">
+        Add a creator account on the Accounts page and link it to TikTok or a sandbox account. Its
+        daily numbers start here after the first sync and are kept for as long as you like.
+      </EmptyState>
+    )
+
+  const periodPicker = (
+    <div className="chip-group" role="group" aria-label="Period">
+      {PERIOD_CHOICES.map((p) => (
+        <button
+          key={p}
+          type="button"
+          className="chip"
+          data-selected={period === p || undefined}
+          aria-pressed={period === p}
+          onClick={() => setPeriod(p)}
+        >
+          {PERIOD_LABELS[p]}
+        </button>
+      ))}
+    </div>
+  )
+
+  if (accountId === null) {
+    const all = accounts
+      .map((a) => grouped.get(a.id))
+      .filter((m): m is NonNullable<typeof m> => m !== undefined)
+    const { rows, total, totalPrevious } = rollup(all, period, day)
+    const exportRollup = () =>
+      downloadText(
+        `reeldesk-rollup-${period}-${day}.csv`,
+        toCsv(
+          [
+            'account',
+            'followers',
+            'new followers',
+            'views',
+            'likes',
+            'comments',
+            'shares',
+            'saves',
+            'engagement rate',
+          ],
+          [
+            ...rows.map((r) => [
+              `@${accountById.get(r.accountId)?.handle ?? ''}`,
+              r.current.followers,
+              r.current.followersGained,
+              r.current.views,
+              r.current.likes,
+              r.current.comments,
+              r.current.shares,
+              r.current.saves,
+              r.current.engagementRate,
+            ]),
+            [
+              'all accounts',
+              total.followers,
+              total.followersGained,
+              total.views,
+              total.likes,
+              total.comments,
+              total.shares,
+              total.saves,
+              total.engagementRate,
+            ],
+          ],
+        ),
+      )
+    const rollupPdf = () => {
+      const range = rollupRange(all, period, day)
+      downloadBlob(
+        `reeldesk-report-all-accounts-${range.from}-${range.to}.pdf`,
+        buildReport({
+          title: 'All accounts',
+          subtitle: `${PERIOD_LABELS[period]}: ${range.from} to ${range.to} - ${rows.length} accounts`,
+          headlines: headlinesOf(total, totalPrevious),
+          charts: [],
+          table: {
+            title: 'Accounts by follower growth',
+            header: ['Account', 'Followers', 'Growth', 'Views', 'Engagement'],
+            rows: rows.map((r) => [
+              `@${accountById.get(r.accountId)?.handle ?? ''}`,
+              formatCount(r.current.followers, true),
+              formatPercent(r.growth),
+              formatCount(r.current.views, true),
+              formatPercent(r.current.engagementRate),
+            ]),
+          },
+        }),
+      )
+    }
+    return (
+      <div className="analytics">
+        <div className="analytics__bar">
+          <h2 className="analytics__title">Analytics · all accounts</h2>
+          <div className="analytics__tools">
+            {periodPicker}
+            <button
+              type="button"
+              className="button button--small"
+              disabled={all.length === 0}
+              onClick={rollupPdf}
+            >
+              PDF report
+            </button>
+          </div>
+        </div>
+        {all.length === 0 ? (
+          <p className="muted">
+            {metricsLoading
+              ? 'Reading numbers from this device…'
+              : 'No numbers yet. Link an account on the Accounts page; its history appears here after the first sync.'}
+          </p>
+        ) : (
+          <RollupView
+            rows={rows}
+            total={total}
+            accounts={accountById}
+            onOpen={select}
+            onExport={exportRollup}
+          />
+        )}
+      </div>
+    )
+  }
+
+  const metrics = grouped.get(accountId)
+  const handle = account?.handle ?? ''
+  const importButton = (
+    <button
+      type="button"
+      className="button button--small"
+      disabled={!mayImport}
+      title={mayImport ? undefined : 'Only owners and managers can import analytics.'}
+      onClick={() => setImporting(true)}
     >
-      Daily views, followers and engagement for each connected account appear here, kept on this
-      device for as long as you like.
-    </EmptyState>
+      Import file
+    </button>
+  )
+  const importDialog = importing ? (
+    <ImportDialog
+      workspaceId={workspaceId}
+      accountId={accountId}
+      handle={handle}
+      onClose={() => setImporting(false)}
+    />
+  ) : null
+  if (!metrics || metrics.lastDay === null)
+    return (
+      <EmptyState icon={BarChart3} title={`No numbers for @${handle} yet`}>
+        {metricsLoading
+          ? 'Reading numbers from this device…'
+          : account?.link.state === 'unlinked' || !account
+            ? 'Link this account to TikTok or a sandbox account on the Accounts page. Its daily numbers appear here after the first sync.'
+            : 'The first sync is still running. Its numbers appear here as they arrive.'}
+        {mayImport ? (
+          <span className="analytics__empty-import">
+            {' '}
+            Or import the analytics download from TikTok Studio: {importButton}
+          </span>
+        ) : null}
+        {importDialog}
+      </EmptyState>
+    )
+
+  const h = headline(metrics, period, day)
+  const bestTime = bestTimeGrid(
+    [...postInfo].map(([id, p]) => ({ id, publishedAt: p.publishedAt })),
+    metrics.posts,
+  )
+  const chosen = CHART_MEASURES.find((m) => m.key === measure) ?? CHART_MEASURES[0]!
+  const points = dailyPoints(metrics.series[chosen.key], h.period.current)
+  const rows: PostTableRow[] = postRows(metrics, h.period.current).map((r) => ({
+    ...r,
+    info: postInfo.get(r.postId) ?? null,
+  }))
+  const exportDays = () => {
+    const cols = CHART_MEASURES.map((m) => dailyPoints(metrics.series[m.key], h.period.current))
+    downloadText(
+      `reeldesk-${handle}-daily-${h.period.current.from}-${h.period.current.to}.csv`,
+      toCsv(
+        [
+          'day',
+          ...CHART_MEASURES.map((m) => (m.show === 'gain' ? `${m.label} that day` : m.label)),
+        ],
+        (cols[0] ?? []).map((p, i) => [
+          p.date,
+          ...cols.map(
+            (c, j) => (CHART_MEASURES[j]?.show === 'gain' ? c[i]?.gain : c[i]?.level) ?? '',
+          ),
+        ]),
+      ),
+    )
+  }
+  const exportPosts = (list: readonly PostTableRow[]) =>
+    downloadText(
+      `reeldesk-${handle}-posts-${h.period.current.from}-${h.period.current.to}.csv`,
+      toCsv(
+        [
+          'post id',
+          'caption',
+          'published',
+          'views',
+          'likes',
+          'comments',
+          'shares',
+          'saves',
+          'engagement rate',
+          'lifetime views',
+        ],
+        list.map((r) => [
+          r.postId,
+          r.info?.caption ?? '',
+          r.info?.publishedAt ? new Date(r.info.publishedAt).toISOString().slice(0, 10) : '',
+          r.views,
+          r.likes,
+          r.comments,
+          r.shares,
+          r.saves,
+          r.engagementRate,
+          r.lifetimeViews,
+        ]),
+      ),
+    )
+
+  const accountPdf = () => {
+    const range = h.period.current
+    const top = [...rows].sort((a, b) => (b.views ?? -1) - (a.views ?? -1)).slice(0, 15)
+    downloadBlob(
+      `reeldesk-report-${handle}-${range.from}-${range.to}.pdf`,
+      buildReport({
+        title: `@${handle}`,
+        subtitle: `${PERIOD_LABELS[period]}: ${range.from} to ${range.to}`,
+        headlines: headlinesOf(h.current, h.previous),
+        charts: [
+          {
+            title: 'Views per day',
+            points: dailyPoints(metrics.series.views, range),
+            show: 'gain',
+          },
+          {
+            title: 'Followers',
+            points: dailyPoints(metrics.series.followers, range),
+            show: 'level',
+          },
+        ],
+        table: {
+          title: 'Top posts',
+          header: ['Post', 'Published', 'Views', 'Likes', 'Engagement'],
+          rows: top.map((r) => [
+            r.info?.caption || 'Untitled post',
+            r.info?.publishedAt ? new Date(r.info.publishedAt).toISOString().slice(0, 10) : '',
+            formatCount(r.views, true),
+            formatCount(r.likes, true),
+            formatPercent(r.engagementRate),
+          ]),
+        },
+      }),
+    )
+  }
+
+  return (
+    <div className="analytics">
+      <div className="analytics__bar">
+        <h2 className="analytics__title">Analytics · @{handle}</h2>
+        <div className="analytics__tools">
+          {periodPicker}
+          <button type="button" className="button button--small" onClick={accountPdf}>
+            PDF report
+          </button>
+          {importButton}
+        </div>
+      </div>
+      {importDialog}
+      <p className="analytics__fresh muted" data-testid="freshness">
+        {h.period.current.from} to {h.period.current.to}
+        {h.period.previous
+          ? `, compared with the ${PERIOD_LABELS[period].toLowerCase().replace('last ', 'previous ')}`
+          : ''}
+        . Numbers up to {metrics.lastDay}
+        {account?.link.lastSyncedAt
+          ? `; synced ${formatDistanceToNowStrict(account.link.lastSyncedAt, { addSuffix: true })}`
+          : ''}
+        . Kept on this device: they show offline too.
+      </p>
+      <KpiGrid headline={h} />
+      <section className="panel" aria-labelledby="trend-title">
+        <div className="panel__header">
+          <h2 id="trend-title">Daily</h2>
+          <div className="analytics__tools">
+            <div className="chip-group" role="group" aria-label="Measure">
+              {CHART_MEASURES.map((m) => (
+                <button
+                  key={m.key}
+                  type="button"
+                  className="chip"
+                  data-selected={measure === m.key || undefined}
+                  aria-pressed={measure === m.key}
+                  onClick={() => setMeasure(m.key)}
+                >
+                  {m.label.replace(' (ms)', '')}
+                </button>
+              ))}
+            </div>
+            <button type="button" className="button button--small" onClick={exportDays}>
+              Export CSV
+            </button>
+          </div>
+        </div>
+        <TrendChart
+          title={chosen.label.replace(' (ms)', '')}
+          points={points}
+          show={chosen.show}
+          asTable={asTable}
+          onAsTable={setAsTable}
+        />
+      </section>
+      <PostsTable rows={rows} onExport={exportPosts} />
+      <BestTimeHeatmap grid={bestTime} />
+    </div>
   )
 }

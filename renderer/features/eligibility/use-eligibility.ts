@@ -1,7 +1,7 @@
 import { useMemo } from 'react'
 import type { AccountDoc, MetricDoc, PostDoc } from '../../../shared/data/registry'
 import { evaluateAll, type ProgramResult } from '../../../shared/eligibility/evaluate'
-import { eligibilityInputs } from '../../../shared/eligibility/inputs'
+import { accountDays, eligibilityInputs } from '../../../shared/eligibility/inputs'
 import { PROGRAMS } from '../../../shared/eligibility/rules'
 import { useLiveDocs } from '../earnings/use-live-docs'
 import { useWorkspaceEligibility } from './eligibility-store'
@@ -17,11 +17,12 @@ export function useEligibility(
   accounts: readonly AccountDoc[],
   now: number,
 ): { results: Map<string, ProgramResult[]>; loading: boolean } {
-  const since = new Date(now - 62 * DAY_MS).toISOString().slice(0, 10)
+  // Month documents (metrics schema 1): the months that hold the last 62 days.
+  const since = new Date(now - 62 * DAY_MS).toISOString().slice(0, 7)
   const ids = useMemo(() => accounts.map((a) => a.id), [accounts])
   const metricQuery = useMemo(
     () => ({
-      selector: { workspaceId, accountId: { $in: ids }, postId: null, date: { $gte: since } },
+      selector: { workspaceId, accountId: { $in: ids }, postId: null, month: { $gte: since } },
     }),
     [workspaceId, ids, since],
   )
@@ -40,7 +41,7 @@ export function useEligibility(
     for (const account of accounts) {
       const inputs = eligibilityInputs(
         account,
-        m.filter((x) => x.accountId === account.id),
+        accountDays(m.filter((x) => x.accountId === account.id)),
         p.filter((x) => x.accountId === account.id),
         now,
         standing[account.id] ?? null,

@@ -21,6 +21,7 @@ import { forUpsert } from '../deals/use-deals-data'
 import { AddProductForm } from './AddProductForm'
 import { CsvImport } from './CsvImport'
 import './shop.css'
+import { readings } from '../../../shared/analytics/month-doc'
 
 const CURRENCY = 'USD'
 
@@ -62,7 +63,8 @@ export function ShopPage() {
   const metricQuery = useMemo(
     () => ({
       selector: { workspaceId, accountId: accountId ?? '', postId: null },
-      sort: [{ date: 'desc' as const }],
+      // The latest month document; its last reading is the follower count.
+      sort: [{ month: 'desc' as const }],
       limit: 1,
     }),
     [workspaceId, accountId],
@@ -81,7 +83,10 @@ export function ShopPage() {
   const postList = posts.results.map((d) => d.toJSON() as PostDoc)
   const summary = commissionSummary(entries, CURRENCY)
   const readOnly = whyReadOnly(member, 'products', { accountId })
-  const followers = (latest.results[0]?.toJSON() as MetricDoc | undefined)?.followers ?? null
+  const latestMonth = latest.results[0]?.toJSON() as MetricDoc | undefined
+  const followers = latestMonth
+    ? (readings([latestMonth], 'followers').at(-1)?.value ?? null)
+    : null
   const shoppableAt = postList
     .filter((p) => p.productTags.length > 0 && p.publish.publishedAt !== null)
     .map((p) => p.publish.publishedAt ?? 0)

@@ -5,15 +5,14 @@ import { fromJsonColumn } from '../../db/values'
 import type { WorkspaceWrite } from '../../sync/workspace-write'
 import type { DailyAccountPoint, DailyPoint, PlatformVideo } from '../connector'
 import type { EventOf, PlatformEvent } from '../events'
+import { writeReadings } from '../../analytics/metric-writes'
 import {
-  accountMetricDoc,
   brandMessage,
   commissionEntry,
   disqualifiedEntry,
   externalPostDoc,
   giftEntry,
   orderEntryId,
-  postMetricDoc,
   productDoc,
   rewardEntry,
   type IngestContext,
@@ -32,6 +31,12 @@ import { ingestDealEvents } from './deal-ingest'
 export interface AccountIndex {
   posts: Map<string, string>
   products: Map<string, ProductDoc>
+  /** Post id → its publication day (UTC), for the analytics retention rule. */
+  published?: Map<string, string>
+}
+
+function isoDate(t: number): string {
+  return new Date(t).toISOString().slice(0, 10)
 }
 
 export async function loadAccountIndex(
@@ -46,12 +51,14 @@ export async function loadAccountIndex(
     .where('collection', 'in', ['posts', 'products'])
     .where('deleted', '=', 0)
     .execute()
-  const index: AccountIndex = { posts: new Map(), products: new Map() }
+  const index: AccountIndex = { posts: new Map(), products: new Map(), published: new Map() }
   for (const row of rows) {
     const data = asRecord(fromJsonColumn(row.data))
     if (row.collection === 'posts') {
       const post = data as unknown as PostDoc
       if (post.publish.platformPostId) index.posts.set(post.publish.platformPostId, post.id)
+      if (post.publish.publishedAt !== null)
+        index.published?.set(post.id, isoDate(post.publish.publishedAt))
     } else {
       const product = data as unknown as ProductDoc
       if (product.shopProductId) index.products.set(product.shopProductId, product)
@@ -108,37 +115,51 @@ export async function ingestVideos(
     if (index.posts.has(video.id)) continue
     const doc = externalPostDoc(ctx, video)
     index.posts.set(video.id, doc.id)
+    index.published?.set(doc.id, isoDate(video.createdAt))
     fresh.push(doc)
   }
   return writeNew(w, 'posts', fresh)
 }
 
+/** Account days into the account's month documents (server/analytics/metric-writes.ts). */
 export async function ingestAccountDays(
   w: WorkspaceWrite,
   ctx: IngestContext,
   points: readonly DailyAccountPoint[],
 ): Promise<number> {
-  return writeChanged(
+  return writeReadings(
     w,
-    'metrics',
-    points.map((p) => accountMetricDoc(ctx, p)),
+    [
+      {
+        target: { ...ctx, postId: null },
+        readings: points.map((p) => ({
+          ...p,
+          saves: p.saves ?? 0,
+          watchTimeMs: p.watchTimeMs ?? 0,
+        })),
+      },
+    ],
+    ctx.now,
   )
 }
 
-/** Per-post snapshots (one document per post and day, in today's metrics shape). */
+/** Per-post days into post-month documents: daily for 90 days after publication, weekly after. */
 export async function ingestPostDays(
   w: WorkspaceWrite,
   ctx: IngestContext,
   index: AccountIndex,
   points: ReadonlyMap<string, readonly DailyPoint[]>,
 ): Promise<number> {
-  const docs = []
+  const batches = []
   for (const [videoId, days] of points) {
     const postId = index.posts.get(videoId)
     if (!postId) continue
-    for (const day of days) docs.push(postMetricDoc(ctx, postId, day))
+    batches.push({
+      target: { ...ctx, postId, published: index.published?.get(postId) ?? null },
+      readings: days.map((d) => ({ ...d, saves: d.saves ?? 0, watchTimeMs: d.watchTimeMs ?? 0 })),
+    })
   }
-  return writeChanged(w, 'metrics', docs)
+  return writeReadings(w, batches, ctx.now)
 }
 
 export interface EventTally {

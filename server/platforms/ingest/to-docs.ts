@@ -1,7 +1,6 @@
 import type {
   LedgerEntryDoc,
   MessageDoc,
-  MetricDoc,
   PostDoc,
   ProductDoc,
 } from '../../../shared/data/registry'
@@ -15,7 +14,7 @@ import {
 } from '../../../shared/data/collections/posts'
 import { codePointLength } from '../../../shared/data/fields'
 import { DIAMOND_CASH_RATE_DEFAULT } from '../../../shared/platform/tiktok-facts'
-import type { DailyAccountPoint, DailyPoint, PlatformVideo } from '../connector'
+import type { PlatformVideo } from '../connector'
 import type { EventOf } from '../events'
 import { dealId } from './deal-docs'
 import { stableDocId } from './stable-id'
@@ -40,42 +39,6 @@ export function clip(text: string, max: number): string {
 
 export function base(ctx: IngestContext, id: string) {
   return { id, workspaceId: ctx.workspaceId, updatedAt: ctx.now, _deleted: false as const }
-}
-
-export function accountMetricDoc(ctx: IngestContext, point: DailyAccountPoint): MetricDoc {
-  const dayStart = Date.parse(`${point.date}T00:00:00Z`)
-  return {
-    ...base(ctx, stableDocId(ctx.accountId, `metric:account:${point.date}`, dayStart)),
-    accountId: ctx.accountId,
-    postId: null,
-    date: point.date,
-    views: point.views,
-    likes: point.likes,
-    comments: point.comments,
-    shares: point.shares,
-    saves: point.saves ?? 0,
-    watchTimeMs: point.watchTimeMs ?? 0,
-    followers: point.followers,
-    profileViews: point.profileViews,
-  }
-}
-
-export function postMetricDoc(ctx: IngestContext, postId: string, point: DailyPoint): MetricDoc {
-  const dayStart = Date.parse(`${point.date}T00:00:00Z`)
-  return {
-    ...base(ctx, stableDocId(ctx.accountId, `metric:post:${postId}:${point.date}`, dayStart)),
-    accountId: ctx.accountId,
-    postId,
-    date: point.date,
-    views: point.views,
-    likes: point.likes,
-    comments: point.comments,
-    shares: point.shares,
-    saves: point.saves ?? 0,
-    watchTimeMs: point.watchTimeMs ?? 0,
-    followers: null,
-    profileViews: null,
-  }
 }
 
 export function videoPostId(ctx: IngestContext, video: { id: string; createdAt: number }): string {

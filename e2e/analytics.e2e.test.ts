@@ -1,0 +1,268 @@
+import { execFileSync } from 'node:child_process'
+import { readdir, readFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import writeXlsxFile from 'write-excel-file/node'
+import { launchChromium } from './chromium'
+
+// One browser, one sandbox demo workspace (a linked 12k creator with a year of history), a
+// second sandbox account linked for the roll-up. The server is the suite's shared one.
+let browser: Browser
+let context: BrowserContext
+let page: Page
+let baseUrl: string
+
+async function shoot(name: string) {
+  for (const [width, height] of [
+    [1280, 720],
+    [1920, 1080],
+  ] as const) {
+    await page.setViewportSize({ width, height })
+    await page.screenshot({ path: `test-results/${name}-${width}.png`, fullPage: false })
+  }
+}
+
+/** "12,345" / "1.2M" / "—" → number (exact formats only are asserted). */
+function exact(text: string | null): number {
+  return Number((text ?? '').replace(/[^\d-]/g, ''))
+}
+
+/** Pixels of the report's line colour (#d81e44) in a binary PPM (P6) image. */
+function redPixels(ppm: Buffer): number {
+  // Header: "P6\n<w> <h>\n<max>\n", then RGB bytes.
+  let fields = 0
+  let i = 0
+  while (fields < 4 && i < ppm.length) {
+    while (i < ppm.length && /\s/.test(String.fromCharCode(ppm[i] ?? 0))) i += 1
+    while (i < ppm.length && !/\s/.test(String.fromCharCode(ppm[i] ?? 0))) i += 1
+    fields += 1
+  }
+  i += 1
+  let red = 0
+  for (; i + 2 < ppm.length; i += 3)
+    if ((ppm[i] ?? 0) > 170 && (ppm[i + 1] ?? 255) < 110 && (ppm[i + 2] ?? 255) < 130) red += 1
+  return red
+}
+
+async function chooseAccount(label: RegExp) {
+  await page.getByRole('button', { name: /^Creator account:/ }).click()
+  await page.locator('[role^="menuitem"]').filter({ hasText: label }).first().click()
+}
+
+beforeAll(async () => {
+  baseUrl = inject('baseUrl')
+  browser = await launchChromium()
+  context = await browser.newContext({ acceptDownloads: true })
+  page = await context.newPage()
+  await page.goto(baseUrl)
+  await page.getByRole('button', { name: 'Try it with a sandbox account' }).click()
+  await page.getByRole('heading', { level: 1, name: 'Editor' }).waitFor({ timeout: 20_000 })
+}, 120_000)
+
+afterAll(async () => {
+  await browser?.close()
+})
+
+describe('analytics of a linked sandbox account', () => {
+  it('shows its year: headline numbers with changes, a drawn chart, and its posts', async () => {
+    await page.goto(`${baseUrl}/#/analytics`)
+    await page.getByRole('heading', { name: /^Analytics · @/ }).waitFor({ timeout: 40_000 })
+    await page.getByRole('button', { name: 'Last 365 days' }).click()
+    const views = page.locator('[data-kpi="views"] .kpi__value')
+    await expect
+      .poll(async () => (await views.textContent()) ?? '', { timeout: 30_000 })
+      .not.toBe('—')
+    const followers = await page.locator('[data-kpi="followers"] .kpi__value').textContent()
+    expect(followers).toMatch(/\d/)
+    await page.locator('[data-testid="trend-chart"][data-drawn="true"] canvas').waitFor()
+    // The table view of the same chart: one row per day of the period.
+    await page.getByRole('button', { name: 'Show as table' }).click()
+    const dayRows = page.locator('.trend__table tbody tr')
+    await dayRows.first().waitFor()
+    expect(await dayRows.count()).toBe(365)
+    await page.getByRole('button', { name: 'Show chart' }).click()
+    // Posts of the period, virtualized: some rows rendered, not all necessarily.
+    const postRows = page.locator('[data-testid="posts-scroller"] [role="row"]')
+    await postRows.first().waitFor()
+    expect(await postRows.count()).toBeGreaterThan(3)
+    await page.getByText(/Numbers up to \d{4}-\d\d-\d\d; synced/).waitFor()
+    // Best time to post, from the account's own posts.
+    expect(await page.getByTestId('best-time-summary').textContent()).toMatch(
+      /^Posts published (Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d\d:00 UTC did best/,
+    )
+    await page.getByRole('button', { name: 'Last 28 days' }).click()
+    await shoot('analytics-account')
+  })
+
+  it('exports every day of the period as CSV', async () => {
+    await page.getByRole('button', { name: 'Last 60 days' }).click()
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page
+        .getByRole('region', { name: 'Daily' })
+        .getByRole('button', { name: 'Export CSV' })
+        .click(),
+    ])
+    const text = await readFile(await download.path(), 'utf8')
+    const lines = text.trim().split(/\r?\n/)
+    expect(lines[0]).toMatch(/^day,Views that day,Followers/)
+    expect(lines).toHaveLength(61)
+  })
+
+  it('exports all post rows, not only the visible ones', async () => {
+    await page.getByRole('button', { name: 'Last 365 days' }).click()
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page
+        .getByRole('region', { name: 'Posts in this period' })
+        .getByRole('button', { name: 'Export CSV' })
+        .click(),
+    ])
+    const text = await readFile(await download.path(), 'utf8')
+    const rendered = await page.locator('[data-testid="posts-scroller"] [role="row"]').count()
+    const rows =
+      Number(await page.getByRole('table', { name: 'Posts' }).getAttribute('aria-rowcount')) - 1
+    expect(text.trim().split(/\r?\n/).length - 1).toBe(rows)
+    expect(rows).toBeGreaterThan(rendered)
+  })
+})
+
+describe('the PDF report', () => {
+  it('holds the account’s handle, its headline numbers and drawn charts', async () => {
+    await page.getByRole('button', { name: 'Last 28 days' }).click()
+    const heading = await page.getByRole('heading', { name: /^Analytics · @/ }).textContent()
+    const handle = (heading ?? '').replace(/^Analytics · /, '')
+    const views = await page.locator('[data-kpi="views"] .kpi__value').textContent()
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'PDF report' }).click(),
+    ])
+    const file = await download.path()
+    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' })
+    expect(text).toContain(handle)
+    expect(text).toContain('Headline numbers')
+    expect(text).toContain('Top posts')
+    // The report prints exact counts; the page shows the same number (compact when large).
+    const viewsLine = text.split('\n').find((l) => /^\s*Views\s/.test(l)) ?? ''
+    const exactViews = exact(viewsLine.replace(/^\s*Views\s+/, '').split(/\s{2,}/)[0] ?? '')
+    expect(exactViews).toBeGreaterThan(0)
+    if (!/[KMB]/.test(views ?? '')) expect(exactViews).toBe(exact(views))
+    // Page 2 holds the charts: rendered, it has the red pixels of their lines.
+    const root = path.join(tmpdir(), `report-${Date.now()}`)
+    execFileSync('pdftoppm', ['-f', '2', '-l', '2', '-r', '40', file, root])
+    const ppm = await readFile(
+      (await readdir(tmpdir()))
+        .map((f) => path.join(tmpdir(), f))
+        .find((f) => f.startsWith(root)) ?? '',
+    )
+    expect(redPixels(ppm)).toBeGreaterThan(100)
+  })
+})
+
+describe('importing the platform’s download', () => {
+  // Days two years back: before the sandbox's history, so they are new to the account.
+  const day = (back: number) => new Date(Date.now() - back * 86_400_000).toISOString().slice(0, 10)
+  const csv = [
+    'Overview export',
+    'Date,Video Views,Likes,Comments,Shares,Profile Views',
+    `${day(740)},"1,200",100,4,2,30`,
+    `${day(739)},1.3K,110,5,1,31`,
+    `not a date,5,5,5,5,5`,
+    `${day(738)},900,90,3,0,29`,
+  ].join('\n')
+
+  async function importFile(name: string, mimeType: string, buffer: Buffer) {
+    await page.getByRole('button', { name: 'Import file' }).click()
+    const dialog = page.getByRole('dialog')
+    await dialog.locator('input[type="file"]').setInputFiles({ name, mimeType, buffer })
+    await dialog.getByRole('status').waitFor()
+    return dialog
+  }
+
+  it('previews a CSV (bad rows with their reason), imports it, and a second import changes nothing', async () => {
+    await page.getByRole('button', { name: 'All time' }).click()
+    const dialog = await importFile('overview.csv', 'text/csv', Buffer.from(csv))
+    await dialog.getByText('3 days to import').waitFor()
+    await dialog.getByText('Row 5: “not a date” is not a date').waitFor()
+    await shoot('analytics-import')
+    await dialog.getByRole('button', { name: 'Import 3 days' }).click()
+    await page.getByText(/^Imported 3 days for @/).waitFor()
+    // All time now starts at the imported days.
+    await expect
+      .poll(async () => page.getByTestId('freshness').textContent(), { timeout: 20_000 })
+      .toMatch(new RegExp(`^${day(740)} to `))
+
+    const again = await importFile('overview.csv', 'text/csv', Buffer.from(csv))
+    await again.getByRole('button', { name: 'Import 3 days' }).click()
+    await page.getByText(/^Imported 0 days for @/).waitFor()
+    await page.getByText('3 days were already known and left as they are.').waitFor()
+  })
+
+  it('reads an Excel workbook with German column names and maps an unknown column by hand', async () => {
+    const buffer = await writeXlsxFile([
+      [{ value: 'Datum' }, { value: 'Videoaufrufe' }, { value: 'Reichweite' }],
+      [{ value: day(745) }, { value: 500 }, { value: 7 }],
+      [{ value: day(744) }, { value: 600 }, { value: 8 }],
+    ]).toBuffer()
+    const dialog = await importFile(
+      'overview.xlsx',
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer,
+    )
+    await dialog.getByText('2 days to import').waitFor()
+    await dialog.getByLabel('Reichweite').selectOption('shares')
+    await dialog.getByRole('button', { name: 'Import 2 days' }).click()
+    await page.getByText(/^Imported 2 days for @/).waitFor()
+  })
+})
+
+describe('the agency roll-up', () => {
+  it('sums every account: the total row equals the sum of the account rows', async () => {
+    await page.goto(`${baseUrl}/#/accounts`)
+    await page.getByRole('button', { name: 'Link sandbox account' }).click()
+    const dialog = page.getByRole('dialog')
+    await dialog.getByText('250k followers').click()
+    await dialog.getByRole('button', { name: 'Link sandbox account' }).click()
+    await page.getByRole('status').filter({ hasText: 'Sandbox account linked' }).waitFor()
+    await expect
+      .poll(async () => page.getByRole('row').filter({ hasText: 'Linked' }).count(), {
+        timeout: 60_000,
+      })
+      .toBe(2)
+    await page.goto(`${baseUrl}/#/analytics`)
+    await chooseAccount(/^All accounts/)
+    const rollup = page.getByTestId('rollup')
+    // Both accounts' histories have arrived when every row has views in the period.
+    await expect
+      .poll(
+        async () => {
+          const views = await rollup.locator('tbody td[data-cell="views"]').allTextContents()
+          return views.length === 2 && views.every((c) => exact(c) > 0)
+        },
+        { timeout: 90_000 },
+      )
+      .toBe(true)
+    const cells = await rollup.locator('tbody td[data-cell="views"]').allTextContents()
+    const total = await rollup.locator('tfoot td[data-cell="views"]').textContent()
+    expect(cells.map(exact).reduce((a, b) => a + b, 0)).toBe(exact(total))
+    expect(exact(total)).toBeGreaterThan(0)
+    await shoot('analytics-rollup')
+  })
+
+  it('keeps working from the local store after the network is gone', async () => {
+    await context.setOffline(true)
+    try {
+      await page.getByRole('button', { name: 'Last 7 days' }).click()
+      const rollup = page.getByTestId('rollup')
+      expect(await rollup.locator('tbody tr').count()).toBe(2)
+      await rollup.getByRole('button', { name: /^@/ }).first().click()
+      await page.getByRole('heading', { name: /^Analytics · @/ }).waitFor()
+      await page.locator('[data-testid="trend-chart"][data-drawn="true"] canvas').waitFor()
+      expect(await page.locator('[data-kpi="views"] .kpi__value').textContent()).not.toBe('—')
+    } finally {
+      await context.setOffline(false)
+    }
+  })
+})

@@ -1,0 +1,104 @@
+import { Migrator } from 'kysely'
+import { describe, expect, it } from 'vitest'
+import { readings } from '../../../shared/analytics/month-doc'
+import { collections, type MetricDoc } from '../../../shared/data/registry'
+import { sampleDocs } from '../../../shared/data/sample-docs'
+import { testBackends, useHarness } from '../../test-support/harness'
+import { openDatabase } from '../connect'
+import { migrateToLatest } from '../migrate'
+import { fromJsonColumn, toNumber } from '../values'
+import { initialMigration } from './0001_initial'
+
+const POST = '018f0000-0000-7000-8000-0000000000aa'
+
+describe.each(testBackends())('migration 0007 (metrics by month) on %s', (kind) => {
+  const harness = useHarness(kind)
+
+  it('folds stored day documents into month documents with new seqs, every day kept', async () => {
+    const store = await harness.newStore()
+    const database = openDatabase(store)
+    try {
+      const first = new Migrator({
+        db: database.db,
+        provider: {
+          getMigrations: async () => ({ '0001_initial': initialMigration(database.dialect) }),
+        },
+      })
+      expect((await first.migrateToLatest()).error).toBeUndefined()
+      const s = sampleDocs().metrics
+      const ws = s.workspaceId
+      // Version-0 documents: one per day. Two account days across a month boundary, one post day.
+      const day = (id: string, date: string, postId: string | null, views: number) => ({
+        id,
+        workspaceId: ws,
+        updatedAt: 5,
+        _deleted: false,
+        accountId: s.accountId,
+        postId,
+        date,
+        views,
+        likes: 3,
+        comments: 2,
+        shares: 1,
+        saves: 0,
+        watchTimeMs: 9_000,
+        followers: postId ? null : 100 + views,
+        profileViews: postId ? null : 7,
+      })
+      const old = [
+        day('018f0000-0000-7000-8000-000000000001', '2023-10-31', null, 40),
+        day('018f0000-0000-7000-8000-000000000002', '2023-11-01', null, 55),
+        day('018f0000-0000-7000-8000-000000000003', '2023-11-02', POST, 20),
+      ]
+      let seq = 0
+      for (const doc of old) {
+        seq += 1
+        await database.db
+          .insertInto('documents')
+          .values({
+            workspace_id: ws,
+            collection: 'metrics',
+            id: doc.id,
+            account_id: doc.accountId,
+            seq,
+            data: JSON.stringify(doc),
+            deleted: 0,
+            updated_at: 1,
+          })
+          .execute()
+      }
+      await database.db.insertInto('workspace_seq').values({ workspace_id: ws, seq }).execute()
+
+      await migrateToLatest(database.db, database.dialect)
+
+      const rows = await database.db
+        .selectFrom('documents')
+        .select(['id', 'seq', 'data'])
+        .where('collection', '=', 'metrics')
+        .execute()
+      const docs = rows.map((r) => fromJsonColumn(r.data) as MetricDoc)
+      expect(docs.map((d) => d.id)).not.toContain(old[0]?.id)
+      for (const doc of docs) expect(collections.metrics.schema.safeParse(doc).success).toBe(true)
+      const account = docs.filter((d) => d.postId === null)
+      expect(account.map((d) => d.month).sort()).toEqual(['2023-10', '2023-11'])
+      expect(readings(account, 'views')).toEqual([
+        { date: '2023-10-31', value: 40 },
+        { date: '2023-11-01', value: 55 },
+      ])
+      expect(readings(account, 'followers').map((p) => p.value)).toEqual([140, 155])
+      const post = docs.filter((d) => d.postId === POST)
+      expect(readings(post, 'views')).toEqual([{ date: '2023-11-02', value: 20 }])
+      expect(post[0]?.followers).toBeNull()
+      // New seqs above every earlier one, and the workspace counter moved with them.
+      expect(rows.every((r) => toNumber(r.seq) > 3)).toBe(true)
+      const counter = await database.db
+        .selectFrom('workspace_seq')
+        .select('seq')
+        .where('workspace_id', '=', ws)
+        .executeTakeFirstOrThrow()
+      expect(toNumber(counter.seq)).toBe(3 + docs.length)
+    } finally {
+      await database.close()
+    }
+  })
+})
