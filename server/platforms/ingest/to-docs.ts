@@ -1,9 +1,4 @@
-import type {
-  LedgerEntryDoc,
-  MessageDoc,
-  PostDoc,
-  ProductDoc,
-} from '../../../shared/data/registry'
+import type { LedgerEntryDoc, MessageDoc, PostDoc, ProductDoc } from '../../../shared/data/registry'
 import { EMPTY_DETAIL } from '../../../shared/data/collections/ledger'
 import {
   DRAFT_APPROVAL,
