@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react'
 import type { BestTimeGrid } from '../../../shared/analytics/best-time'
-import { echarts } from './echarts'
+import { echarts } from '../../ui/echarts'
 import { formatCount } from './format'
 
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun']

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react'
 import type { DailyPoint } from '../../../shared/analytics/metric-math'
-import { echarts } from './echarts'
+import { echarts } from '../../ui/echarts'
 import { formatCount } from './format'
 
 interface TrendChartProps {

@@ -1,6 +1,6 @@
 import { jsPDF } from 'jspdf'
 import type { DailyPoint, Totals } from '../../../shared/analytics/metric-math'
-import { echarts } from './echarts'
+import { echarts } from '../../ui/echarts'
 import { formatChange, formatCount, formatDurationMs, formatPercent } from './format'
 
 /**

@@ -1,20 +1,7 @@
-import { BarChart } from 'echarts/charts'
-import { AriaComponent, GridComponent, LegendComponent, TooltipComponent } from 'echarts/components'
-import * as echarts from 'echarts/core'
-import { CanvasRenderer } from 'echarts/renderers'
 import { useEffect, useRef } from 'react'
 import { formatMoney } from '../../../shared/money/money'
 import { STREAM_LABELS, STREAMS, type Stream } from '../../../shared/money/streams'
-
-// Tree-shaken: only what this chart draws (bars, axes, tooltip, legend, the aria description).
-echarts.use([
-  BarChart,
-  GridComponent,
-  TooltipComponent,
-  LegendComponent,
-  AriaComponent,
-  CanvasRenderer,
-])
+import { echarts } from '../../ui/echarts'
 
 export const STREAM_COLORS: Record<Stream, string> = {
   gifts: '#f25c8a',

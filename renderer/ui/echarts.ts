@@ -1,8 +1,9 @@
-import { HeatmapChart, LineChart } from 'echarts/charts'
+import { BarChart, HeatmapChart, LineChart } from 'echarts/charts'
 import {
   AriaComponent,
   DataZoomComponent,
   GridComponent,
+  LegendComponent,
   TooltipComponent,
   VisualMapComponent,
 } from 'echarts/components'
@@ -10,15 +11,17 @@ import * as echarts from 'echarts/core'
 import { CanvasRenderer } from 'echarts/renderers'
 
 /**
- * ECharts, tree-shaken to what the Analytics area draws (line, heatmap), on the canvas renderer
- * with its aria module (a generated description for screen readers). One chart library for the
- * app (earnings uses the same setup).
+ * The app's one chart library, set up once: ECharts tree-shaken to what the app draws (lines and
+ * the best-time heatmap in Analytics, stacked bars in Earnings), on the canvas renderer with its
+ * aria module (a generated description for screen readers).
  */
 echarts.use([
   LineChart,
   HeatmapChart,
+  BarChart,
   GridComponent,
   TooltipComponent,
+  LegendComponent,
   DataZoomComponent,
   VisualMapComponent,
   AriaComponent,
