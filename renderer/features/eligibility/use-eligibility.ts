@@ -19,7 +19,11 @@ export function useEligibility(
 ): { results: Map<string, ProgramResult[]>; loading: boolean } {
   // Month documents (metrics schema 1): the months that hold the last 62 days.
   const since = new Date(now - 62 * DAY_MS).toISOString().slice(0, 7)
-  const ids = useMemo(() => accounts.map((a) => a.id), [accounts])
+  // Keyed by the ids' content, not the array: the accounts list may be a new array on every
+  // render (an empty live query's results are), and a new query each render re-subscribes, sets
+  // state and renders again — an endless loop that took the page down with no account.
+  const idKey = accounts.map((a) => a.id).join(',')
+  const ids = useMemo(() => (idKey === '' ? [] : idKey.split(',')), [idKey])
   const metricQuery = useMemo(
     () => ({
       selector: { workspaceId, accountId: { $in: ids }, postId: null, month: { $gte: since } },
