@@ -58,7 +58,7 @@ beforeAll(async () => {
   page = await context.newPage()
   await page.goto(baseUrl)
   await page.getByRole('button', { name: 'Try it with a sandbox account' }).click()
-  await page.getByRole('heading', { level: 1, name: 'Editor' }).waitFor({ timeout: 20_000 })
+  await page.getByRole('heading', { level: 1, name: 'Editor' }).waitFor({ timeout: 30_000 })
 }, 120_000)
 
 afterAll(async () => {
@@ -191,7 +191,7 @@ describe('importing the platform’s download', () => {
     await page.getByText(/^Imported 3 days for @/).waitFor()
     // All time now starts at the imported days.
     await expect
-      .poll(async () => page.getByTestId('freshness').textContent(), { timeout: 20_000 })
+      .poll(async () => page.getByTestId('freshness').textContent(), { timeout: 30_000 })
       .toMatch(new RegExp(`^${day(740)} to `))
 
     const again = await importFile('overview.csv', 'text/csv', Buffer.from(csv))

@@ -132,7 +132,7 @@ describe('brand deals', () => {
     for (const button of ['Start production', 'Draft submitted', 'Brand approved', 'Mark posted']) {
       await detail
         .getByRole('button', { name: button })
-        .click({ timeout: 10_000 })
+        .click({ timeout: 30_000 })
         .catch(async (e: unknown) => {
           await page.screenshot({ path: 'test-results/deals-debug.png' })
           throw e
@@ -143,7 +143,7 @@ describe('brand deals', () => {
     await detail.getByRole('button', { name: 'Record payment' }).click()
     await detail
       .getByText(/recorded in Earnings as a brand-deal payment/)
-      .waitFor({ timeout: 20_000 })
+      .waitFor({ timeout: 30_000 })
 
     // The server's copy: the whole way recorded, the post disclosed, the ledger entry written.
     const deal = (await all<DealDoc>('deals')).find(
@@ -265,7 +265,21 @@ describe('brand deals', () => {
     const listed = tags.getByRole('button', { name: `Go to product tag ${productId} at 0:00.00` })
     await listed.waitFor()
     expect(await listed.textContent()).toContain(product?.title)
-    expect(await listed.textContent()).toContain(`${orders} orders`)
+    // The attributed orders are counted from the synced ledger after the tag is drawn, and the
+    // ledger may still be arriving: wait until the tag shows the count the ledger holds then.
+    const ordersNow = async () =>
+      (await all<LedgerEntryDoc>('ledger')).filter(
+        (e) => e.kind === 'commission' && e.refs.productId === productId,
+      ).length
+    await expect
+      .poll(
+        async () => {
+          const [text, n] = [(await listed.textContent()) ?? '', await ordersNow()]
+          return text.replaceAll(',', '').includes(` ${n} orders`) ? 'shown' : `${text} (${n})`
+        },
+        { timeout: 30_000 },
+      )
+      .toBe('shown')
     await shoot('editor-product-tag')
 
     await page.getByRole('status', { name: /^Project: All changes saved/ }).waitFor()

@@ -182,12 +182,12 @@ describe.skipIf(!hasFfmpeg)('desktop renderer through a simulated bridge', () =>
 
     main.dialogs.answerSave(null)
     await save.click()
-    await expect.poll(() => main.dialogs.saved.length, { timeout: 10_000 }).toBe(1)
+    await expect.poll(() => main.dialogs.saved.length, { timeout: 30_000 }).toBe(1)
     const shown = main.dialogs.saved[0]
     expect(shown?.window).toBe(main.window)
     expect(shown?.options.defaultPath).toBe(path.join(dir, 'Videos', 'Launch teaser.mp4'))
     // Once the answer is back the panel offers the save again and claims nothing was saved.
-    await expect.poll(() => save.isEnabled(), { timeout: 10_000 }).toBe(true)
+    await expect.poll(() => save.isEnabled(), { timeout: 30_000 }).toBe(true)
     const panel = page.getByRole('region', { name: 'Export' })
     expect(await panel.getByText(/^Saved as/).count()).toBe(0)
     expect(await panel.getByRole('alert').count()).toBe(0)

@@ -28,7 +28,7 @@ beforeAll(async () => {
   page = await (await browser.newContext({ acceptDownloads: true })).newPage()
   await page.goto(baseUrl)
   await page.getByRole('button', { name: 'Try it with a sandbox account' }).click()
-  await page.getByRole('heading', { level: 1, name: 'Editor' }).waitFor({ timeout: 20_000 })
+  await page.getByRole('heading', { level: 1, name: 'Editor' }).waitFor({ timeout: 30_000 })
 }, 120_000)
 
 afterAll(async () => {

@@ -110,7 +110,7 @@ describe('timeline by mouse', () => {
     await page.mouse.click(box.x + 120, box.y + box.height / 2)
     // 120 px at 80 px/s = 1.5 s = frame 45; the preview draws it.
     await expect.poll(() => timecode().textContent()).toBe('0:01.15 / 0:05.00')
-    await page.locator('canvas.preview__canvas[data-frame="45"]').waitFor({ timeout: 20_000 })
+    await page.locator('canvas.preview__canvas[data-frame="45"]').waitFor({ timeout: 30_000 })
   })
 
   it('zooms with Ctrl+wheel and fits the timeline to the window', async () => {

@@ -56,8 +56,8 @@ describe('editor projects', () => {
     const music = makeMusic(dir, 4)
     await page.locator('input[type="file"]').setInputFiles([clip, music])
     const media = page.getByRole('list', { name: 'Project media' })
-    await media.getByText('landscape.mp4').waitFor({ timeout: 20_000 })
-    await media.getByText('music.m4a').waitFor({ timeout: 20_000 })
+    await media.getByText('landscape.mp4').waitFor({ timeout: 30_000 })
+    await media.getByText('music.m4a').waitFor({ timeout: 30_000 })
 
     await page.getByRole('button', { name: 'Add clip: landscape.mp4' }).click()
     await page.getByRole('button', { name: 'Set music: music.m4a' }).click()
@@ -67,7 +67,7 @@ describe('editor projects', () => {
     // The preview draws the playhead's frame (the test pattern, not an empty canvas), and plays.
     const preview = page.getByRole('img', { name: 'Preview of the frame at the playhead' })
     await preview.waitFor()
-    await page.locator('canvas.preview__canvas[data-frame="0"]').waitFor({ timeout: 20_000 })
+    await page.locator('canvas.preview__canvas[data-frame="0"]').waitFor({ timeout: 30_000 })
     await page.getByRole('button', { name: 'Play (Space)' }).click()
     await page.getByRole('button', { name: 'Pause (Space)' }).waitFor()
     await page.waitForFunction(

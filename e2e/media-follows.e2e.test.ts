@@ -26,7 +26,7 @@ async function signIn(page: Page) {
   await page.getByLabel('Email').fill(user.email)
   await page.getByLabel('Password').fill(user.password)
   await page.getByRole('button', { name: 'Sign in' }).click()
-  await page.getByRole('heading', { level: 1, name: 'Editor' }).waitFor({ timeout: 20_000 })
+  await page.getByRole('heading', { level: 1, name: 'Editor' }).waitFor({ timeout: 30_000 })
 }
 
 const storage = (page: Page) => page.getByRole('button', { name: /^Workspace storage:/ })
@@ -116,7 +116,7 @@ describe('media that follows the project', () => {
 
     const bin = desktop.getByRole('list', { name: 'Project media' })
     const tile = bin.getByRole('listitem').filter({ hasText: 'home.mp4' })
-    await tile.waitFor({ timeout: 20_000 })
+    await tile.waitFor({ timeout: 30_000 })
     await expect.poll(() => tile.getAttribute('data-availability')).toBe('missing')
     await tile
       .getByText('Not on this device and not uploaded: relink it')

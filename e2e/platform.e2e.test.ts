@@ -16,7 +16,7 @@ async function signInThroughUi(page: Page, user: { email: string; password: stri
   await page.getByLabel('Email').fill(user.email)
   await page.getByLabel('Password').fill(user.password)
   await page.getByRole('button', { name: 'Sign in' }).click()
-  await page.getByRole('heading', { level: 1, name: 'Editor' }).waitFor({ timeout: 20_000 })
+  await page.getByRole('heading', { level: 1, name: 'Editor' }).waitFor({ timeout: 30_000 })
 }
 
 async function shoot(page: Page, name: string) {
@@ -64,7 +64,7 @@ describe('linking a sandbox account', () => {
 
     // The other device: the row appears, then its follower count and "Linked · Synced …".
     const row = phone.getByRole('row').filter({ hasText: 'Sandbox' })
-    await row.waitFor({ timeout: 20_000 })
+    await row.waitFor({ timeout: 30_000 })
     await row.getByText('Linked').waitFor({ timeout: 30_000 })
     await row.getByText(/Synced (just now|.* ago)/).waitFor()
     const followers = await row.getByRole('cell').nth(3).textContent()
@@ -92,7 +92,7 @@ describe('the sign-up screen’s sandbox demo', () => {
     await page.goto(baseUrl)
     await shoot(page, 'auth-sandbox-demo')
     await page.getByRole('button', { name: 'Try it with a sandbox account' }).click()
-    await page.getByRole('heading', { level: 1, name: 'Editor' }).waitFor({ timeout: 20_000 })
+    await page.getByRole('heading', { level: 1, name: 'Editor' }).waitFor({ timeout: 30_000 })
     await page.goto(`${baseUrl}/#/accounts`)
     const row = page.getByRole('row').filter({ hasText: 'Sandbox' })
     await row.getByText('Linked').waitFor({ timeout: 30_000 })

@@ -21,7 +21,7 @@ async function signIn(page: Page, email: string) {
   await page.getByLabel('Email').fill(email)
   await page.getByLabel('Password').fill('a long enough password')
   await page.getByRole('button', { name: 'Sign in' }).click()
-  await page.getByRole('heading', { level: 1, name: 'Editor' }).waitFor({ timeout: 20_000 })
+  await page.getByRole('heading', { level: 1, name: 'Editor' }).waitFor({ timeout: 30_000 })
 }
 
 async function shoot(page: Page, name: string) {
@@ -100,13 +100,13 @@ async function openPublish(page: Page) {
       await page.getByRole('option', { name: /Studio Agency/ }).click()
     }
   }
-  await page.getByRole('heading', { name: 'Publish', level: 1 }).waitFor({ timeout: 20_000 })
+  await page.getByRole('heading', { name: 'Publish', level: 1 }).waitFor({ timeout: 30_000 })
 }
 
 describe('publishing', () => {
   it('the composer follows every posting-screen item; the editor submits for approval', async () => {
     await openPublish(editorPage)
-    await editorPage.getByRole('heading', { name: 'No posts yet' }).waitFor({ timeout: 20_000 })
+    await editorPage.getByRole('heading', { name: 'No posts yet' }).waitFor({ timeout: 30_000 })
     await shoot(editorPage, 'publish-empty')
     await editorPage.getByRole('button', { name: 'New post' }).click()
     const composer = editorPage.getByRole('form', { name: 'Post composer' })
@@ -167,7 +167,7 @@ describe('publishing', () => {
 
   it('the owner approves from the web mode; the editor sees it live and publishes; both see it published', async () => {
     await openPublish(ownerPage)
-    await ownerPage.getByRole('button', { name: /Morning run/ }).click({ timeout: 20_000 })
+    await ownerPage.getByRole('button', { name: /Morning run/ }).click({ timeout: 30_000 })
     const composer = ownerPage.getByRole('form', { name: 'Post composer' })
     // A request for changes needs a comment.
     await composer.getByRole('button', { name: 'Request changes' }).click()
@@ -176,14 +176,14 @@ describe('publishing', () => {
     await composer.getByText('approved it').waitFor()
 
     const editorComposer = editorPage.getByRole('form', { name: 'Post composer' })
-    await editorComposer.getByText('Approved', { exact: true }).waitFor({ timeout: 20_000 })
+    await editorComposer.getByText('Approved', { exact: true }).waitFor({ timeout: 30_000 })
     await editorComposer.getByRole('button', { name: 'Publish now' }).click()
     // The server publishes with the platform's steps; each state reaches both members.
     await editorComposer
       .getByRole('progressbar')
       .or(editorComposer.getByText('Published'))
       .first()
-      .waitFor({ timeout: 20_000 })
+      .waitFor({ timeout: 30_000 })
     await ownerPage
       .getByRole('form', { name: 'Post composer' })
       .getByRole('status')

@@ -51,7 +51,7 @@ async function join(page: Page, code: string) {
   await page
     .getByRole('button', { name: /Northside/ })
     .first()
-    .waitFor({ timeout: 15_000 })
+    .waitFor({ timeout: 30_000 })
 }
 
 beforeAll(async () => {
@@ -163,7 +163,7 @@ describe('roles in the UI', () => {
     await analyst.getByRole('region', { name: 'Notifications' }).getByText(reason).waitFor()
     await syncStatus(analyst)
       .and(analyst.locator('[data-state="synced"]'))
-      .waitFor({ timeout: 15_000 })
+      .waitFor({ timeout: 30_000 })
     expect(await syncStatus(analyst).getAttribute('aria-label')).not.toMatch(/pending/)
   })
 
@@ -175,7 +175,7 @@ describe('roles in the UI', () => {
     // One account: it is the current one, and the owner's @alpha project is not theirs to see.
     await creator
       .getByRole('button', { name: 'Creator account: @beta' })
-      .waitFor({ timeout: 15_000 })
+      .waitFor({ timeout: 30_000 })
     await creator.getByText('No projects for @beta yet: start one above.').waitFor()
     expect(await creator.getByText('Alpha teaser').count()).toBe(0)
 
@@ -186,7 +186,7 @@ describe('roles in the UI', () => {
     await owner.getByRole('button', { name: 'Save' }).click()
     await creator
       .getByRole('button', { name: 'Creator account: All my accounts' })
-      .waitFor({ timeout: 15_000 })
+      .waitFor({ timeout: 30_000 })
     await creator.getByRole('button', { name: 'Creator account: All my accounts' }).click()
     const options = creator
       .getByRole('menu', { name: 'Creator accounts' })
@@ -216,7 +216,7 @@ describe('roles in the UI', () => {
     await creator
       .getByRole('button', { name: /Northside/ })
       .first()
-      .waitFor({ timeout: 20_000 })
+      .waitFor({ timeout: 30_000 })
     await creator.getByRole('button', { name: 'Creator account: All my accounts' }).waitFor()
     expect(problems, problems.join('\n')).toEqual([])
   })

@@ -33,7 +33,7 @@ beforeAll(async () => {
     .getByRole('listitem')
     .filter({ hasText: /owner/i })
     .first()
-    .waitFor({ timeout: 15_000 })
+    .waitFor({ timeout: 30_000 })
 }, 120_000)
 
 afterAll(async () => {
@@ -43,12 +43,12 @@ afterAll(async () => {
 describe('live sync between two devices', () => {
   it('shows an edit made on one device on the other, live', async () => {
     await addAccountThroughUi(owner, 'live.edit')
-    await member.getByRole('cell', { name: '@live.edit', exact: true }).waitFor({ timeout: 10_000 })
+    await member.getByRole('cell', { name: '@live.edit', exact: true }).waitFor({ timeout: 30_000 })
   })
 
   it('keeps an edit made offline and syncs it after reconnecting', async () => {
     await ownerContext.setOffline(true)
-    await syncStatus(owner).filter({ hasText: 'Offline' }).waitFor({ timeout: 10_000 })
+    await syncStatus(owner).filter({ hasText: 'Offline' }).waitFor({ timeout: 30_000 })
     await addAccountThroughUi(owner, 'made.offline')
     expect(await syncStatus(owner).getAttribute('aria-label')).toContain('1 change pending')
     // Nothing reaches the member while the owner is offline.
@@ -58,8 +58,8 @@ describe('live sync between two devices', () => {
     await ownerContext.setOffline(false)
     await member
       .getByRole('cell', { name: '@made.offline', exact: true })
-      .waitFor({ timeout: 20_000 })
-    await syncStatus(owner).filter({ hasText: 'Synced' }).waitFor({ timeout: 20_000 })
+      .waitFor({ timeout: 30_000 })
+    await syncStatus(owner).filter({ hasText: 'Synced' }).waitFor({ timeout: 30_000 })
   })
 
   it('shows the membership history to the owner', async () => {
@@ -67,7 +67,7 @@ describe('live sync between two devices', () => {
     await history
       .getByRole('listitem')
       .filter({ hasText: /joined \(editor\)/ })
-      .waitFor({ timeout: 10_000 })
+      .waitFor({ timeout: 30_000 })
     await history.getByRole('listitem').filter({ hasText: 'created an invite' }).waitFor()
   })
 })

@@ -61,7 +61,7 @@ describe('web mode shell', () => {
 
   it('signs up into the studio', async () => {
     await signUpThroughUi(page, inject('baseUrl'))
-    await syncStatus(page).filter({ hasText: 'Synced' }).waitFor({ timeout: 15_000 })
+    await syncStatus(page).filter({ hasText: 'Synced' }).waitFor({ timeout: 30_000 })
   })
 
   it('reaches every area from the navigation, each with an empty state', async () => {
@@ -126,7 +126,7 @@ describe('web mode shell', () => {
     await dialog.getByLabel('Display name').fill('Ada Makes')
     await dialog.getByRole('button', { name: 'Add account' }).click()
     await page.getByRole('cell', { name: '@ada.makes', exact: true }).waitFor()
-    await syncStatus(page).and(page.locator('[data-state="synced"]')).waitFor({ timeout: 15_000 })
+    await syncStatus(page).and(page.locator('[data-state="synced"]')).waitFor({ timeout: 30_000 })
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur())
     await mkdir('test-results', { recursive: true })
     await page.screenshot({ path: 'test-results/studio.png' })
@@ -147,7 +147,7 @@ describe('web mode shell', () => {
     await page.getByRole('button', { name: 'Create workspace' }).click()
     await page.getByRole('button', { name: /Northwind Agency/ }).waitFor()
     await page.getByRole('heading', { level: 2, name: 'No creator accounts yet' }).waitFor()
-    await page.getByRole('listitem').filter({ hasText: 'Owner' }).waitFor({ timeout: 15_000 })
+    await page.getByRole('listitem').filter({ hasText: 'Owner' }).waitFor({ timeout: 30_000 })
   })
 
   it('lists the signed-in devices, this one marked', async () => {

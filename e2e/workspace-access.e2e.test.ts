@@ -35,7 +35,7 @@ beforeAll(async () => {
   await owner.getByLabel('Workspace name').fill(WORKSPACE)
   await owner.getByRole('button', { name: 'Create workspace' }).click()
   // The studio has switched to the new (empty) workspace before accounts go in.
-  await owner.getByRole('heading', { name: 'Delete this workspace' }).waitFor({ timeout: 20_000 })
+  await owner.getByRole('heading', { name: 'Delete this workspace' }).waitFor({ timeout: 30_000 })
   await owner.getByRole('heading', { name: 'No creator accounts yet' }).waitFor()
   await addAccountThroughUi(owner, 'alpha.one')
   await addAccountThroughUi(owner, 'beta.two')
@@ -44,7 +44,7 @@ beforeAll(async () => {
   await member.goto(`${baseUrl}/#/accounts`)
   await member.getByLabel('Join a workspace with a code').fill(code)
   await member.getByRole('button', { name: 'Join' }).click()
-  await member.getByRole('cell', { name: '@beta.two', exact: true }).waitFor({ timeout: 20_000 })
+  await member.getByRole('cell', { name: '@beta.two', exact: true }).waitFor({ timeout: 30_000 })
 }, 120_000)
 
 afterAll(async () => {
@@ -54,10 +54,10 @@ afterAll(async () => {
 describe('access changes as a member sees them', () => {
   it('a refused change is shown beside its document with the reason, and can be discarded', async () => {
     await setRole(/^Manager/)
-    await member.getByRole('button', { name: 'Edit @alpha.one' }).waitFor({ timeout: 15_000 })
+    await member.getByRole('button', { name: 'Edit @alpha.one' }).waitFor({ timeout: 30_000 })
     // Offline, the member renames an account; meanwhile the owner makes them an editor again.
     await memberContext.setOffline(true)
-    await syncStatus(member).filter({ hasText: 'Offline' }).waitFor({ timeout: 10_000 })
+    await syncStatus(member).filter({ hasText: 'Offline' }).waitFor({ timeout: 30_000 })
     await member.getByRole('button', { name: 'Edit @alpha.one' }).click()
     await member.getByRole('dialog').getByLabel('Display name').fill('Renamed offline')
     await member.getByRole('dialog').getByRole('button', { name: 'Save' }).click()
@@ -66,7 +66,7 @@ describe('access changes as a member sees them', () => {
     await memberContext.setOffline(false)
 
     const notSaved = member.getByRole('button', { name: '1 change not saved' })
-    await notSaved.waitFor({ timeout: 20_000 })
+    await notSaved.waitFor({ timeout: 30_000 })
     const inline = member.getByRole('note').filter({ hasText: 'Not saved' })
     await inline.waitFor()
     expect(await inline.textContent()).toContain(
@@ -76,7 +76,7 @@ describe('access changes as a member sees them', () => {
     const panel = member.getByRole('dialog', { name: '1 change not saved' })
     await panel.getByText('@alpha.one').waitFor()
     await panel.getByRole('button', { name: 'Discard my change to @alpha.one' }).click()
-    await member.getByRole('cell', { name: 'Creator alpha.one' }).waitFor({ timeout: 15_000 })
+    await member.getByRole('cell', { name: 'Creator alpha.one' }).waitFor({ timeout: 30_000 })
     await notSaved.waitFor({ state: 'detached' })
     // The owner never saw the refused rename.
     expect(await owner.getByRole('cell', { name: 'Renamed offline' }).count()).toBe(0)
@@ -90,7 +90,7 @@ describe('access changes as a member sees them', () => {
       .getByRole('region', { name: 'Notifications' })
       .getByText(/creator accounts? (was|were) removed from this device/)
       .first()
-      .waitFor({ timeout: 20_000 })
+      .waitFor({ timeout: 30_000 })
     await member
       .getByRole('cell', { name: '@beta.two', exact: true })
       .waitFor({ state: 'detached' })
@@ -99,7 +99,7 @@ describe('access changes as a member sees them', () => {
       .waitFor({ state: 'detached' })
     // Access back: the accounts return without the member doing anything.
     await setRole(/^Editor/)
-    await member.getByRole('cell', { name: '@beta.two', exact: true }).waitFor({ timeout: 20_000 })
+    await member.getByRole('cell', { name: '@beta.two', exact: true }).waitFor({ timeout: 30_000 })
   })
 
   it('a workspace deleted by its owner (typed confirmation) leaves every device', async () => {
@@ -129,7 +129,7 @@ describe('access changes as a member sees them', () => {
     await member
       .getByRole('region', { name: 'Notifications' })
       .getByText(/This workspace was deleted by its owner/)
-      .waitFor({ timeout: 20_000 })
+      .waitFor({ timeout: 30_000 })
     // The member's copy of the workspace is gone from the browser's storage.
     await expect
       .poll(
@@ -137,7 +137,7 @@ describe('access changes as a member sees them', () => {
           const after = await databases()
           return before.filter((name) => name.startsWith('rxdb-') && !after.includes(name)).length
         },
-        { timeout: 10_000 },
+        { timeout: 30_000 },
       )
       .toBeGreaterThan(0)
     // Both are back in their personal workspaces, where the agency's accounts never were.

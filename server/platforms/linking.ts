@@ -16,6 +16,7 @@ import { hashState, newCodeVerifier, newState } from './pkce'
 import { dayOf } from './sandbox/identity'
 import { issueSandboxTokens } from './sandbox/connector'
 import type { SandboxSize } from './sandbox/profiles'
+import { showcaseSeed } from './sandbox/showcase-seed'
 import { Simulation } from './sandbox/simulation'
 import { connectorFor, type PlatformServices } from './services'
 
@@ -98,8 +99,9 @@ export async function linkSandboxAccount(
   input: { workspaceId: string; size: SandboxSize; seed?: number; accountId?: string },
 ): Promise<{ accountId: string }> {
   const now = services.clock.now()
-  const seed = input.seed ?? randomBytes(4).readUInt32BE(0)
-  const identity = { size: input.size, seed, linkDay: dayOf(now) }
+  const linkDay = dayOf(now)
+  const seed = input.seed ?? showcaseSeed(input.size, linkDay, randomBytes(4).readUInt32BE(0))
+  const identity = { size: input.size, seed, linkDay }
   const tokens = issueSandboxTokens(identity, now)
   const sim = new Simulation(identity)
   const accountId = input.accountId ?? uuidv7()
