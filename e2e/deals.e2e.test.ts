@@ -135,6 +135,13 @@ describe('brand deals', () => {
         .click({ timeout: 30_000 })
         .catch(async (e: unknown) => {
           await page.screenshot({ path: 'test-results/deals-debug.png' })
+          // A change the server refused is listed behind the sync badge: say why in the report.
+          const notSaved = page.getByRole('button', { name: /not saved/ })
+          if (await notSaved.isVisible()) {
+            await notSaved.click()
+            const why = await page.getByRole('dialog').textContent()
+            throw new Error(`${String(e)}\nrefused changes: ${why}`)
+          }
           throw e
         })
     }

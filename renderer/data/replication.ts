@@ -2,6 +2,7 @@ import type { RxReplicationPullStreamItem, WithDeleted } from 'rxdb'
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication'
 import { filter, map, Observable, share, Subject } from 'rxjs'
 import type { CollectionName } from '../../shared/data/collection-contract'
+import { jsonEqual } from '../../shared/data/merge'
 import type { CollectionDocs } from '../../shared/data/registry'
 import {
   MAX_PULL_LIMIT,
@@ -249,8 +250,17 @@ export function startReplication(options: StartReplicationOptions): ReeldeskRepl
             // acknowledged to RxDB so the rest of the collection keeps replicating.
             await refusals.record(name, out.refused, sent)
             const settled = new Set([...out.refused.map((r) => r.id), ...out.conflicts.map(idOf)])
-            const accepted = sent.map(idOf).filter((id) => !settled.has(id))
-            if (accepted.length) await refusals.clear(name, accepted)
+            const accepted = sent.filter((doc) => !settled.has(idOf(doc)))
+            // A refusal ends when the server accepts the refused change itself (sent again, e.g.
+            // after access came back). A later edit of the same document merges against the
+            // server's copy, which takes the refused fields back: it is accepted, but the refused
+            // change is not in it — so its notice stays until the user discards it.
+            const resolved = refusals
+              .current()
+              .filter((r) => r.collection === name)
+              .filter((r) => accepted.some((doc) => idOf(doc) === r.id && sameChange(doc, r.doc)))
+              .map((r) => r.id)
+            if (resolved.length) await refusals.clear(name, resolved)
             return out.conflicts.map(asDoc)
           } catch (error) {
             throw watch(error)
@@ -303,6 +313,13 @@ function clientFrom(options: StartReplicationOptions): SyncClient {
   }
   if (options.EventSource) clientOptions.EventSource = options.EventSource
   return createSyncClient(clientOptions)
+}
+
+/** The same document content, whenever it was stamped. */
+function sameChange(a: WireDocument, b: WireDocument): boolean {
+  const { updatedAt: _a, ...restA } = a
+  const { updatedAt: _b, ...restB } = b
+  return jsonEqual(restA, restB)
 }
 
 function idOf(doc: WireDocument): string {

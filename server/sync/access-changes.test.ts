@@ -174,6 +174,46 @@ describe.each(testBackends())('access changes reach running clients on %s', (kin
     })
   })
 
+  it('a refused document edited again: the new edit is saved, the refused change is not, and its notice stays until discarded', async () => {
+    const { agency, creator, dealsA } = await world()
+    const c = await open(creator, agency.workspaceId)
+    await eventually(async () => expect(await keys(c, 'deals')).toEqual(ids(dealsA)))
+    const target = dealsA[0] as DealDoc
+    const fetchStored = async () =>
+      (
+        await agency.owner.api.sync.fetch.query({
+          collection: 'deals',
+          workspaceId: agency.workspaceId,
+          ids: [target.id],
+        })
+      ).documents[0]
+    const doc = async () => c.db.collections.deals.findOne(target.id).exec()
+    // Only the server records a payment: this change is refused.
+    const payment = { amountMinor: 50_000, currency: 'USD', receivedAt: Date.now() }
+    await (await doc())?.incrementalPatch({ payment, updatedAt: Date.now() })
+    await eventually(() => {
+      const refused = c.replication().refusals.current()
+      expect(refused.map((r) => r.id)).toEqual([target.id])
+      expect(refused[0]?.reason).toContain('only the server may set payment')
+    })
+    // A later edit of the same deal merges against the server's copy and is saved…
+    await (await doc())?.incrementalPatch({ title: 'renamed later', updatedAt: Date.now() + 1 })
+    await eventually(async () => expect((await fetchStored())?.['title']).toBe('renamed later'))
+    expect((await fetchStored())?.['payment']).toBeNull()
+    await eventually(async () => expect((await doc())?.payment ?? null).toBeNull())
+    // …but the refused change was not: the user is still told, with the change kept.
+    expect(
+      c
+        .replication()
+        .refusals.current()
+        .map((r) => r.id),
+    ).toEqual([target.id])
+    expect(c.replication().refusals.current()[0]?.doc['payment']).toEqual(payment)
+    await c.replication().discard('deals', [target.id])
+    await eventually(() => expect(c.replication().refusals.current()).toEqual([]))
+    expect((await doc())?.title).toBe('renamed later')
+  })
+
   it('a role change from creator to editor brings every other account, without resending', async () => {
     const { agency, creator, dealsA, dealsB, projectsB } = await world()
     const c = await open(creator, agency.workspaceId)
