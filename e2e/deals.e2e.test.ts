@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'playwright-core'
+import type { Browser, Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import type { DealDoc, LedgerEntryDoc, PostDoc, ProductDoc } from '../shared/data/registry'
 import type { EventOf } from '../server/platforms/events'
@@ -55,6 +55,14 @@ async function all<T>(collection: 'deals' | 'posts' | 'ledger' | 'products'): Pr
   }
 }
 
+/** Waits for the deal's stage badge (the pipeline bar names every stage all the time). */
+async function stage(detail: Locator, name: string) {
+  await detail
+    .locator('.stage--big')
+    .filter({ hasText: new RegExp(`^${name}$`) })
+    .waitFor()
+}
+
 async function shoot(name: string) {
   for (const [width, height] of [
     [1280, 720],
@@ -101,7 +109,7 @@ describe('brand deals', () => {
     await row.click()
     const detail = page.getByRole('region', { name: 'Deal' })
     await detail.getByRole('heading', { name: invitation.title }).waitFor()
-    await detail.getByText('Invitation', { exact: true }).first().waitFor()
+    await stage(detail, 'Invitation')
     await detail.getByText(/Answer by/).waitFor()
     await shoot('deals-invitation')
 
@@ -115,11 +123,11 @@ describe('brand deals', () => {
     await counter.getByLabel('Payment terms').selectOption('50/50')
     await counter.getByLabel('Note to the brand').fill('Includes 30 days of Spark Ads')
     await counter.getByRole('button', { name: 'Send counter-offer' }).click()
-    await detail.getByText('Negotiating', { exact: true }).first().waitFor()
+    await stage(detail, 'Negotiating')
 
     // Accept: contracted on the countered terms.
     await detail.getByRole('button', { name: /^Accept USD/ }).click()
-    await detail.getByText('Contracted', { exact: true }).first().waitFor()
+    await stage(detail, 'Contracted')
     await detail.getByText('Agreed', { exact: true }).waitFor()
 
     // Link the main video to a post: its disclosure is turned on.

@@ -9,6 +9,7 @@ import {
   type DealStage,
 } from '../../../shared/data/collections/deals'
 import { uuidv7 } from '../../../shared/data/ids'
+import { unchangedSince } from '../../../shared/data/rebase-edit'
 import { dealDeadlines } from '../../../shared/deals/deadlines'
 import {
   acceptOffer,
@@ -84,29 +85,27 @@ export function DealDetail({
   const [counterError, setCounterError] = useState<string | null>(null)
   const [newDeliverable, setNewDeliverable] = useState({ description: '', due: '' })
 
-  /** Saves a change after checking it with the same rule the server applies. */
+  /**
+   * Saves a change after checking it with the same rule the server applies. The change was
+   * built from the deal as drawn; if the stored deal moved on meanwhile (a sync, another tab,
+   * the previous click not drawn yet), the change is merged onto it and checked again there.
+   */
   const save = async (next: DealDoc, done?: string) => {
-    if (member && user) {
-      const verdict = checkDealTransition(
-        {
-          userId: user.id,
-          displayName: user.displayName,
-          role: member.role,
-          accountIds: member.accountIds,
-        },
-        deal,
-        next,
-      )
-      if (!verdict.ok) {
-        showToast({ title: 'Not changed', description: verdict.reason, tone: 'error' })
-        return
-      }
+    const actor =
+      member && user ? { ...member, userId: user.id, displayName: user.displayName } : null
+    const check = (current: DealDoc, candidate: DealDoc): string | null => {
+      if (!actor) return null
+      const verdict = checkDealTransition(actor, current, candidate)
+      if (verdict.ok) return null
+      return unchangedSince(deal, current)
+        ? verdict.reason
+        : `the deal changed while you were working on it (it is now ${STAGE_LABELS[current.state].toLowerCase()}): check it and try again`
     }
     try {
-      await data.saveDeal(next)
+      await data.saveDeal(next, deal, check)
       if (done) showToast({ title: done, tone: 'success' }, 4000)
     } catch (error) {
-      showToast({ title: 'Not saved', description: messageOf(error), tone: 'error' })
+      showToast({ title: 'Not changed', description: messageOf(error), tone: 'error' })
     }
   }
 

@@ -1,6 +1,12 @@
 import { useMemo } from 'react'
 import { useLiveRxQuery, useRxCollection } from 'rxdb/plugins/react'
-import type { DealDoc, MessageDoc, PostDoc } from '../../../shared/data/registry'
+import { rebaseEdit } from '../../../shared/data/rebase-edit'
+import {
+  collections,
+  type DealDoc,
+  type MessageDoc,
+  type PostDoc,
+} from '../../../shared/data/registry'
 
 /** Strips RxDB's tombstone flag: the local collections' schemas do not list `_deleted`. */
 export function forUpsert<T extends { _deleted: boolean }>(doc: T): Omit<T, '_deleted'> {
@@ -25,9 +31,29 @@ export function useDealsData(workspaceId: string, accountId: string | null) {
     deals: deals.results.map((d) => d.toJSON() as DealDoc),
     messages: messages.results.map((d) => d.toJSON() as MessageDoc),
     posts: posts.results.map((d) => d.toJSON() as PostDoc),
-    async saveDeal(doc: DealDoc) {
+    /**
+     * Saves a deal. Given the deal as the screen drew it (`base`), the edit is merged onto the
+     * stored deal instead of replacing it (a change that arrived since is kept), and `check`
+     * may refuse the result with a reason (thrown as the error's message).
+     */
+    async saveDeal(
+      doc: DealDoc,
+      base?: DealDoc,
+      check?: (current: DealDoc, next: DealDoc) => string | null,
+    ) {
       if (!dealCollection) throw new Error('The workspace database is not open yet.')
-      await dealCollection.upsert(forUpsert(doc))
+      const stored = base ? await dealCollection.findOne(doc.id).exec() : null
+      if (!base || !stored) {
+        await dealCollection.upsert(forUpsert(doc))
+        return
+      }
+      await stored.incrementalModify((current) => {
+        const next = rebaseEdit(base, doc, current, collections.deals.merge)
+        const problem = check?.(current, next)
+        if (problem) throw new Error(problem)
+        // The tombstone flag stays the stored one: deleting is not an edit of this kind.
+        return { ...next, _deleted: current._deleted }
+      })
     },
     async saveMessage(doc: MessageDoc) {
       if (!messageCollection) throw new Error('The workspace database is not open yet.')
