@@ -6,7 +6,7 @@ import { useHarness, type BackendStore } from '../../server/test-support/harness
 import type { ServerProcess } from '../../server/test-support/server-process'
 import { createBlobApi } from './blob-api'
 import { createTransferQueue, type TransferEndpoint } from './transfer-queue'
-import { memoryPartials, memoryPersistence } from './transfer-storage'
+import { memoryPartials, memoryPersistence } from './test-support/memory-storage'
 
 /**
  * The renderer's transfer queue against a real sync server process: the cases it exists for —

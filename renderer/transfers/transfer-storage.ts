@@ -27,15 +27,6 @@ export function indexedDbPersistence(): TransferPersistence {
   }
 }
 
-export function memoryPersistence(): TransferPersistence & { data: Map<string, TransferJob[]> } {
-  const data = new Map<string, TransferJob[]>()
-  return {
-    data,
-    load: async (workspaceId) => structuredClone(data.get(workspaceId) ?? []),
-    save: async (workspaceId, jobs) => void data.set(workspaceId, structuredClone([...jobs])),
-  }
-}
-
 /** Job ids hold ':' and other characters a file name should not: name partial files by a hash. */
 function fileName(jobId: string): string {
   let h = 0x811c9dc5
@@ -73,15 +64,5 @@ export function opfsPartials(): PartialStore {
     async remove(jobId) {
       await (await folder()).removeEntry(fileName(jobId)).catch(() => undefined)
     },
-  }
-}
-
-export function memoryPartials(): PartialStore {
-  const parts = new Map<string, Blob[]>()
-  return {
-    size: async (jobId) => (parts.get(jobId) ?? []).reduce((n, b) => n + b.size, 0),
-    append: async (jobId, bytes) => void parts.set(jobId, [...(parts.get(jobId) ?? []), bytes]),
-    read: async (jobId) => new Blob(parts.get(jobId) ?? []),
-    remove: async (jobId) => void parts.delete(jobId),
   }
 }

@@ -32,19 +32,6 @@ export function addTo(totals: CurrencyTotals, currency: string, minor: number): 
   totals[currency] = (totals[currency] ?? 0) + minor
 }
 
-/** Adds amounts of ONE currency; refuses to mix, so no code path can silently sum USD and EUR. */
-export function sumSameCurrency(amounts: readonly Money[]): Money | null {
-  const first = amounts[0]
-  if (!first) return null
-  let minor = 0
-  for (const a of amounts) {
-    if (a.currency !== first.currency)
-      throw new Error(`cannot add ${a.currency} to ${first.currency}`)
-    minor += a.minor
-  }
-  return { currency: first.currency, minor }
-}
-
 /** "USD 1,234.50"-style text for people; locale decides separators. */
 const formatters = new Map<string, Intl.NumberFormat>()
 

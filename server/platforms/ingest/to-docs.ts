@@ -26,8 +26,6 @@ export interface IngestContext {
   now: number
 }
 
-const DAY_MS = 86_400_000
-
 export function clip(text: string, max: number): string {
   return codePointLength(text) <= max ? text : [...text].slice(0, max - 1).join('') + '…'
 }
@@ -255,9 +253,4 @@ export function brandMessage(
     sentAt: event.occurredAt,
     delivery: null,
   }
-}
-
-/** End of the UTC day before `t`: the last day whose numbers are final. */
-export function lastFullDay(t: number): string {
-  return new Date(Math.floor(t / DAY_MS) * DAY_MS - DAY_MS).toISOString().slice(0, 10)
 }

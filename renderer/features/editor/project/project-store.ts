@@ -9,13 +9,7 @@ import {
   validateTimeline,
   type Timeline,
 } from '../../../../shared/timeline/model'
-import {
-  existingItems,
-  itemSpan,
-  sameItem,
-  type ItemKind,
-  type ItemRef,
-} from '../../../../shared/timeline/selection'
+import { existingItems, sameItem, type ItemRef } from '../../../../shared/timeline/selection'
 import { timelineDurationMs } from '../../../../shared/timeline/time'
 import {
   copyItems,
@@ -102,10 +96,6 @@ export function shownTimeline(s: Pick<ProjectState, 'draft' | 'history'>): Timel
 /** The item the inspector shows: the last one selected. */
 export function primarySelection(s: Pick<ProjectState, 'selection'>): ItemRef | null {
   return s.selection.at(-1) ?? null
-}
-
-export function selectedOfKind(s: Pick<ProjectState, 'selection'>, kind: ItemKind): string[] {
-  return s.selection.filter((r) => r.kind === kind).map((r) => r.id)
 }
 
 /**
@@ -270,19 +260,6 @@ export function createProjectStore(
       flush: () => saver.flush(),
     }
   })
-}
-
-/** The time span of the selection (for zooming to it, and for keyboard moves). */
-export function selectionSpan(
-  t: Timeline,
-  refs: readonly ItemRef[],
-): { startMs: number; endMs: number } | null {
-  const spans = refs.map((r) => itemSpan(t, r)).filter((s) => s !== null)
-  if (spans.length === 0) return null
-  return {
-    startMs: Math.min(...spans.map((s) => s.startMs)),
-    endMs: Math.max(...spans.map((s) => s.endMs)),
-  }
 }
 
 /** Opens a stored project; a timeline that does not validate is reported, never overwritten. */
