@@ -117,6 +117,27 @@ describe('brand deals', () => {
     await counter.getByRole('button', { name: 'Send counter-offer' }).click()
     await detail.getByText('Negotiating', { exact: true }).first().waitFor()
 
+    // A reply to the brand goes out through the server's job and says when it was sent; a
+    // team note stays a note.
+    const composer = detail.getByRole('form', { name: 'Write a message' })
+    await composer.getByRole('radio', { name: /^Reply to/, checked: true }).waitFor()
+    await composer.getByLabel(/^Message to/).fill('Could the product ship by Friday?')
+    await composer.getByRole('button', { name: 'Send to the brand' }).click()
+    const reply = detail
+      .getByRole('listitem')
+      .filter({ hasText: 'Could the product ship by Friday?' })
+    await reply.getByText(/^to /).waitFor()
+    await reply.getByText(/Sent \d/).waitFor({ timeout: 60_000 })
+    await composer.getByRole('radio', { name: 'Team note' }).click()
+    await composer.getByLabel('Note to your team').fill('Ask for 60 days of Spark Ads next time')
+    await composer.getByRole('button', { name: 'Save note' }).click()
+    await detail
+      .getByRole('listitem')
+      .filter({ hasText: 'Ask for 60 days of Spark Ads' })
+      .getByText('team note')
+      .waitFor()
+    await shoot('deals-reply')
+
     // Accept: contracted on the countered terms.
     await detail.getByRole('button', { name: /^Accept USD/ }).click()
     await detail.getByText('Contracted', { exact: true }).first().waitFor()
@@ -197,6 +218,11 @@ describe('brand deals', () => {
     await shoot('deals-new')
     await dialog.getByRole('button', { name: 'Record deal' }).click()
     await detail.getByRole('heading', { name: 'Untitled deal' }).waitFor()
+    // Recorded by hand: there is no platform conversation to reply in, and the thread says so.
+    await detail.getByText(/recorded by hand: write to the brand directly/).waitFor()
+    await expect
+      .poll(() => detail.getByRole('radio', { name: /^Reply to/ }).isDisabled())
+      .toBe(true)
     await detail.getByText(/Exclusivity conflict: .* has “Headphones” exclusivity/).waitFor()
     const recorded = (await all<DealDoc>('deals')).find((d) => d.brand === 'Other Audio Co')
     expect(recorded).toMatchObject({

@@ -67,6 +67,7 @@ export function DealDetail({
   data,
   member,
   accountLabel,
+  accountPlatform = null,
   now,
 }: {
   deal: DealDoc
@@ -74,6 +75,8 @@ export function DealDetail({
   data: DealsData
   member: MemberLike | null
   accountLabel: string
+  /** The platform the deal's account is linked to (null: not linked). */
+  accountPlatform?: 'tiktok' | 'sandbox' | null
   now: number
 }) {
   const user = useSession((s) => s.user)
@@ -512,6 +515,8 @@ export function DealDetail({
         <DealThread
           deal={deal}
           data={data}
+          platform={accountPlatform}
+          canManage={member ? can(member, 'removeMember') : false}
           readOnly={readOnly}
           onRead={(next) => data.saveDeal(next)}
         />
