@@ -68,7 +68,21 @@ async function shoot(name: string) {
 beforeAll(async () => {
   baseUrl = inject('baseUrl')
   browser = await launchChromium()
-  page = await (await browser.newContext()).newPage()
+  const context = await browser.newContext()
+  // Web-mode reminders: the browser's permission is granted here (as if the user said yes to
+  // the prompt), and every Notification the page creates is recorded.
+  await context.grantPermissions(['notifications'], { origin: baseUrl })
+  await context.addInitScript(() => {
+    const shown: { title: string; body: string }[] = []
+    Object.assign(window, { __notices: shown })
+    window.Notification = class extends window.Notification {
+      constructor(title: string, options?: NotificationOptions) {
+        shown.push({ title, body: options?.body ?? '' })
+        super(title, options)
+      }
+    }
+  })
+  page = await context.newPage()
   const user = await signUpThroughUi(page, baseUrl, newUser('deals'))
   const signedIn = await testClient(baseUrl).auth.signIn.mutate({
     email: user.email,
@@ -230,6 +244,11 @@ describe('brand deals', () => {
       amountMinor: 50_000,
       category: 'headphones',
     })
+    // Reminders as browser notifications: off until the user turns them on.
+    const notify = page.getByRole('status', { name: 'Reminder notifications' })
+    await notify.getByText(/^Off: reminders show here only/).waitFor()
+    await notify.getByRole('button', { name: 'Notify me on this device' }).click()
+    await notify.getByText(/^On: reminders also appear as system notifications/).waitFor()
     // A deliverable due tomorrow: the reminders above the list and the deal's warnings say so.
     const deliverable = detail.getByRole('form', { name: 'Add a deliverable' })
     await deliverable.getByLabel('New deliverable', { exact: true }).fill('Follow-up story')
@@ -241,6 +260,24 @@ describe('brand deals', () => {
       .getByText(/Follow-up story due in \d+ h/)
       .waitFor()
     await detail.getByText(/Follow-up story due: .* \(within 48 hours\)/).waitFor()
+    const notices = () =>
+      page.evaluate(
+        () =>
+          (window as unknown as { __notices: { title: string; body: string }[] }).__notices.filter(
+            (n) => n.body.includes('Follow-up story'),
+          ).length,
+      )
+    await expect.poll(notices, { timeout: 20_000 }).toBe(1)
+    await shoot('deals-notify')
+    // Once per device: after a reload the reminder is listed but not notified again.
+    await page.reload()
+    await page
+      .getByRole('region', { name: 'Reminders' })
+      .getByText(/Follow-up story due in \d+ h/)
+      .waitFor({ timeout: 30_000 })
+    await page.getByText(/^On: reminders also appear/).waitFor()
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))))
+    expect(await notices()).toBe(0)
   })
 
   it('the shop lists the showcase and imports a CSV, keeping broken rows out with their reasons', async () => {
