@@ -76,7 +76,21 @@ async function shoot(name: string) {
 beforeAll(async () => {
   baseUrl = inject('baseUrl')
   browser = await launchChromium()
-  page = await (await browser.newContext()).newPage()
+  const context = await browser.newContext()
+  // Web-mode reminders: the browser's permission is granted here (as if the user said yes to
+  // the prompt), and every Notification the page creates is recorded.
+  await context.grantPermissions(['notifications'], { origin: baseUrl })
+  await context.addInitScript(() => {
+    const shown: { title: string; body: string }[] = []
+    Object.assign(window, { __notices: shown })
+    window.Notification = class extends window.Notification {
+      constructor(title: string, options?: NotificationOptions) {
+        shown.push({ title, body: options?.body ?? '' })
+        super(title, options)
+      }
+    }
+  })
+  page = await context.newPage()
   const user = await signUpThroughUi(page, baseUrl, newUser('deals'))
   const signedIn = await testClient(baseUrl).auth.signIn.mutate({
     email: user.email,
@@ -124,6 +138,27 @@ describe('brand deals', () => {
     await counter.getByLabel('Note to the brand').fill('Includes 30 days of Spark Ads')
     await counter.getByRole('button', { name: 'Send counter-offer' }).click()
     await stage(detail, 'Negotiating')
+
+    // A reply to the brand goes out through the server's job and says when it was sent; a
+    // team note stays a note.
+    const composer = detail.getByRole('form', { name: 'Write a message' })
+    await composer.getByRole('radio', { name: /^Reply to/, checked: true }).waitFor()
+    await composer.getByLabel(/^Message to/).fill('Could the product ship by Friday?')
+    await composer.getByRole('button', { name: 'Send to the brand' }).click()
+    const reply = detail
+      .getByRole('listitem')
+      .filter({ hasText: 'Could the product ship by Friday?' })
+    await reply.getByText(/^to /).waitFor()
+    await reply.getByText(/Sent \d/).waitFor({ timeout: 60_000 })
+    await composer.getByRole('radio', { name: 'Team note' }).click()
+    await composer.getByLabel('Note to your team').fill('Ask for 60 days of Spark Ads next time')
+    await composer.getByRole('button', { name: 'Save note' }).click()
+    await detail
+      .getByRole('listitem')
+      .filter({ hasText: 'Ask for 60 days of Spark Ads' })
+      .getByText('team note')
+      .waitFor()
+    await shoot('deals-reply')
 
     // Accept: contracted on the countered terms.
     await detail.getByRole('button', { name: /^Accept USD/ }).click()
@@ -212,6 +247,11 @@ describe('brand deals', () => {
     await shoot('deals-new')
     await dialog.getByRole('button', { name: 'Record deal' }).click()
     await detail.getByRole('heading', { name: 'Untitled deal' }).waitFor()
+    // Recorded by hand: there is no platform conversation to reply in, and the thread says so.
+    await detail.getByText(/recorded by hand: write to the brand directly/).waitFor()
+    await expect
+      .poll(() => detail.getByRole('radio', { name: /^Reply to/ }).isDisabled())
+      .toBe(true)
     await detail.getByText(/Exclusivity conflict: .* has “Headphones” exclusivity/).waitFor()
     const recorded = (await all<DealDoc>('deals')).find((d) => d.brand === 'Other Audio Co')
     expect(recorded).toMatchObject({
@@ -219,6 +259,11 @@ describe('brand deals', () => {
       amountMinor: 50_000,
       category: 'headphones',
     })
+    // Reminders as browser notifications: off until the user turns them on.
+    const notify = page.getByRole('status', { name: 'Reminder notifications' })
+    await notify.getByText(/^Off: reminders show here only/).waitFor()
+    await notify.getByRole('button', { name: 'Notify me on this device' }).click()
+    await notify.getByText(/^On: reminders also appear as system notifications/).waitFor()
     // A deliverable due tomorrow: the reminders above the list and the deal's warnings say so.
     const deliverable = detail.getByRole('form', { name: 'Add a deliverable' })
     await deliverable.getByLabel('New deliverable', { exact: true }).fill('Follow-up story')
@@ -230,6 +275,24 @@ describe('brand deals', () => {
       .getByText(/Follow-up story due in \d+ h/)
       .waitFor()
     await detail.getByText(/Follow-up story due: .* \(within 48 hours\)/).waitFor()
+    const notices = () =>
+      page.evaluate(
+        () =>
+          (window as unknown as { __notices: { title: string; body: string }[] }).__notices.filter(
+            (n) => n.body.includes('Follow-up story'),
+          ).length,
+      )
+    await expect.poll(notices, { timeout: 20_000 }).toBe(1)
+    await shoot('deals-notify')
+    // Once per device: after a reload the reminder is listed but not notified again.
+    await page.reload()
+    await page
+      .getByRole('region', { name: 'Reminders' })
+      .getByText(/Follow-up story due in \d+ h/)
+      .waitFor({ timeout: 30_000 })
+    await page.getByText(/^On: reminders also appear/).waitFor()
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))))
+    expect(await notices()).toBe(0)
   })
 
   it('the shop lists the showcase and imports a CSV, keeping broken rows out with their reasons', async () => {

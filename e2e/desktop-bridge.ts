@@ -174,6 +174,7 @@ export async function installDesktopBridge(
       showOpenDialog: dialogs.showOpenDialog,
       showSaveDialog: dialogs.showSaveDialog,
       openExternalSafely: async () => undefined,
+      showNotification: () => false,
     },
     {
       tokens,

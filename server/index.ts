@@ -13,6 +13,7 @@ import { drainWrites, pauseBeforeCommits } from './db/transaction'
 import { createHttpApp } from './http/app'
 import { systemClock } from './jobs/clock'
 import { createPlatformServices } from './platforms/create-services'
+import { startReplyScanner } from './deals/brand-replies'
 import { startPublishScheduler } from './publishing/scheduler'
 import { ChangeBus } from './sync/change-bus'
 import { startPgNotifyBridge } from './sync/pg-notify'
@@ -114,7 +115,22 @@ async function main(): Promise<void> {
   })
   if (config.platform.jobs.enabled) {
     platform.runner.start()
-    stopScheduler = startPublishScheduler({ database, bus, runner: platform.runner, now: Date.now })
+    const stopPublish = startPublishScheduler({
+      database,
+      bus,
+      runner: platform.runner,
+      now: Date.now,
+    })
+    const stopReplies = startReplyScanner({
+      database,
+      bus,
+      wake: () => platform.runner.wake(),
+      now: () => platform.clock.now(),
+    })
+    stopScheduler = () => {
+      stopPublish()
+      stopReplies()
+    }
   }
   // A parent process (npm start, tests) reads this line to learn the port when PORT=0.
   process.stdout.write(`REELDESK_SERVER_READY ${JSON.stringify({ port })}\n`)

@@ -11,6 +11,7 @@ function handlers(overrides: Partial<IpcHandlers> = {}): IpcHandlers {
       serverUrl: 'http://127.0.0.1:4400',
     }),
     'shell.openExternal': vi.fn(async () => undefined),
+    'notify.show': vi.fn(() => ({ shown: true })),
     'tokens.get': vi.fn(async () => 'secret'),
     'tokens.set': vi.fn(async () => undefined),
     'tokens.delete': vi.fn(async () => undefined),

@@ -29,6 +29,7 @@ let root: string
 let showOpenDialog: Mock<Shell['showOpenDialog']>
 let showSaveDialog: Mock<Shell['showSaveDialog']>
 let openExternal: Mock<Shell['openExternalSafely']>
+let showNotification: Mock<Shell['showNotification']>
 let handlers: IpcHandlers<FakeWindow>
 let dispatch: ReturnType<typeof createIpcDispatcher<FakeWindow>>
 
@@ -38,6 +39,7 @@ beforeEach(async () => {
   showOpenDialog = vi.fn<Shell['showOpenDialog']>(async () => ({ canceled: true, filePaths: [] }))
   showSaveDialog = vi.fn<Shell['showSaveDialog']>(async () => ({ canceled: true, filePath: '' }))
   openExternal = vi.fn<Shell['openExternalSafely']>(async () => undefined)
+  showNotification = vi.fn<Shell['showNotification']>(() => true)
   const shell: Shell = {
     version: '1.2.3',
     electronVersion: '41.0.0',
@@ -45,6 +47,7 @@ beforeEach(async () => {
     showOpenDialog,
     showSaveDialog,
     openExternalSafely: openExternal,
+    showNotification,
   }
   handlers = createIpcHandlers(shell, {
     tokens: new TokenStore(root, {
@@ -87,6 +90,37 @@ describe('the IPC handler table', () => {
       value: undefined,
     })
     expect(openExternal).toHaveBeenCalledWith('https://example.com/')
+  })
+
+  it('shows a plain-text system notification, refusing anything beyond title and body', async () => {
+    expect(
+      await call('notify.show', { title: 'Due soon: Acme', body: 'Main video in 2 h.' }),
+    ).toEqual({
+      ok: true,
+      value: { shown: true },
+    })
+    expect(showNotification).toHaveBeenCalledWith({
+      title: 'Due soon: Acme',
+      body: 'Main video in 2 h.',
+    })
+    showNotification.mockReturnValueOnce(false)
+    expect(await call('notify.show', { title: 'x', body: '' })).toEqual({
+      ok: true,
+      value: { shown: false },
+    })
+    for (const bad of [
+      { title: '', body: 'empty title' },
+      { title: 'x'.repeat(121), body: '' },
+      { title: 'x', body: 'y'.repeat(501) },
+      { title: 'x', body: '', icon: 'file:///etc/passwd' },
+      { title: 'x', body: '', actions: [{ type: 'button', text: 'Open' }] },
+      { title: 42, body: '' },
+      undefined,
+    ]) {
+      const result = await call('notify.show', bad)
+      expect(result.ok).toBe(false)
+    }
+    expect(showNotification).toHaveBeenCalledTimes(2)
   })
 
   it('signs in to a platform through the shell and a loopback redirect', async () => {

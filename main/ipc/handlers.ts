@@ -42,6 +42,8 @@ export interface ElectronShell<W extends DialogParent> {
   readonly showSaveDialog: (window: W, options: SaveDialogOptions) => Promise<SaveDialogReturnValue>
   /** Opens an allowlisted https link in the user's browser; refuses anything else. */
   readonly openExternalSafely: (url: string) => Promise<void>
+  /** Shows a system notification (Electron's Notification); false where the OS has none. */
+  readonly showNotification: (notice: { title: string; body: string }) => boolean
 }
 
 /** A dialog is modal to the window that asked for it, never free-floating or on another one. */
@@ -65,6 +67,7 @@ export function createIpcHandlers<W extends DialogParent>(
       serverUrl,
     }),
     'shell.openExternal': ({ url }) => shell.openExternalSafely(url),
+    'notify.show': ({ title, body }) => ({ shown: shell.showNotification({ title, body }) }),
     'tokens.get': ({ key }) => tokens.get(key),
     'tokens.set': ({ key, value }) => tokens.set(key, value),
     'tokens.delete': ({ key }) => tokens.delete(key),

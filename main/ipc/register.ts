@@ -1,4 +1,11 @@
-import { app, BrowserWindow, dialog, ipcMain, type IpcMainInvokeEvent } from 'electron'
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Notification,
+  type IpcMainInvokeEvent,
+} from 'electron'
 import { IPC_CHANNEL } from '../../shared/ipc/envelope'
 import { createLogger } from '../../shared/logger'
 import { openExternalSafely } from '../window'
@@ -17,6 +24,11 @@ export function createHandlers(services: MainServices): IpcHandlers<BrowserWindo
       showOpenDialog: (window, options) => dialog.showOpenDialog(window, options),
       showSaveDialog: (window, options) => dialog.showSaveDialog(window, options),
       openExternalSafely,
+      showNotification: ({ title, body }) => {
+        if (!Notification.isSupported()) return false
+        new Notification({ title, body }).show()
+        return true
+      },
     },
     services,
   )

@@ -229,3 +229,19 @@ describe('uploadName', () => {
     expect(uploadName('x'.repeat(5000))).toHaveLength(1024)
   })
 })
+
+describe('electron platform: system notifications', () => {
+  it('shows deal reminders through the validated notify.show call, nothing else', async () => {
+    const { bridge, of } = fakeBridge({ 'notify.show': () => ({ shown: true }) })
+    const platform = createElectronPlatform(bridge)
+    expect(platform.notifications.permission()).toBe('granted')
+    expect(await platform.notifications.show({ title: 'Due soon: Acme', body: 'In 2 h.' })).toBe(
+      true,
+    )
+    expect(of('notify.show')).toEqual([
+      { method: 'notify.show', input: { title: 'Due soon: Acme', body: 'In 2 h.' } },
+    ])
+    // A title the contract refuses never reaches main.
+    await expect(platform.notifications.show({ title: '', body: '' })).rejects.toThrow(/title/)
+  })
+})

@@ -48,6 +48,17 @@ export interface PlatformSignIn {
   finish(loginId: string, authorizeUrl: string): Promise<{ code: string; state: string }>
 }
 
+/** Whether system notifications may be shown: asked for in the browser, given on the desktop. */
+export type NoticePermission = 'granted' | 'denied' | 'default' | 'unsupported'
+
+/** System notifications (deal reminders): Electron's Notification, or the browser's. */
+export interface SystemNotifications {
+  permission(): NoticePermission
+  /** Asks the user (the browser's prompt); the desktop needs no asking. */
+  request(): Promise<NoticePermission>
+  show(notice: { title: string; body: string }): Promise<boolean>
+}
+
 export interface Platform {
   readonly kind: 'electron' | 'web'
   info(): Promise<PlatformInfo>
@@ -72,4 +83,5 @@ export interface Platform {
   readonly saveExport: ((projectId: string, fileName: string) => Promise<ExportSaveResult>) | null
   /** Desktop: platform sign-in through the system browser and a loopback redirect. */
   readonly platformSignIn: PlatformSignIn | null
+  readonly notifications: SystemNotifications
 }

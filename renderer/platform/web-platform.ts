@@ -38,5 +38,18 @@ export function createWebPlatform(): Platform {
     saveExport: null,
     // The web mode signs in by redirecting this page (see features/accounts/platform-link.ts).
     platformSignIn: null,
+    notifications: {
+      permission: () => ('Notification' in window ? Notification.permission : 'unsupported'),
+      async request() {
+        if (!('Notification' in window)) return 'unsupported'
+        return Notification.requestPermission()
+      },
+      show(notice) {
+        if (!('Notification' in window) || Notification.permission !== 'granted')
+          return Promise.resolve(false)
+        new Notification(notice.title, { body: notice.body })
+        return Promise.resolve(true)
+      },
+    },
   }
 }

@@ -45,6 +45,7 @@ export function createServerApi(serverUrl: string, token: () => string | null): 
     syncNow: (input) => call('mutation', 'platform.syncNow', input),
     unlink: async (input) => void (await call('mutation', 'platform.unlink', input)),
     recordDealPayment: (input) => call('mutation', 'deals.recordPayment', input),
+    retryBrandReply: (input) => call('mutation', 'deals.retryReply', input),
     startSandboxDemo: () => call('mutation', 'platform.startSandboxDemo', {}),
     creatorInfo: (input) => call('query', 'publishing.creatorInfo', input),
     importAnalytics: (input) => call('mutation', 'analytics.importDays', input),

@@ -137,6 +137,8 @@ export interface ServerApi {
     receivedAt: number
     note: string
   }): Promise<{ dealId: string; ledgerEntryId: string }>
+  /** Sends a message to the brand again after its send failed. */
+  retryBrandReply(input: { workspaceId: string; messageId: string }): Promise<{ queued: boolean }>
   /** "Try it with a sandbox account": a new demo user, signed in, with a linked sandbox creator. */
   startSandboxDemo(): Promise<SandboxDemo>
   /** Creator info for the composer (re-checked by the server before it publishes). */

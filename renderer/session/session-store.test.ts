@@ -54,6 +54,7 @@ function fakeApi(overrides: Partial<ServerApi> = {}): ServerApi {
     syncNow: fail,
     unlink: fail,
     recordDealPayment: fail,
+    retryBrandReply: fail,
     startSandboxDemo: fail,
     creatorInfo: fail,
     importAnalytics: fail,

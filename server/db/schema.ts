@@ -174,6 +174,33 @@ export interface SandboxPublishesTable {
   post_id: string | null
 }
 
+export interface DealRepliesTable {
+  workspace_id: string
+  reply_id: string
+  account_id: string
+  deal_id: string
+  /** 'offer' (a creator's counter-offer) or 'message' (a message to the brand). */
+  kind: string
+  /** 'queued', 'sent' or 'failed'. */
+  state: string
+  /** Sends asked for so far (Retry adds one); the job's dedupe key includes it. */
+  attempt: number
+  created_at: BigIntColumn
+  updated_at: BigIntColumn
+}
+
+export interface SandboxDealRepliesTable {
+  account_key: string
+  reply_id: string
+  invitation_id: string
+  kind: string
+  amount_minor: BigIntColumn | null
+  currency: string | null
+  payment_terms: string | null
+  body: string
+  sent_at: BigIntColumn
+}
+
 export interface BlobObjectsTable {
   sha256: string
   size: BigIntColumn
@@ -231,6 +258,8 @@ export interface DB {
   rate_limit_slots: RateLimitSlotsTable
   rate_limit_buckets: RateLimitBucketsTable
   sandbox_publishes: SandboxPublishesTable
+  deal_replies: DealRepliesTable
+  sandbox_deal_replies: SandboxDealRepliesTable
   blob_objects: BlobObjectsTable
   workspace_blobs: WorkspaceBlobsTable
   blob_grants: BlobGrantsTable

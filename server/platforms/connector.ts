@@ -174,6 +174,20 @@ export interface ConnectorCapabilities {
   history: boolean
   /** `events()` reports gifts, rewards, shop and brand events. */
   events: boolean
+  /**
+   * `sendDealMessage` reaches the brand (the sandbox). TikTok's public API has no Creator
+   * Marketplace conversation endpoint (PLATFORM-FACTS.md documents none), so it is false there.
+   */
+  dealReplies: boolean
+}
+
+/** What the team sends to a brand about an invitation: a message, or a counter-offer with one. */
+export interface DealReply {
+  invitationId: string
+  /** Our id for it (the message's or the offer's): sending it again delivers it once. */
+  replyId: string
+  body: string
+  offer: { amountMinor: number; currency: string; paymentTerms: string | null } | null
 }
 
 export interface PlatformConnector {
@@ -213,4 +227,11 @@ export interface PlatformConnector {
   initPublish(link: LinkCredentials, request: PublishInitRequest): Promise<PublishInit>
   uploadChunk(link: LinkCredentials, chunk: ChunkUpload): Promise<{ complete: boolean }>
   publishStatus(link: LinkCredentials, publishId: string): Promise<PublishStatus>
+
+  // Brand deals.
+  /**
+   * Sends a reply to the brand behind an invitation. Idempotent by `replyId`. Refused with a
+   * PlatformError (not retryable) where the platform offers no way to (capabilities.dealReplies).
+   */
+  sendDealMessage(link: LinkCredentials, reply: DealReply): Promise<{ sentAt: number }>
 }

@@ -5,6 +5,7 @@ import type { Database } from '../db/connect'
 import type { Clock } from '../jobs/clock'
 import { newRunnerId } from '../jobs/queue'
 import { JobRunner } from '../jobs/runner'
+import { brandReplyJobHandler } from '../deals/brand-replies'
 import { publishJobHandler } from '../publishing/publish-job'
 import type { ChangeBus } from '../sync/change-bus'
 import { platformJobHandlers } from './platform-jobs'
@@ -59,6 +60,7 @@ export function createPlatformServices(options: {
     pollMs: config.jobs.pollMs,
     handlers: [
       ...platformJobHandlers(core),
+      brandReplyJobHandler(core),
       ...(options.blobStore ? [publishJobHandler(core, options.blobStore)] : []),
       ...(options.extraHandlers ?? []),
     ],

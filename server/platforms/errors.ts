@@ -54,6 +54,21 @@ export class PlatformUnreachable extends Error {
   }
 }
 
+/**
+ * Something the product offers that this platform's public API does not (Reeldesk's limit, not a
+ * refusal by the platform): never retried; `message` says where to do it instead.
+ */
+export class NotOfferedByPlatform extends Error {
+  readonly retryable = false
+  constructor(
+    readonly platform: PlatformName,
+    message: string,
+  ) {
+    super(message)
+    this.name = 'NotOfferedByPlatform'
+  }
+}
+
 /** Strips every occurrence of the given secrets from text that may reach a log or a person. */
 export function redact(text: string, secrets: readonly string[]): string {
   let out = text

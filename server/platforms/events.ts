@@ -155,6 +155,28 @@ export const brandMessageEvent = z.strictObject({
   body: z.string().min(1).max(20_000),
 })
 
+/** The brand accepted one of the creator's counter-offers (`offerId`: the id we sent it under). */
+export const brandOfferAcceptedEvent = z.strictObject({
+  ...base,
+  type: z.literal('brand.offer_accepted'),
+  invitationId: z.string().min(1).max(128),
+  invitedAt: z.int().min(0),
+  from: z.string().min(1).max(120),
+  offerId: z.string().min(1).max(128),
+  note: z.string().max(2_000),
+})
+
+/** The brand turned the creator's counter-offer down and ends the conversation. */
+export const brandOfferDeclinedEvent = z.strictObject({
+  ...base,
+  type: z.literal('brand.offer_declined'),
+  invitationId: z.string().min(1).max(128),
+  invitedAt: z.int().min(0),
+  from: z.string().min(1).max(120),
+  offerId: z.string().min(1).max(128),
+  note: z.string().max(2_000),
+})
+
 export const platformEventSchema = z.discriminatedUnion('type', [
   liveSessionEvent,
   rewardsVideoEvent,
@@ -167,6 +189,8 @@ export const platformEventSchema = z.discriminatedUnion('type', [
   brandInvitationEvent,
   brandCounterOfferEvent,
   brandMessageEvent,
+  brandOfferAcceptedEvent,
+  brandOfferDeclinedEvent,
 ])
 
 export type PlatformEvent = z.infer<typeof platformEventSchema>

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { docId } from '../../shared/data/fields'
 import { createLogger } from '../../shared/logger'
 import { REFRESH_AHEAD_MS } from '../../shared/platform/tiktok-facts'
+import { scanBrandReplies } from '../deals/brand-replies'
 import { JobFailed, LeaseLost, PauseJob } from '../jobs/errors'
 import { cancelAccountJobs } from '../jobs/queue'
 import type { FinishOptions, JobContext, JobHandler } from '../jobs/runner'
@@ -382,6 +383,8 @@ export function platformJobHandlers(services: PlatformCore): JobHandler[] {
         const link = await loadLink(services.database.db, services.vault, key)
         if (!link) return
         const connector = connectorFor(services, link.platform)
+        // Replies to brands pushed through another instance, which no notice told this one of.
+        await scanBrandReplies(services.database, key.workspaceId, clock.now())
         const until = clock.now()
         const { events, cursor } = await readEvents(
           services,

@@ -2,6 +2,7 @@ import { TRPCError } from '@trpc/server'
 import { z } from 'zod'
 import { currency, docId, minorAmount, text, timestamp } from '../../shared/data/fields'
 import { workspaceIdSchema } from '../../shared/sync/protocol'
+import { retryBrandReply } from '../deals/brand-replies'
 import { recordDealPayment } from '../deals/record-payment'
 import { requireMember, type Procedures } from './procedures'
 
@@ -34,6 +35,22 @@ export function createDealsRouter({ router, authedProcedure }: Procedures) {
             message: 'the payment date is in the future',
           })
         return recordDealPayment(ctx.services.database, ctx.services.bus, member, input, now)
+      }),
+    /** Sends a message to the brand again after its send failed (the reason stays shown till then). */
+    retryReply: authedProcedure
+      .input(z.strictObject({ workspaceId: workspaceIdSchema, messageId: docId }))
+      .mutation(async ({ ctx, input }) => {
+        const member = await requireMember(ctx, input.workspaceId)
+        const { platform } = ctx.services
+        await retryBrandReply(
+          ctx.services.database,
+          ctx.services.bus,
+          member,
+          input,
+          platform.clock.now(),
+        )
+        platform.runner.wake()
+        return { queued: true }
       }),
   })
 }

@@ -27,7 +27,8 @@ export const DEAL_MOVES: Readonly<
   },
   negotiating: {
     contracted: ['member', 'brand'],
-    declined: ['member'],
+    // The creator turns the brand down, or the brand turns the creator's counter-offer down.
+    declined: ['member', 'brand'],
     cancelled: ['member', 'brand'],
   },
   contracted: { in_production: ['member'], cancelled: ['member', 'brand'] },

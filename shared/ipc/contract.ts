@@ -50,6 +50,18 @@ export const ipcContract = {
     input: z.strictObject({ loginId: z.uuid(), authorizeUrl: z.string().max(4096) }),
     output: z.strictObject({ code: z.string(), state: z.string() }),
   },
+  /**
+   * A system notification (deal reminders). Plain text only: main shows it with Electron's
+   * Notification, no HTML, no actions, no icon from the renderer. `shown` is false where the OS
+   * offers none.
+   */
+  'notify.show': {
+    input: z.strictObject({
+      title: z.string().min(1).max(120),
+      body: z.string().max(500),
+    }),
+    output: z.strictObject({ shown: z.boolean() }),
+  },
   ...mediaContract,
   ...exportContract,
 } as const

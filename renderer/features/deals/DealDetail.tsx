@@ -68,6 +68,7 @@ export function DealDetail({
   data,
   member,
   accountLabel,
+  accountPlatform = null,
   now,
 }: {
   deal: DealDoc
@@ -75,6 +76,8 @@ export function DealDetail({
   data: DealsData
   member: MemberLike | null
   accountLabel: string
+  /** The platform the deal's account is linked to (null: not linked). */
+  accountPlatform?: 'tiktok' | 'sandbox' | null
   now: number
 }) {
   const user = useSession((s) => s.user)
@@ -511,6 +514,8 @@ export function DealDetail({
         <DealThread
           deal={deal}
           data={data}
+          platform={accountPlatform}
+          canManage={member ? can(member, 'removeMember') : false}
           readOnly={readOnly}
           onRead={(next) => data.saveDeal(next)}
         />

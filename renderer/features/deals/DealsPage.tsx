@@ -218,6 +218,10 @@ export function DealsPage() {
             data={data}
             member={member}
             accountLabel={handles.get(selected.accountId) ?? ''}
+            accountPlatform={
+              current.accounts.find((a) => a.id === selected.accountId && a.platformAccountId)
+                ?.platform ?? null
+            }
             now={now}
           />
         ) : (

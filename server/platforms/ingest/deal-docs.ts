@@ -1,5 +1,6 @@
 import type { DealDoc } from '../../../shared/data/registry'
 import type { DealActor, DealOffer } from '../../../shared/data/collections/deals'
+import { whyNotMove } from '../../../shared/deals/pipeline'
 import type { EventOf } from '../events'
 import { stableDocId } from './stable-id'
 import { base, clip, type IngestContext } from './to-docs'
@@ -151,6 +152,50 @@ export function expiredDeal(deal: DealDoc, now: number): DealDoc | null {
         note: 'Not answered within 7 days',
       },
     ],
+    updatedAt: Math.max(now, deal.updatedAt + 1),
+  }
+}
+
+/**
+ * The brand accepted or declined one of the creator's counter-offers: the deal moves (contracted
+ * on that offer's terms, or declined) by the brand, recorded in its history — along the same
+ * pipeline table the push path uses. Null when the deal is no longer where that answer applies
+ * (the team contracted or closed it meanwhile) or the offer is not on it.
+ */
+export function withBrandAnswer(
+  deal: DealDoc,
+  event: EventOf<'brand.offer_accepted'> | EventOf<'brand.offer_declined'>,
+  now: number,
+): DealDoc | null {
+  const offer = deal.offers.find((o) => o.id === event.offerId && o.from === 'creator')
+  if (!offer) return null
+  const to = event.type === 'brand.offer_accepted' ? 'contracted' : 'declined'
+  if (whyNotMove(deal.state, to, 'brand') !== null) return null
+  const entry = {
+    id: stableDocId(deal.accountId, `${event.id}:history`, event.occurredAt),
+    from: deal.state,
+    to,
+    at: event.occurredAt,
+    by: brandActor(event.from),
+    note:
+      to === 'contracted'
+        ? 'The brand accepted your counter-offer'
+        : 'The brand declined your counter-offer',
+  } as const
+  const agreed =
+    to === 'contracted'
+      ? {
+          agreedOfferId: offer.id,
+          amountMinor: offer.amountMinor,
+          currency: offer.currency,
+          paymentTerms: offer.paymentTerms,
+        }
+      : {}
+  return {
+    ...deal,
+    ...agreed,
+    state: to,
+    history: [...deal.history.slice(-99), entry],
     updatedAt: Math.max(now, deal.updatedAt + 1),
   }
 }

@@ -6,10 +6,21 @@ import { fromJsonColumn } from '../../db/values'
 import { asRecord } from '../../sync/documents'
 import type { WorkspaceWrite } from '../../sync/workspace-write'
 import type { EventOf } from '../events'
-import { brandOffer, dealId, expiredDeal, invitationDeal, withBrandOffer } from './deal-docs'
+import {
+  brandOffer,
+  dealId,
+  expiredDeal,
+  invitationDeal,
+  withBrandAnswer,
+  withBrandOffer,
+} from './deal-docs'
 import type { IngestContext } from './to-docs'
 
-type DealEvent = EventOf<'brand.invitation'> | EventOf<'brand.counter_offer'>
+export type DealEvent =
+  | EventOf<'brand.invitation'>
+  | EventOf<'brand.counter_offer'>
+  | EventOf<'brand.offer_accepted'>
+  | EventOf<'brand.offer_declined'>
 
 /**
  * Brand invitations and counter-offers → deals, then every open invitation of the account past
@@ -38,9 +49,13 @@ export async function ingestDealEvents(
     if (event.type === 'brand.invitation') {
       const id = dealId(ctx, event.invitationId, event.occurredAt)
       if (!known(id)) deals.set(id, invitationDeal(ctx, event))
-    } else {
+    } else if (event.type === 'brand.counter_offer') {
       const deal = known(dealId(ctx, event.invitationId, event.invitedAt))
       const next = deal && withBrandOffer(deal, brandOffer(ctx, event), ctx.now)
+      if (next) deals.set(next.id, next)
+    } else {
+      const deal = known(dealId(ctx, event.invitationId, event.invitedAt))
+      const next = deal && withBrandAnswer(deal, event, ctx.now)
       if (next) deals.set(next.id, next)
     }
   }

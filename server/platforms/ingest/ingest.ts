@@ -4,7 +4,7 @@ import { asRecord } from '../../sync/documents'
 import { fromJsonColumn } from '../../db/values'
 import type { WorkspaceWrite } from '../../sync/workspace-write'
 import type { DailyAccountPoint, DailyPoint, PlatformVideo } from '../connector'
-import type { EventOf, PlatformEvent } from '../events'
+import type { PlatformEvent } from '../events'
 import { writeReadings } from '../../analytics/metric-writes'
 import {
   brandMessage,
@@ -17,7 +17,7 @@ import {
   rewardEntry,
   type IngestContext,
 } from './to-docs'
-import { ingestDealEvents } from './deal-ingest'
+import { ingestDealEvents, type DealEvent } from './deal-ingest'
 
 /**
  * Writes connector data into the workspace inside a job's workspace write: documents get
@@ -181,7 +181,7 @@ export async function ingestEvents(
   events: readonly PlatformEvent[],
 ): Promise<EventTally> {
   const ledger = new Map<string, LedgerEntryDoc>()
-  const dealEvents: (EventOf<'brand.invitation'> | EventOf<'brand.counter_offer'>)[] = []
+  const dealEvents: DealEvent[] = []
   const messages = []
   const products = new Map<string, ProductDoc>()
   // Orders settled or refunded now but placed before this batch: their stored entries.
@@ -251,6 +251,11 @@ export async function ingestEvents(
         messages.push(brandMessage(ctx, event))
         break
       case 'brand.message':
+        messages.push(brandMessage(ctx, event))
+        break
+      case 'brand.offer_accepted':
+      case 'brand.offer_declined':
+        dealEvents.push(event)
         messages.push(brandMessage(ctx, event))
         break
       case 'rewards.disqualified': {

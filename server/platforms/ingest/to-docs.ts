@@ -237,12 +237,21 @@ export function productDoc(
 
 export function brandMessage(
   ctx: IngestContext,
-  event: EventOf<'brand.message'> | EventOf<'brand.counter_offer'>,
+  event:
+    | EventOf<'brand.message'>
+    | EventOf<'brand.counter_offer'>
+    | EventOf<'brand.offer_accepted'>
+    | EventOf<'brand.offer_declined'>,
 ): MessageDoc {
   const body =
     event.type === 'brand.message'
       ? event.body
-      : `${event.note}\n\nRevised offer: ${money(event.offerMinor, event.currency)}, payment ${event.paymentTerms}.`
+      : event.type === 'brand.counter_offer'
+        ? `${event.note}\n\nRevised offer: ${money(event.offerMinor, event.currency)}, payment ${event.paymentTerms}.`
+        : event.note ||
+          (event.type === 'brand.offer_accepted'
+            ? 'We accept your offer.'
+            : 'We are declining your offer.')
   return {
     ...base(ctx, stableDocId(ctx.accountId, event.id, event.occurredAt)),
     dealId: dealId(ctx, event.invitationId, event.invitedAt),

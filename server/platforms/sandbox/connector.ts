@@ -23,6 +23,7 @@ import {
   sandboxAccountId,
   type SandboxIdentity,
 } from './identity'
+import { brandAnswers, supersededByReply, type SandboxReply } from './brand-answers'
 import { Simulation, type PublishedVideo, type SimPost } from './simulation'
 
 /** Privacy choices every sandbox creator offers (the platform's four values). */
@@ -133,6 +134,25 @@ export function createSandboxConnector(options: {
     return simulation
   }
 
+  // The replies the team sent this account's brands (read on every events call: few rows).
+  const repliesOf = async (accountKey: string): Promise<SandboxReply[]> => {
+    const rows = await db
+      .selectFrom('sandbox_deal_replies')
+      .selectAll()
+      .where('account_key', '=', accountKey)
+      .execute()
+    return rows.map((r) => ({
+      replyId: r.reply_id,
+      invitationId: r.invitation_id,
+      kind: r.kind === 'offer' ? 'offer' : 'message',
+      amountMinor: r.amount_minor === null ? null : toNumber(r.amount_minor),
+      currency: r.currency,
+      paymentTerms: r.payment_terms,
+      body: r.body,
+      sentAt: toNumber(r.sent_at),
+    }))
+  }
+
   const toVideo = (sim: Simulation, post: SimPost, now: number): PlatformVideo => ({
     id: post.id,
     createdAt: post.createdAt,
@@ -156,7 +176,7 @@ export function createSandboxConnector(options: {
 
   return {
     platform: 'sandbox',
-    capabilities: { oauth: false, history: true, events: true },
+    capabilities: { oauth: false, history: true, events: true, dealReplies: true },
 
     authorizeUrl() {
       throw new Error('sandbox accounts are linked directly, without a sign-in page')
@@ -256,10 +276,20 @@ export function createSandboxConnector(options: {
       const until = Math.min(request.until, clock.now(), start + EVENT_PAGE_DAYS * DAY_MS)
       const events: PlatformEvent[] = []
       if (until > start) {
+        const replies = await repliesOf(link.platformAccountId)
         for (let day = dayOf(start); day <= dayOf(until - 1); day += 1) {
           for (const event of sim.eventsOfDay(day))
-            if (event.occurredAt >= start && event.occurredAt < until) events.push(event)
+            if (
+              event.occurredAt >= start &&
+              event.occurredAt < until &&
+              // A brand that got a counter-offer answers it instead of raising its own offer.
+              !supersededByReply(event, replies)
+            )
+              events.push(event)
         }
+        for (const event of brandAnswers(sim, replies))
+          if (event.occurredAt >= start && event.occurredAt < until) events.push(event)
+        events.sort((a, b) => a.occurredAt - b.occurredAt || (a.id < b.id ? -1 : 1))
       }
       const cursor = String(Math.max(start, until))
       return { events, cursor, hasMore: until < Math.min(request.until, clock.now()) }
@@ -366,6 +396,40 @@ export function createSandboxConnector(options: {
         postIds: row.post_id ? [row.post_id] : [],
         uploadedBytes,
       }
+    },
+
+    async sendDealMessage(link, reply) {
+      const sim = await simulationOf(link)
+      const thread = sim.brandThread(reply.invitationId)
+      if (!thread || thread.invitation.occurredAt > clock.now())
+        throw new PlatformError(
+          'sandbox',
+          'invalid_params',
+          'this account has no such brand invitation',
+        )
+      // Idempotent by reply id: a retried send delivers it once, at its first time.
+      await db
+        .insertInto('sandbox_deal_replies')
+        .values({
+          account_key: link.platformAccountId,
+          reply_id: reply.replyId,
+          invitation_id: reply.invitationId,
+          kind: reply.offer ? 'offer' : 'message',
+          amount_minor: reply.offer?.amountMinor ?? null,
+          currency: reply.offer?.currency ?? null,
+          payment_terms: reply.offer?.paymentTerms ?? null,
+          body: reply.body,
+          sent_at: clock.now(),
+        })
+        .onConflict((oc) => oc.columns(['account_key', 'reply_id']).doNothing())
+        .execute()
+      const row = await db
+        .selectFrom('sandbox_deal_replies')
+        .select(['sent_at'])
+        .where('account_key', '=', link.platformAccountId)
+        .where('reply_id', '=', reply.replyId)
+        .executeTakeFirstOrThrow()
+      return { sentAt: toNumber(row.sent_at) }
     },
   }
 }

@@ -333,6 +333,31 @@ export class Simulation {
     return out.sort(byTime)
   }
 
+  /**
+   * A brand invitation and the brand's own later offers for it, found from its id alone (the id
+   * carries the second it arrived, like a post id). Null when this account never had it.
+   */
+  brandThread(invitationId: string): {
+    invitation: EventOf<'brand.invitation'>
+    counters: EventOf<'brand.counter_offer'>[]
+  } | null {
+    if (!/^\d{1,20}$/.test(invitationId)) return null
+    const at = Number(BigInt(invitationId) >> 32n) * 1000
+    const day = Math.floor(at / DAY_MS)
+    if (day < this.firstDay || day > this.identity.linkDay + 36_500) return null
+    const events = this.bornOn(day)
+    const invitation = events.find(
+      (e): e is EventOf<'brand.invitation'> =>
+        e.type === 'brand.invitation' && e.invitationId === invitationId,
+    )
+    if (!invitation) return null
+    const counters = events.filter(
+      (e): e is EventOf<'brand.counter_offer'> =>
+        e.type === 'brand.counter_offer' && e.invitationId === invitationId,
+    )
+    return { invitation, counters }
+  }
+
   /** Events caused on day `b` (some of them, like a settlement, happen days later). */
   private bornOn(b: number): PlatformEvent[] {
     const cached = this.born.get(b)

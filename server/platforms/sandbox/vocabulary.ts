@@ -106,3 +106,27 @@ export const FOLLOW_UPS = [
   'Loved your recent videos. Would next week work for a first draft?',
   'Quick note: we can send the product by express shipping if that helps your timeline.',
 ] as const
+
+/** A sandbox brand's answers to the team's messages. */
+export const BRAND_ANSWERS = [
+  'Thanks for getting back to us! Noted — we will share this with the team.',
+  'Sounds good. Let us know if you need anything else for the brief.',
+  'Great question — the product ships this week, tracking to follow.',
+  'Perfect, thank you. We are looking forward to the first draft.',
+] as const
+
+/** What a sandbox brand says when it meets a counter-offer halfway. */
+export const HALFWAY_NOTES = [
+  'Thanks for coming back to us. We can meet you halfway — would this work?',
+  'That is a bit above our budget. How about we split the difference?',
+] as const
+
+export const ACCEPT_NOTES = [
+  'Deal — we accept your offer. Contract details to follow.',
+  'That works for us. Welcome aboard!',
+] as const
+
+export const DECLINE_NOTES = [
+  'Unfortunately that is well beyond our budget for this campaign, so we will pass this time.',
+  'Thanks for your time — we cannot stretch that far and will go another way.',
+] as const

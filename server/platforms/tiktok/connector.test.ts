@@ -5,7 +5,7 @@ import { SteppingClock } from '../../test-support/clocks'
 import { openTestDatabase, type TestDatabase } from '../../test-support/test-database'
 import { TikTokStandIn } from '../../test-support/tiktok-stand-in'
 import type { LinkCredentials, PlatformConnector, PostInfo, TokenSet } from '../connector'
-import { PlatformError } from '../errors'
+import { NotOfferedByPlatform, PlatformError } from '../errors'
 import { newCodeVerifier, newState } from '../pkce'
 import { createRateLimiter } from '../rate-limiter'
 import { createTikTokConnector } from './connector'
@@ -183,6 +183,20 @@ describe('TikTok client against the stand-in: linking', () => {
       code: 'invalid_grant',
       reconnect: true,
     })
+  })
+})
+
+describe('TikTok client: brand-deal replies', () => {
+  it('says plainly that replies to brands are not in the public API', async () => {
+    expect(tiktok.capabilities.dealReplies).toBe(false)
+    const sent = tiktok.sendDealMessage(link, {
+      invitationId: '1',
+      replyId: '01950000-0000-7000-8000-000000000001',
+      body: 'Hello',
+      offer: null,
+    })
+    await expect(sent).rejects.toBeInstanceOf(NotOfferedByPlatform)
+    await expect(sent).rejects.toThrow(/reply in TikTok Creator Marketplace/)
   })
 })
 

@@ -18,7 +18,7 @@ import type {
   PublishStatus,
   TokenSet,
 } from '../connector'
-import { PlatformError } from '../errors'
+import { NotOfferedByPlatform, PlatformError } from '../errors'
 import { codeChallenge } from '../pkce'
 import type { RateLimiter } from '../rate-limiter'
 import { errorOf, send, type FetchLike, type HttpResult } from './http'
@@ -175,7 +175,7 @@ export function createTikTokConnector(config: TikTokConfig): PlatformConnector {
 
   return {
     platform: 'tiktok',
-    capabilities: { oauth: true, history: false, events: false },
+    capabilities: { oauth: true, history: false, events: false, dealReplies: false },
 
     authorizeUrl({ state, codeVerifier, redirectUri, client }) {
       const url = new URL('/v2/auth/authorize/', config.authBaseUrl)
@@ -395,6 +395,17 @@ export function createTikTokConnector(config: TikTokConfig): PlatformConnector {
           uploadedBytes: num(data['uploaded_bytes']),
         }
       })
+    },
+
+    sendDealMessage() {
+      // PLATFORM-FACTS.md documents no Creator Marketplace conversation endpoint in TikTok's
+      // public API (Content Posting, Login Kit, Display API only).
+      return Promise.reject(
+        new NotOfferedByPlatform(
+          'tiktok',
+          'Not offered by the platform’s public API — reply in TikTok Creator Marketplace.',
+        ),
+      )
     },
   }
 }
