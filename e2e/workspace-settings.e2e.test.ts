@@ -150,7 +150,9 @@ describe('workspace settings sync', () => {
     }
     const yes = (page: Page) =>
       page.getByRole('radiogroup', { name: 'Good standing' }).getByRole('radio', { name: 'Yes' })
-    await yes(ownerPage).check()
+    // The radio follows the synced document (checked once the write lands): click, then wait.
+    await yes(ownerPage).click()
+    await expect.poll(() => yes(ownerPage).isChecked(), { timeout: 30_000 }).toBe(true)
     await expect.poll(() => yes(analystPage).isChecked(), { timeout: 60_000 }).toBe(true)
     expect(await yes(analystPage).isDisabled()).toBe(true)
     await analystPage
@@ -158,5 +160,16 @@ describe('workspace settings sync', () => {
       .first()
       .waitFor()
     await shoot(ownerPage, 'settings-eligibility-owner')
+  }, 120_000)
+
+  it('the owner sets an account’s approval policy; the analyst sees it, unchangeable', async () => {
+    for (const page of [ownerPage, analystPage]) await page.goto(`${baseUrl}/#/accounts`)
+    const mode = (page: Page) => page.getByLabel('Approval for @live_rates')
+    await mode(ownerPage).selectOption({ label: 'All listed approvers' }, { timeout: 60_000 })
+    await ownerPage.getByText('only after every listed approver has approved').waitFor()
+    await expect.poll(() => mode(analystPage).inputValue(), { timeout: 60_000 }).toBe('all')
+    expect(await mode(analystPage).isDisabled()).toBe(true)
+    await ownerPage.getByRole('region', { name: 'Post approval' }).scrollIntoViewIfNeeded()
+    await shoot(ownerPage, 'settings-approval-policy')
   }, 120_000)
 })
