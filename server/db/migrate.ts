@@ -11,6 +11,7 @@ import { publishingMigration } from './migrations/0006_publishing'
 import { analyticsMigration } from './migrations/0007_analytics'
 import { earningsMigration } from './migrations/0008_earnings'
 import { dealsShopMigration } from './migrations/0009_deals_shop'
+import { workspaceSettingsMigration } from './migrations/0010_workspace_settings'
 import { dealsRepliesMigration } from './migrations/0012_deals_replies'
 
 const log = createLogger('migrate')
@@ -28,6 +29,7 @@ function provider(dialect: Dialect): MigrationProvider {
     '0007_analytics': analyticsMigration(dialect),
     '0008_earnings': earningsMigration(dialect),
     '0009_deals_shop': dealsShopMigration(dialect),
+    '0010_workspace_settings': workspaceSettingsMigration(dialect),
     '0012_deals_replies': dealsRepliesMigration(),
   }
   return { getMigrations: () => Promise.resolve(migrations) }

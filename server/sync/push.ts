@@ -5,7 +5,13 @@ import { jsonEqual } from '../../shared/data/merge'
 import type { CollectionDocs } from '../../shared/data/registry'
 import { serverOwnedViolations } from '../../shared/data/server-owned'
 import type { PushOutput, PushRow, RowRefusal } from '../../shared/sync/protocol'
-import { checkTransition, type Actor } from '../../shared/workflow/transitions'
+import { workspaceSchema } from '../../shared/data/collections/workspaces'
+import { approvalContextOf } from '../../shared/publishing/workspace-approvals'
+import {
+  checkTransition,
+  type Actor,
+  type TransitionContext,
+} from '../../shared/workflow/transitions'
 import type { Database } from '../db/connect'
 import { writeTransaction } from '../db/transaction'
 import {
@@ -78,6 +84,7 @@ function judgeRow(
   row: PushRow,
   parsed: BaseDoc,
   master: Record<string, unknown> | undefined,
+  context: TransitionContext,
 ): RowVerdict {
   const { actor, definition } = request
   const collection = definition.name
@@ -103,6 +110,7 @@ function judgeRow(
     actor,
     before,
     parsed as CollectionDocs[typeof collection],
+    context,
   )
   if (!verdict.ok) {
     return {
@@ -160,12 +168,21 @@ export async function pushDocuments(database: Database, request: PushRequest): P
       definition.name,
       candidates.map((c) => c.doc.id),
     )
+    // Posts follow their account's approval policy (workspace settings), read in this transaction.
+    let context: TransitionContext = {}
+    if (definition.name === 'posts') {
+      const stored = (await readMasters(trx, workspaceId, 'workspaces', [workspaceId])).get(
+        workspaceId,
+      )?.data
+      const workspace = workspaceSchema.safeParse(stored)
+      context = approvalContextOf(workspace.success ? workspace.data : null)
+    }
     const conflicts: Record<string, unknown>[] = []
     const writes: DocWrite[] = []
     let seq = startSeq
     for (const { row, doc } of candidates) {
       const master = masters.get(doc.id)?.data
-      const verdict = judgeRow(request, row, doc, master)
+      const verdict = judgeRow(request, row, doc, master, context)
       if (verdict.kind === 'conflict') conflicts.push(verdict.master)
       else if (verdict.kind === 'refused') refused.push(verdict.refusal)
       else if (verdict.kind === 'write') {

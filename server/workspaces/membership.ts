@@ -3,6 +3,11 @@ import { TRPCError } from '@trpc/server'
 import { can, canManageMember } from '../../shared/auth/permissions'
 import { isRole, type Role } from '../../shared/auth/roles'
 import type { WorkspaceDoc } from '../../shared/data/collections/workspaces'
+import {
+  emptyWorkspaceSettings,
+  workspaceSettingsSchema,
+  type WorkspaceSettings,
+} from '../../shared/data/collections/workspace-settings'
 import { uuidv7 } from '../../shared/data/ids'
 import { hashSecret, newSecret } from '../auth/tokens'
 import type { AppServices } from '../trpc/context'
@@ -36,6 +41,8 @@ export async function syncWorkspaceDoc(
     workspaceId,
     name,
     members: await embeddedMembers(w.trx, workspaceId),
+    // Settings are the members' own (owners and managers push them): carried over untouched.
+    settings: storedSettings(current?.['settings']),
     updatedAt: Math.max(
       Date.now(),
       typeof current?.['updatedAt'] === 'number' ? current['updatedAt'] + 1 : 0,
@@ -43,6 +50,12 @@ export async function syncWorkspaceDoc(
     _deleted: false,
   }
   await w.write('workspaces', [doc])
+}
+
+/** The stored settings (valid: every push is checked), or the defaults for a new workspace. */
+function storedSettings(value: unknown): WorkspaceSettings {
+  const parsed = workspaceSettingsSchema.safeParse(value)
+  return parsed.success ? parsed.data : emptyWorkspaceSettings()
 }
 
 /** Creates a workspace with `userId` as owner, inside an open workspace write. */

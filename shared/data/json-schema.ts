@@ -41,6 +41,8 @@ export const js = {
     maximum,
     multipleOf: 1,
   }),
+  /** A finite number in [minimum, maximum] (shares, thresholds); never indexed. */
+  number: (minimum: number, maximum: number): JsonSchema => ({ type: 'number', minimum, maximum }),
   timestamp: (): JsonSchema => js.int(0, MAX_TIMESTAMP),
   count: (): JsonSchema => js.int(0, Number.MAX_SAFE_INTEGER),
   boolean: (): JsonSchema => ({ type: 'boolean' }),

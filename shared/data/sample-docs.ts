@@ -54,6 +54,38 @@ export function sampleDocs(): CollectionDocs {
           joinedAt: T0,
         },
       ],
+      // Every section filled, so the zod/ajv differential test walks each leaf.
+      settings: {
+        earnings: {
+          defaultDiamondRate: { currency: 'USD', microsPerDiamond: 5_000 },
+          regionDiamondRates: [{ region: 'GB', currency: 'GBP', microsPerDiamond: 4_000 }],
+          payoutMinimums: [{ currency: 'USD', minor: 1_000 }],
+          rpmDropShare: 0.2,
+          refundShare: 0.1,
+          conversion: { target: 'USD', rates: [{ currency: 'GBP', microsPerUnit: 1_270_000 }] },
+        },
+        eligibility: {
+          overrides: [{ key: 'creator-rewards.followers', value: 10_000 }],
+          standing: [{ accountId: ids.account, inGoodStanding: true }],
+        },
+        approvals: [
+          { accountId: ids.account, policy: { mode: 'one', approverIds: ['user-owner'] } },
+        ],
+        analytics: {
+          groups: [{ id: ids.workspace, name: 'Main', accountIds: [ids.account] }],
+          reports: [
+            {
+              id: ids.account,
+              name: 'Monthly',
+              groupId: ids.workspace,
+              dayOfMonth: 1,
+              format: 'pdf',
+              enabled: true,
+              lastRunMonth: '2023-10',
+            },
+          ],
+        },
+      },
     },
     accounts: {
       ...base,

@@ -2,6 +2,8 @@ import { can, canSetApproval } from '../auth/permissions'
 import type { PostComment, PostDoc } from '../data/collections/posts'
 import { jsonEqual } from '../data/merge'
 import {
+  approvalSatisfied,
+  approvalWaitReason,
   mayApprove,
   missingApprovers,
   NO_APPROVAL,
@@ -223,6 +225,12 @@ export function checkPostTransition(
   // Members who cannot approve release only approved posts (agencies: someone signs off first).
   if (released && !can(actor, 'approvePost') && doc.approval.state !== 'approved')
     return refuse('submit this post for approval: it can be scheduled or published once approved')
+  // An account with an approval policy: nobody (approvers included) releases a post before the
+  // policy is met — under "all listed approvers", every one of them has approved.
+  if (released && policy.mode !== 'none' && !approvalSatisfied(policy, doc.approval)) {
+    const why = approvalWaitReason(policy, doc.approval, context.memberName)
+    return refuse(`this account's posts are approved before they go out. ${why ?? ''}`.trim())
+  }
 
   const lock = live ? context.captionLockOf?.(live.id) : null
   if (live && lock && live.caption !== doc.caption)

@@ -23,6 +23,8 @@ export type Transition<T> = { ok: true; doc: T } | { ok: false; reason: string }
 export interface TransitionContext {
   /** How posts of an account are approved (publishing settings; default: no approval step). */
   approvalPolicyOf?: (accountId: string) => ApprovalPolicy
+  /** A member's display name, for reasons that name approvers ("waiting for Dana and Lee"). */
+  memberName?: (userId: string) => string
   /** A post's caption is locked (an active Spark Ads code), or null. */
   captionLockOf?: (postId: string) => CaptionLock | null
 }

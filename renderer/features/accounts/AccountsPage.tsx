@@ -7,6 +7,7 @@ import { SessionsPanel } from './SessionsPanel'
 import { can } from '../../../shared/auth/permissions'
 import { useWorkspaceMember } from './use-workspace-member'
 import { WorkspaceSettingsPanel } from './WorkspaceSettingsPanel'
+import { ApprovalPoliciesPanel } from './ApprovalPoliciesPanel'
 
 /** Creator accounts of the current workspace, its members and their roles, invites, new workspaces. */
 export function AccountsPage() {
@@ -17,6 +18,7 @@ export function AccountsPage() {
     <div className="page-stack">
       <CreatorAccounts workspaceId={workspaceId} member={member} />
       <MembersPanel workspace={workspace} member={member} />
+      <ApprovalPoliciesPanel workspace={workspace} />
       {member && can(member, 'viewAudit') ? <AuditLogPanel workspace={workspace} /> : null}
       <WorkspaceSettingsPanel workspace={workspace} member={member} />
       <NewWorkspaceForm />

@@ -22,7 +22,8 @@ import { useNow } from '../accounts/use-now'
 import { AddEntryDialog } from './AddEntryDialog'
 import { EarningsChart, STREAM_COLORS, type MonthBar } from './EarningsChart'
 import { EntriesTable } from './EntriesTable'
-import { useEarningsSettings, useEarningsSettingsStore } from './earnings-settings-store'
+import { useSettingsCarryOver } from '../workspace-settings/use-settings-carry-over'
+import { useEarningsSettings } from './earnings-settings-store'
 import { SettingsDialog } from './SettingsDialog'
 import { Commissions, LiveSessions, RewardsReconciliation } from './StreamPanels'
 import { useLedger } from './use-ledger'
@@ -62,9 +63,13 @@ export function EarningsPage() {
   const workspaceId = useSession((s) => s.workspaceId) ?? ''
   const { accountId, accounts, loading: accountsLoading } = useCurrentAccount()
   const { member } = useWorkspaceMember()
-  const settings = useEarningsSettings(workspaceId)
-  const saveSettings = useEarningsSettingsStore((s) => s.set)
-  const resetSettings = useEarningsSettingsStore((s) => s.reset)
+  const {
+    settings,
+    readOnlyReason: settingsReadOnly,
+    save: saveSettings,
+    reset: resetSettings,
+  } = useEarningsSettings()
+  useSettingsCarryOver()
   const { entries, loading } = useLedger(workspaceId, accountId)
   const collection = useRxCollection<LedgerEntryDoc>('ledger')
   const now = useNow(60_000)
@@ -482,15 +487,27 @@ export function EarningsPage() {
           isOpen
           settings={settings}
           onClose={() => setEditingSettings(false)}
+          readOnlyReason={settingsReadOnly}
           onSave={(s) => {
-            saveSettings(workspaceId, s)
-            showToast({
-              title: 'Rates saved',
-              description: 'Every view is re-valued; no entry was changed.',
-              tone: 'success',
-            })
+            saveSettings(s).then(
+              () =>
+                showToast({
+                  title: 'Rates saved for the whole workspace',
+                  description:
+                    'Every view is re-valued on every member’s device; no entry was changed.',
+                  tone: 'success',
+                }),
+              (e: unknown) =>
+                showToast({
+                  title: 'The rates were not saved',
+                  description: e instanceof Error ? e.message : String(e),
+                  tone: 'error',
+                }),
+            )
           }}
-          onReset={() => resetSettings(workspaceId)}
+          onReset={() => {
+            void resetSettings()
+          }}
         />
       ) : null}
     </div>

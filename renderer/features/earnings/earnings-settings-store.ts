@@ -1,34 +1,31 @@
-import { create } from 'zustand'
-import { persist } from 'zustand/middleware'
+import { useCallback, useMemo } from 'react'
+import type { EarningsSettings } from '../../../shared/money/earnings-settings'
 import {
-  DEFAULT_EARNINGS_SETTINGS,
-  type EarningsSettings,
-} from '../../../shared/money/earnings-settings'
+  earningsSettingsFromDoc,
+  earningsSettingsToDoc,
+} from '../../../shared/money/earnings-settings-doc'
+import { useWorkspaceSettings } from '../workspace-settings/use-workspace-settings'
 
-interface EarningsSettingsState {
-  /** Per workspace, on this device (RxDB allows no extra collection; see the README). */
-  byWorkspace: Record<string, EarningsSettings>
-  set(workspaceId: string, settings: EarningsSettings): void
-  reset(workspaceId: string): void
-}
-
-/** The diamond rates, payout minimum, alert thresholds and conversion table of a workspace. */
-export const useEarningsSettingsStore = create<EarningsSettingsState>()(
-  persist(
-    (set, get) => ({
-      byWorkspace: {},
-      set(workspaceId, settings) {
-        set({ byWorkspace: { ...get().byWorkspace, [workspaceId]: settings } })
-      },
-      reset(workspaceId) {
-        const { [workspaceId]: _gone, ...rest } = get().byWorkspace
-        set({ byWorkspace: rest })
-      },
-    }),
-    { name: 'reeldesk-earnings-settings', version: 1 },
-  ),
-)
-
-export function useEarningsSettings(workspaceId: string): EarningsSettings {
-  return useEarningsSettingsStore((s) => s.byWorkspace[workspaceId]) ?? DEFAULT_EARNINGS_SETTINGS
+/**
+ * The diamond rates, payout minimum, alert thresholds and conversion table of the current
+ * workspace: synced on the workspace document, the same on every member's device.
+ */
+export function useEarningsSettings(): {
+  settings: EarningsSettings
+  /** Why this member cannot change them; null when they can. */
+  readOnlyReason: string | null
+  save(settings: EarningsSettings): Promise<void>
+  /** Back to every default. */
+  reset(): Promise<void>
+} {
+  const handle = useWorkspaceSettings()
+  const { settings: all, readOnlyReason, update } = handle
+  const settings = useMemo(() => earningsSettingsFromDoc(all.earnings), [all.earnings])
+  const save = useCallback(
+    (next: EarningsSettings) =>
+      update((current) => ({ ...current, earnings: earningsSettingsToDoc(next) })),
+    [update],
+  )
+  const reset = useCallback(() => update((current) => ({ ...current, earnings: null })), [update])
+  return { settings, readOnlyReason, save, reset }
 }

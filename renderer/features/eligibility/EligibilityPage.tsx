@@ -15,7 +15,10 @@ import { EmptyState } from '../../ui/EmptyState'
 import { useNow } from '../accounts/use-now'
 import '../earnings/earnings.css'
 import './eligibility.css'
-import { useEligibilityStore, useWorkspaceEligibility } from './eligibility-store'
+import { useSettingsCarryOver } from '../workspace-settings/use-settings-carry-over'
+import { useWorkspaceEligibility } from './eligibility-store'
+
+type EligibilitySettings = ReturnType<typeof useWorkspaceEligibility>
 import { projectionText } from './projection-text'
 import { useEligibility } from './use-eligibility'
 
@@ -56,6 +59,8 @@ export function EligibilityPage() {
   const now = useNow(60_000)
   const shown = account ? [account] : accounts
   const { results, loading: evaluating } = useEligibility(workspaceId, shown, now)
+  const settings = useWorkspaceEligibility()
+  useSettingsCarryOver()
 
   if (loading) return <p className="loading">Loading eligibility…</p>
   if (accounts.length === 0)
@@ -116,19 +121,24 @@ export function EligibilityPage() {
 
   return (
     <div className="eligibility">
-      <AccountStanding workspaceId={workspaceId} account={account} />
+      <AccountStanding settings={settings} account={account} />
       <div className="program-grid">
         {(results.get(account.id) ?? []).map((r) => (
-          <ProgramCard key={r.programId} result={r} workspaceId={workspaceId} now={now} />
+          <ProgramCard key={r.programId} result={r} settings={settings} now={now} />
         ))}
       </div>
     </div>
   )
 }
 
-function AccountStanding({ workspaceId, account }: { workspaceId: string; account: AccountDoc }) {
-  const { standing } = useWorkspaceEligibility(workspaceId)
-  const setStanding = useEligibilityStore((s) => s.setStanding)
+function AccountStanding({
+  settings,
+  account,
+}: {
+  settings: EligibilitySettings
+  account: AccountDoc
+}) {
+  const { standing, setStanding, readOnlyReason } = settings
   const value = standing[account.id]
   return (
     <div className="standing">
@@ -149,23 +159,27 @@ function AccountStanding({ workspaceId, account }: { workspaceId: string; accoun
               type="radio"
               name="standing"
               checked={(value ?? null) === v}
-              onChange={() => setStanding(workspaceId, account.id, v)}
+              disabled={readOnlyReason !== null}
+              onChange={() => {
+                void setStanding(account.id, v)
+              }}
             />{' '}
             {label}
           </label>
         ))}
       </div>
+      {readOnlyReason ? <span className="muted">{readOnlyReason}</span> : null}
     </div>
   )
 }
 
 function ProgramCard({
   result,
-  workspaceId,
+  settings,
   now,
 }: {
   result: ProgramResult
-  workspaceId: string
+  settings: EligibilitySettings
   now: number
 }) {
   const program = PROGRAMS.find((p) => p.id === result.programId)
@@ -190,7 +204,7 @@ function ProgramCard({
               key={c.id}
               c={c}
               programId={result.programId}
-              workspaceId={workspaceId}
+              settings={settings}
               now={now}
             />
           ))}
@@ -213,15 +227,15 @@ function ProgramCard({
 function CriterionRow({
   c,
   programId,
-  workspaceId,
+  settings,
   now,
 }: {
   c: CriterionResult
   programId: string
-  workspaceId: string
+  settings: EligibilitySettings
   now: number
 }) {
-  const setOverride = useEligibilityStore((s) => s.setOverride)
+  const { setOverride, readOnlyReason } = settings
   const [editing, setEditing] = useState(false)
   const [text, setText] = useState(typeof c.threshold === 'number' ? String(c.threshold) : '')
   const [error, setError] = useState<string | null>(null)
@@ -229,16 +243,15 @@ function CriterionRow({
   const projection = projectionText(c, now)
   const save = () => {
     const clean = text.trim().replace(/,/g, '')
-    if (clean === '') {
-      setOverride(workspaceId, `${programId}.${c.id}`, null)
-      setEditing(false)
-      return
-    }
-    if (!/^\d{1,12}$/.test(clean))
+    if (clean !== '' && !/^\d{1,12}$/.test(clean))
       return setError('Enter a whole number, or leave it empty for the default.')
-    setOverride(workspaceId, `${programId}.${c.id}`, Number(clean))
-    setEditing(false)
-    setError(null)
+    setOverride(`${programId}.${c.id}`, clean === '' ? null : Number(clean)).then(
+      () => {
+        setEditing(false)
+        setError(null)
+      },
+      (e: unknown) => setError(`Not saved: ${e instanceof Error ? e.message : String(e)}`),
+    )
   }
   return (
     <tr data-criterion={c.id} data-status={c.status}>
@@ -283,7 +296,7 @@ function CriterionRow({
         ) : (
           <>
             {thresholdText(c)}
-            {typeof c.threshold === 'number' ? (
+            {typeof c.threshold === 'number' && readOnlyReason === null ? (
               <Button
                 className="icon-button icon-button--quiet"
                 aria-label={`Change the threshold for ${c.label} in this workspace`}

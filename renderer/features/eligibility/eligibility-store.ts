@@ -1,47 +1,48 @@
-import { create } from 'zustand'
-import { persist } from 'zustand/middleware'
+import { useCallback, useMemo } from 'react'
 import type { ThresholdOverrides } from '../../../shared/eligibility/evaluate'
+import { useWorkspaceSettings } from '../workspace-settings/use-workspace-settings'
 
-interface WorkspaceEligibility {
+/**
+ * Threshold overrides and "in good standing?" answers of the current workspace, synced on the
+ * workspace document so every member sees the same eligibility.
+ */
+export function useWorkspaceEligibility(): {
   /** `programId.criterionId` → threshold this workspace uses instead of the default. */
-  overrides: Record<string, number>
-  /** Account id → the creator's own answer to "in good standing?". */
-  standing: Record<string, boolean>
-}
-
-interface EligibilityState {
-  byWorkspace: Record<string, WorkspaceEligibility>
-  setOverride(workspaceId: string, key: string, value: number | null): void
-  setStanding(workspaceId: string, accountId: string, value: boolean | null): void
-}
-
-const EMPTY: WorkspaceEligibility = { overrides: {}, standing: {} }
-
-/** Threshold overrides and confirmations, per workspace on this device. */
-export const useEligibilityStore = create<EligibilityState>()(
-  persist(
-    (set, get) => ({
-      byWorkspace: {},
-      setOverride(workspaceId, key, value) {
-        const ws = get().byWorkspace[workspaceId] ?? EMPTY
-        const { [key]: _old, ...rest } = ws.overrides
-        const overrides = value === null ? rest : { ...rest, [key]: value }
-        set({ byWorkspace: { ...get().byWorkspace, [workspaceId]: { ...ws, overrides } } })
-      },
-      setStanding(workspaceId, accountId, value) {
-        const ws = get().byWorkspace[workspaceId] ?? EMPTY
-        const { [accountId]: _old, ...rest } = ws.standing
-        const standing = value === null ? rest : { ...rest, [accountId]: value }
-        set({ byWorkspace: { ...get().byWorkspace, [workspaceId]: { ...ws, standing } } })
-      },
-    }),
-    { name: 'reeldesk-eligibility', version: 1 },
-  ),
-)
-
-export function useWorkspaceEligibility(workspaceId: string): {
   overrides: ThresholdOverrides
+  /** Account id → the creator's own answer to "in good standing?". */
   standing: Readonly<Record<string, boolean>>
+  readOnlyReason: string | null
+  setOverride(key: string, value: number | null): Promise<void>
+  setStanding(accountId: string, value: boolean | null): Promise<void>
 } {
-  return useEligibilityStore((s) => s.byWorkspace[workspaceId]) ?? EMPTY
+  const handle = useWorkspaceSettings()
+  const { settings, readOnlyReason, update } = handle
+  const { eligibility } = settings
+  const overrides = useMemo(
+    () => Object.fromEntries(eligibility.overrides.map((o) => [o.key, o.value])),
+    [eligibility.overrides],
+  )
+  const standing = useMemo(
+    () => Object.fromEntries(eligibility.standing.map((s) => [s.accountId, s.inGoodStanding])),
+    [eligibility.standing],
+  )
+  const setOverride = useCallback(
+    (key: string, value: number | null) =>
+      update((current) => {
+        const rest = current.eligibility.overrides.filter((o) => o.key !== key)
+        const overrides = value === null ? rest : [...rest, { key, value }]
+        return { ...current, eligibility: { ...current.eligibility, overrides } }
+      }),
+    [update],
+  )
+  const setStanding = useCallback(
+    (accountId: string, value: boolean | null) =>
+      update((current) => {
+        const rest = current.eligibility.standing.filter((s) => s.accountId !== accountId)
+        const standing = value === null ? rest : [...rest, { accountId, inGoodStanding: value }]
+        return { ...current, eligibility: { ...current.eligibility, standing } }
+      }),
+    [update],
+  )
+  return { overrides, standing, readOnlyReason, setOverride, setStanding }
 }

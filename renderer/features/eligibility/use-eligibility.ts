@@ -36,7 +36,7 @@ export function useEligibility(
   )
   const metrics = useLiveDocs<MetricDoc>('metrics', metricQuery)
   const posts = useLiveDocs<PostDoc>('posts', postQuery)
-  const { overrides, standing } = useWorkspaceEligibility(workspaceId)
+  const { overrides, standing } = useWorkspaceEligibility()
 
   const results = useMemo(() => {
     const byAccount = new Map<string, ProgramResult[]>()

@@ -4,6 +4,13 @@ import { Button } from 'react-aria-components'
 import { uuidv7 } from '../../../shared/data/ids'
 import { can, type MemberLike } from '../../../shared/auth/permissions'
 import type { PostComment, PostDoc } from '../../../shared/data/collections/posts'
+import {
+  APPROVAL_MODE_LABELS,
+  approvalWaitReason,
+  mayApprove as policyAllows,
+} from '../../../shared/publishing/approval-policy'
+import { approvalPolicyFor } from '../../../shared/publishing/workspace-approvals'
+import { useWorkspaceMember } from '../../app/use-workspace-member'
 
 const KIND_TEXT: Record<PostComment['kind'], string> = {
   comment: 'commented',
@@ -27,7 +34,17 @@ export function ApprovalPanel(props: {
   const { post } = props
   const [note, setNote] = useState('')
   const [problem, setProblem] = useState<string | null>(null)
-  const mayApprove = props.member !== null && can(props.member, 'approvePost')
+  // The account's approval policy (workspace settings): who may approve, and what it waits for.
+  const { workspace } = useWorkspaceMember()
+  const policy = approvalPolicyFor(workspace, post.accountId)
+  const nameOf = (id: string) =>
+    workspace?.members.find((m) => m.userId === id)?.displayName ?? 'a former member'
+  const waitReason =
+    policy.mode === 'none' ? null : approvalWaitReason(policy, post.approval, nameOf)
+  const mayApprove =
+    props.member !== null &&
+    can(props.member, 'approvePost') &&
+    policyAllows(policy, { ...props.member, userId: props.userId })
   const mayWrite = props.member !== null && can(props.member, 'write', 'posts', post)
   const comment = (kind: PostComment['kind'], body: string): PostComment => ({
     id: uuidv7(),
@@ -53,7 +70,14 @@ export function ApprovalPanel(props: {
         by: props.userId,
         at,
         note: body || null,
-        approvals: state === 'approved' ? [{ userId: props.userId, at }] : [],
+        // Under "all listed approvers" each approval adds to the others already given.
+        approvals:
+          state === 'approved'
+            ? [
+                ...post.approval.approvals.filter((a) => a.userId !== props.userId),
+                { userId: props.userId, at },
+              ]
+            : [],
       },
       comments: [
         ...post.comments,
@@ -76,6 +100,13 @@ export function ApprovalPanel(props: {
       <h3>
         <MessageSquare size={14} aria-hidden="true" /> Approval and comments
       </h3>
+      {policy.mode !== 'none' ? (
+        <p className="muted" data-testid="approval-policy">
+          {APPROVAL_MODE_LABELS[policy.mode]} for this account
+          {policy.approverIds.length ? ` (${policy.approverIds.map(nameOf).join(', ')})` : ''}.{' '}
+          {waitReason ?? 'Approved: it can go out.'}
+        </p>
+      ) : null}
       {post.comments.length === 0 ? (
         <p className="muted">
           No comments yet. Submit the post for approval when it is ready; reviewers approve it or
