@@ -19,6 +19,7 @@ import { RefusalNotice } from '../../sync/RefusedChanges'
 import { CheckboxInput } from '../../ui/CheckboxInput'
 import { ProgressMeter } from '../../ui/ProgressMeter'
 import { ApprovalPanel } from './ApprovalPanel'
+import { PostVideoField } from './PostVideoField'
 import { fromZonedInput, toZonedInput, viewerZone } from '../../../shared/publishing/zoned-time'
 
 const SEVERITY_ICON = { error: CircleAlert, warning: AlertTriangle, info: Info } as const
@@ -179,63 +180,13 @@ export function PostComposer(props: ComposerProps) {
 
       <fieldset className="composer__section" disabled={readOnly}>
         <legend>Video</legend>
-        <label className="field">
-          <span>Video</span>
-          <select
-            aria-label="Video"
-            value={post.mediaId ?? ''}
-            onChange={(e) => {
-              const media = props.videos.find((m) => m.id === e.target.value)
-              patch({
-                mediaId: media?.id ?? null,
-                coverMs: media ? 0 : null,
-                video: media
-                  ? {
-                      fileName: media.fileName,
-                      sizeBytes: media.sizeBytes,
-                      durationMs: media.durationMs ?? 0,
-                      width: media.width ?? 0,
-                      height: media.height ?? 0,
-                      sha256: media.sha256,
-                      ref: media.remoteRef,
-                    }
-                  : null,
-              })
-            }}
-          >
-            <option value="">
-              {props.videos.length ? 'Choose a video…' : 'No uploaded videos yet'}
-            </option>
-            {props.videos.map((m) => (
-              <option key={m.id} value={m.id}>
-                {m.fileName} · {formatDuration(m.durationMs ?? 0)}
-              </option>
-            ))}
-          </select>
-        </label>
-        {props.videos.length === 0 ? (
-          <p className="muted">
-            Import a video in the Editor’s media bin (or export a project): once it has reached the
-            server it can be posted from here.
-          </p>
-        ) : null}
-        {post.video ? (
-          <label className="field">
-            <span>
-              Cover frame: {formatDuration(post.coverMs ?? 0)} of{' '}
-              {formatDuration(post.video.durationMs)}
-            </span>
-            <input
-              type="range"
-              aria-label="Cover frame"
-              min={0}
-              max={Math.max(0, post.video.durationMs)}
-              step={100}
-              value={post.coverMs ?? 0}
-              onChange={(e) => patch({ coverMs: Number(e.target.value) })}
-            />
-          </label>
-        ) : null}
+        <PostVideoField
+          post={post}
+          videos={props.videos}
+          maxDurationSec={creator?.maxVideoPostDurationSec ?? null}
+          readOnly={readOnly}
+          patch={patch}
+        />
         <Findings results={byField('video')} />
       </fieldset>
 
@@ -683,9 +634,4 @@ function ScheduleField(props: { at: number; zone: string; onChange(at: number): 
 function nextSlot(now: number): number {
   const hour = 3_600_000
   return Math.ceil((now + hour) / hour) * hour
-}
-
-export function formatDuration(ms: number): string {
-  const s = Math.round(ms / 1000)
-  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`
 }

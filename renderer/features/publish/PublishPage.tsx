@@ -11,6 +11,7 @@ import { newPost, postStatus, POST_STATUS_LABELS } from '../../../shared/publish
 import { viewerZone } from '../../../shared/publishing/zoned-time'
 import { normalizePostEdit } from '../../../shared/workflow/post-transitions'
 import { useCurrentAccount } from '../../app/current-account-store'
+import { useLocalMedia } from '../editor/media/local-media-store'
 import { useWorkspaceMember } from '../../app/use-workspace-member'
 import type { CreatorInfoAnswer, ServerApi } from '../../session/server-api'
 import { useSession } from '../../session/session-context'
@@ -20,6 +21,7 @@ import { PublishCalendar } from './PublishCalendar'
 import { PostComposer } from './PostComposer'
 import './publish.css'
 import { useLocalDraft } from './use-local-draft'
+import { usePublishIntent } from './publish-intent'
 
 /** Strips RxDB's tombstone flag: the local collection's schema does not list `_deleted`. */
 function forInsert(doc: PostDoc): Omit<PostDoc, '_deleted'> {
@@ -64,6 +66,14 @@ export function PublishPage() {
   )
   const [selectedId, setSelectedId] = useState<string | null>(null)
   const [view, setView] = useState<View>('list')
+  // A post made elsewhere ("Publish…" on an export) opens here.
+  const intent = usePublishIntent((s) => s.openPostId)
+  useEffect(() => {
+    if (!intent) return
+    setSelectedId(intent)
+    setView('list')
+    usePublishIntent.getState().clear()
+  }, [intent])
   const stored = posts.find((p) => p.id === selectedId) ?? null
   const accountOf = (id: string) => accounts.find((a) => a.id === id) ?? null
   const viewer = viewerZone()
@@ -121,9 +131,11 @@ export function PublishPage() {
     return tags
   }, [results, selected])
 
+  const localOriginals = useLocalMedia((s) => s.original)
+  // On the server, or on this device (its upload is queued as soon as a post uses it).
   const videos = (media.results.map((d) => d.toJSON() as MediaDoc) ?? []).filter(
     (m) =>
-      m.remoteRef !== null &&
+      (m.remoteRef !== null || localOriginals[m.id] === true) &&
       (selected === null || m.accountId === null || m.accountId === selected.accountId),
   )
 
