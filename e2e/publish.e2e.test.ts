@@ -248,6 +248,12 @@ describe('the post video', () => {
       .getByText('The video is on the server, ready to post.')
       .waitFor({ timeout: 60_000 })
 
+    // A quiet hint from the eligibility rules: this 180-follower account does not earn yet.
+    await composer
+      .getByTestId('rewards-hint')
+      .filter({ hasText: 'not in Creator Rewards yet (followers' })
+      .waitFor({ timeout: 30_000 })
+
     // The cover: the default frame 1 s in, shown; a filmstrip frame and Page Up move it.
     const slider = composer.getByRole('slider', { name: 'Cover frame' })
     expect(await slider.inputValue()).toBe('1000')
@@ -265,6 +271,48 @@ describe('the post video', () => {
     await composer.getByRole('img', { name: 'Cover frame at 0:03.9' }).waitFor({ timeout: 20_000 })
     await shoot(ownerPage, 'publish-cover')
   }, 150_000)
+
+  it('the week view shades each day’s hours by the account’s best times, said in words too', async () => {
+    await ownerPage.getByRole('tab', { name: 'Week' }).click()
+    const summary = ownerPage.getByTestId('best-times')
+    await expect
+      .poll(() => summary.textContent(), { timeout: 30_000 })
+      .toMatch(/^Best times to post \([A-Za-z_/]+\): (Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d\d:00/)
+    // The best cell's weekday is in every week: its hour carries the darkest shade.
+    expect(await ownerPage.locator('.calendar__hours .calendar__heat--4').count()).toBeGreaterThan(
+      0,
+    )
+    await shoot(ownerPage, 'publish-week-best-times')
+    await ownerPage.getByRole('tab', { name: 'List' }).click()
+  })
+
+  it('a scheduled post moves to another day by drag and back with Alt+arrow, keeping its time', async () => {
+    await ownerPage.getByRole('tab', { name: 'Week' }).click()
+    await ownerPage.getByRole('button', { name: 'New post' }).click()
+    const composer = ownerPage.getByRole('form', { name: 'Post composer' })
+    await composer.getByLabel('Caption').fill('Move me')
+    await composer.getByRole('radio', { name: 'Schedule' }).check()
+    const when = composer.getByLabel(/^Date and time/)
+    await expect.poll(() => when.inputValue(), { timeout: 20_000 }).toMatch(/^\d{4}-/)
+    const before = await when.inputValue()
+    const shifted = (days: number) => {
+      const [date, time] = before.split('T') as [string, string]
+      return `${new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10)}T${time}`
+    }
+    const cells = ownerPage.getByRole('gridcell')
+    const post = ownerPage.locator('.calendar__post', { hasText: 'Move me' })
+    await post.waitFor({ timeout: 20_000 })
+    const from = await cells.evaluateAll((els) =>
+      els.findIndex((e) => e.textContent?.includes('Move me')),
+    )
+    const to = from < 6 ? from + 1 : from - 1
+    await post.dragTo(cells.nth(to))
+    await expect.poll(() => when.inputValue(), { timeout: 20_000 }).toBe(shifted(to - from))
+    await post.focus()
+    await ownerPage.keyboard.press(to > from ? 'Alt+ArrowLeft' : 'Alt+ArrowRight')
+    await expect.poll(() => when.inputValue(), { timeout: 20_000 }).toBe(before)
+    await ownerPage.getByRole('tab', { name: 'List' }).click()
+  })
 
   it('“Publish…” on a finished export opens the composer with the render attached and uploading', async () => {
     await ownerPage.goto(`${baseUrl}/#/editor`)

@@ -37,6 +37,12 @@ export interface ComposerProps {
   accountZone: string
   /** A brand deal names this post as a deliverable's (disclosure then required). */
   linkedToDeal: boolean
+  /** The brands of the deals it delivers (named in the disclosure message). */
+  dealBrands: string[]
+  /** Set while a Spark code for this post is authorized: its caption is locked on the platform. */
+  captionLock: string | null
+  /** What Creator Rewards eligibility means for this post (a quiet note, never blocking). */
+  rewardsHint: string | null
   onChange(next: PostDoc): void
 }
 
@@ -74,6 +80,7 @@ export function PostComposer(props: ComposerProps) {
           : null,
         appAudited: linked?.appAudited ?? true,
         linkedToDeal: props.linkedToDeal,
+        dealBrands: props.dealBrands,
         music: null,
         recent: linked?.recent ?? {
           directPostsLastDay: 0,
@@ -82,7 +89,7 @@ export function PostComposer(props: ComposerProps) {
         },
         lockedCaption: null,
       }),
-    [post, creator, linked, props.linkedToDeal],
+    [post, creator, linked, props.linkedToDeal, props.dealBrands],
   )
   const errors = blocking(checks)
   const byField = (field: CheckResult['field']) => checks.filter((c) => c.field === field)
@@ -188,6 +195,11 @@ export function PostComposer(props: ComposerProps) {
           patch={patch}
         />
         <Findings results={byField('video')} />
+        {props.rewardsHint ? (
+          <p className="muted composer__hint" data-testid="rewards-hint">
+            <Info size={14} aria-hidden="true" /> {props.rewardsHint}
+          </p>
+        ) : null}
       </fieldset>
 
       <fieldset className="composer__section" disabled={readOnly}>
@@ -197,6 +209,11 @@ export function PostComposer(props: ComposerProps) {
           history={props.history}
           onChange={(caption) => patch({ caption, hashtags: hashtagsOf(caption).slice(0, 50) })}
         />
+        {props.captionLock ? (
+          <p className="finding finding--warning" data-testid="caption-lock">
+            <AlertTriangle size={14} aria-hidden="true" /> {props.captionLock}
+          </p>
+        ) : null}
         <Findings results={byField('caption')} />
       </fieldset>
 
