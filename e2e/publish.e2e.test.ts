@@ -1,9 +1,13 @@
 import { randomBytes } from 'node:crypto'
+import { mkdtempSync, rmSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { docOf, pushAll, signUpUser, type TestUser } from '../server/test-support/agency'
 import { blobClient, sha256 } from '../server/test-support/blob-client'
 import { launchChromium } from './chromium'
+import { makePortraitClip, run } from './fixtures/media'
 
 // Two browser contexts are two members: an editor writes and submits, the owner approves from the
 // web mode; the server publishes through the sandbox platform and both see each state live.
@@ -85,8 +89,11 @@ beforeAll(async () => {
   await signIn(ownerPage, ownerMe.user.email)
 }, 180_000)
 
+const dir = mkdtempSync(path.join(os.tmpdir(), 'reeldesk-publish-'))
+
 afterAll(async () => {
   await browser?.close()
+  rmSync(dir, { recursive: true, force: true })
 })
 
 async function openPublish(page: Page) {
@@ -207,4 +214,132 @@ describe('publishing', () => {
     await ownerPage.getByRole('tab', { name: 'Month' }).click()
     await shoot(ownerPage, 'publish-month')
   }, 90_000)
+})
+
+describe('the post video', () => {
+  it('a file picked in the composer is checked against the platform, uploads with progress, and shows its cover frames', async () => {
+    // 2 s at 15 fps, 320 px wide: three things the platform refuses, each said next to the field.
+    const bad = path.join(dir, 'too-short.mp4')
+    run('ffmpeg', [
+      ...['-v', 'error', '-y', '-f', 'lavfi', '-i', 'testsrc=s=320x568:r=15:d=2'],
+      ...['-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', bad],
+    ])
+    const good = makePortraitClip(dir, 5, 'launch-day.mp4')
+    await openPublish(ownerPage)
+    await ownerPage.getByRole('button', { name: 'New post' }).click()
+    const composer = ownerPage.getByRole('form', { name: 'Post composer' })
+    const picker = composer.locator('input[type="file"]')
+    await picker.setInputFiles(bad)
+    const problems = composer.getByRole('alert').filter({ hasText: 'can’t be posted' })
+    await problems.filter({ hasText: 'needs at least 3 s' }).waitFor({ timeout: 30_000 })
+    await problems.filter({ hasText: '15 frames a second' }).waitFor()
+    await problems.filter({ hasText: 'at least 360 pixels' }).waitFor()
+    expect(await composer.getByLabel('Video').inputValue()).toBe('')
+
+    await picker.setInputFiles(good)
+    await problems.waitFor({ state: 'detached', timeout: 30_000 })
+    await expect
+      .poll(() => composer.getByLabel('Video').locator('option:checked').textContent(), {
+        timeout: 30_000,
+      })
+      .toContain('launch-day.mp4')
+    // The upload goes through the transfer queue and the post then points at the server's copy.
+    await composer
+      .getByText('The video is on the server, ready to post.')
+      .waitFor({ timeout: 60_000 })
+
+    // A quiet hint from the eligibility rules: this 180-follower account does not earn yet.
+    await composer
+      .getByTestId('rewards-hint')
+      .filter({ hasText: 'not in Creator Rewards yet (followers' })
+      .waitFor({ timeout: 30_000 })
+
+    // The cover: the default frame 1 s in, shown; a filmstrip frame and Page Up move it.
+    const slider = composer.getByRole('slider', { name: 'Cover frame' })
+    expect(await slider.inputValue()).toBe('1000')
+    await composer.getByTestId('cover-preview').waitFor({ timeout: 30_000 })
+    const strip = composer.getByRole('group', { name: 'Frames' }).getByRole('button')
+    await expect.poll(() => strip.count(), { timeout: 30_000 }).toBe(8)
+    await strip.nth(4).click()
+    expect(await slider.inputValue()).toBe('2800')
+    expect(await strip.nth(4).getAttribute('aria-pressed')).toBe('true')
+    await slider.focus()
+    await ownerPage.keyboard.press('PageUp')
+    await ownerPage.keyboard.press('ArrowRight')
+    expect(await slider.inputValue()).toBe('3900')
+    await composer.getByText('Cover frame: 0:03.9 of 0:05').waitFor()
+    await composer.getByRole('img', { name: 'Cover frame at 0:03.9' }).waitFor({ timeout: 20_000 })
+    await shoot(ownerPage, 'publish-cover')
+  }, 150_000)
+
+  it('the week view shades each day’s hours by the account’s best times, said in words too', async () => {
+    await ownerPage.getByRole('tab', { name: 'Week' }).click()
+    const summary = ownerPage.getByTestId('best-times')
+    await expect
+      .poll(() => summary.textContent(), { timeout: 30_000 })
+      .toMatch(/^Best times to post \([A-Za-z_/]+\): (Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d\d:00/)
+    // The best cell's weekday is in every week: its hour carries the darkest shade.
+    expect(await ownerPage.locator('.calendar__hours .calendar__heat--4').count()).toBeGreaterThan(
+      0,
+    )
+    await shoot(ownerPage, 'publish-week-best-times')
+    await ownerPage.getByRole('tab', { name: 'List' }).click()
+  })
+
+  it('a scheduled post moves to another day by drag and back with Alt+arrow, keeping its time', async () => {
+    await ownerPage.getByRole('tab', { name: 'Week' }).click()
+    await ownerPage.getByRole('button', { name: 'New post' }).click()
+    const composer = ownerPage.getByRole('form', { name: 'Post composer' })
+    await composer.getByLabel('Caption').fill('Move me')
+    await composer.getByRole('radio', { name: 'Schedule' }).check()
+    const when = composer.getByLabel(/^Date and time/)
+    await expect.poll(() => when.inputValue(), { timeout: 20_000 }).toMatch(/^\d{4}-/)
+    const before = await when.inputValue()
+    const shifted = (days: number) => {
+      const [date, time] = before.split('T') as [string, string]
+      return `${new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10)}T${time}`
+    }
+    const cells = ownerPage.getByRole('gridcell')
+    const post = ownerPage.locator('.calendar__post', { hasText: 'Move me' })
+    await post.waitFor({ timeout: 20_000 })
+    const from = await cells.evaluateAll((els) =>
+      els.findIndex((e) => e.textContent?.includes('Move me')),
+    )
+    const to = from < 6 ? from + 1 : from - 1
+    await post.dragTo(cells.nth(to))
+    await expect.poll(() => when.inputValue(), { timeout: 20_000 }).toBe(shifted(to - from))
+    await post.focus()
+    await ownerPage.keyboard.press(to > from ? 'Alt+ArrowLeft' : 'Alt+ArrowRight')
+    await expect.poll(() => when.inputValue(), { timeout: 20_000 }).toBe(before)
+    await ownerPage.getByRole('tab', { name: 'List' }).click()
+  })
+
+  it('“Publish…” on a finished export opens the composer with the render attached and uploading', async () => {
+    await ownerPage.goto(`${baseUrl}/#/editor`)
+    await ownerPage.getByLabel('Title').fill('Launch teaser')
+    await ownerPage.getByRole('button', { name: 'Create project' }).click()
+    await ownerPage.getByRole('heading', { level: 2, name: 'Launch teaser' }).waitFor()
+    const clip = makePortraitClip(dir, 4, 'teaser-source.mp4')
+    await ownerPage.locator('input[type="file"]').first().setInputFiles(clip)
+    await ownerPage
+      .getByRole('button', { name: 'Add clip: teaser-source.mp4' })
+      .click({ timeout: 30_000 })
+    await ownerPage.getByRole('button', { name: 'Export', exact: true }).click()
+    await ownerPage.getByRole('button', { name: 'Export 9:16 MP4' }).click()
+    await ownerPage.getByRole('button', { name: 'Publish…' }).click({ timeout: 120_000 })
+
+    await ownerPage.getByRole('heading', { name: 'Publish', level: 1 }).waitFor({ timeout: 30_000 })
+    const composer = ownerPage.getByRole('form', { name: 'Post composer' })
+    await expect
+      .poll(() => composer.getByLabel('Video').locator('option:checked').textContent(), {
+        timeout: 30_000,
+      })
+      .toContain('Launch teaser.mp4')
+    await composer
+      .getByText('The video is on the server, ready to post.')
+      .waitFor({ timeout: 60_000 })
+    expect(await composer.getByRole('slider', { name: 'Cover frame' }).inputValue()).toBe('1000')
+    await composer.getByTestId('cover-preview').waitFor({ timeout: 30_000 })
+    await shoot(ownerPage, 'publish-from-export')
+  }, 240_000)
 })

@@ -170,7 +170,7 @@ describe.each(testBackends())('publishing through a real server on %s', (kind) =
     })
     expect((await failed(forDeal.id))?.publish).toMatchObject({
       code: 'disclosure_missing',
-      error: expect.stringContaining('linked to a brand deal'),
+      error: expect.stringContaining('delivers a brand deal'),
     })
     expect((await failed(branded.id))?.publish).toMatchObject({
       code: 'branded_private',

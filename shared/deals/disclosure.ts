@@ -1,5 +1,6 @@
 import type { DealDoc } from '../data/collections/deals'
 import type { PostDoc } from '../data/collections/posts'
+import { disclosureProblem } from '../publishing/checks'
 
 /**
  * A post that delivers a brand deal is branded content: the platform requires the "Paid
@@ -17,13 +18,13 @@ export function dealsLinkedTo(postId: string, deals: readonly DealDoc[]): DealDo
   )
 }
 
-/** Why the post cannot be published as it is, or null when its disclosure is right. */
-export function disclosureProblem(post: PostDoc, deals: readonly DealDoc[]): string | null {
+/**
+ * Why the post cannot be published as it is: the publishing checks' disclosure rule (one rule for
+ * the composer, the server and this area), fed with the deals that bind the post.
+ */
+export function dealDisclosureProblem(post: PostDoc, deals: readonly DealDoc[]): string | null {
   const linked = dealsLinkedTo(post.id, deals)
-  if (linked.length === 0) return null
-  if (post.disclosure.commercial && post.disclosure.brandedContent) return null
-  const brands = [...new Set(linked.map((d) => d.brand))].join(', ')
-  return `This post delivers a brand deal (${brands}): turn on "Branded content" (Paid partnership) before publishing.`
+  return disclosureProblem(post, linked.length ? linked.map((d) => d.brand) : null)
 }
 
 /** The post with the disclosure its linked deals require (unchanged when it already has it). */

@@ -88,6 +88,15 @@ describe('pre-publish checks', () => {
       'error',
     ],
     [
+      'linked to a deal but disclosed only as “Your brand”',
+      (i) => {
+        i.linkedToDeal = true
+        commercial(i, true, false)
+      },
+      'disclosure_missing',
+      'error',
+    ],
+    [
       'product tags without disclosure',
       (i) => void (i.post.productTags = [tag]),
       'disclosure_missing',
@@ -225,5 +234,16 @@ describe('pre-publish checks', () => {
     input.recent.directPostsLastDay = 20
     input.post.privacy = null
     expect(runChecks(input).map((r) => r.severity)).toEqual(['error', 'warning', 'info'])
+  })
+})
+
+describe('disclosure_missing names the deal', () => {
+  it('names the brands of the linked deals, once each', () => {
+    const input = base()
+    input.linkedToDeal = true
+    input.dealBrands = ['Glow Labs', 'Glow Labs']
+    const found = runChecks(input).find((r) => r.id === 'disclosure_missing')
+    expect(found?.message).toContain('delivers a brand deal (Glow Labs)')
+    expect(found?.message).toContain('“Branded content” (Paid partnership)')
   })
 })

@@ -48,8 +48,10 @@ export interface CheckInput {
   creator: CreatorFacts | null
   /** Whether the platform app passed the platform's audit (the sandbox counts as audited). */
   appAudited: boolean
-  /** The post is linked to a brand deal. */
+  /** The post delivers a live brand deal (see shared/deals/disclosure.ts: dealsLinkedTo). */
   linkedToDeal: boolean
+  /** The brands of those deals, named in the message when known. */
+  dealBrands?: readonly string[]
   /** Licence of the music used in the video, or null when it has no music track. */
   music: MusicLicence | null
   /** The account's recent activity, counted by whoever runs the check. */
@@ -83,6 +85,27 @@ const CREATOR_INFO = {
 
 function shoppable(input: CheckInput) {
   return input.post.productTags.length > 0
+}
+
+/**
+ * The one disclosure rule (the composer, the server's check before publishing and the deals area
+ * all use it): a post that delivers a brand deal is branded content and must carry "Branded
+ * content" (Paid partnership); a post with product tags must disclose commercial content. Null
+ * when the disclosure is right. `dealBrands` is null when no live deal binds the post.
+ */
+export function disclosureProblem(
+  post: Pick<PostDoc, 'disclosure' | 'productTags'>,
+  dealBrands: readonly string[] | null,
+): string | null {
+  const { commercial, brandedContent } = post.disclosure
+  if (dealBrands !== null) {
+    if (commercial && brandedContent) return null
+    const names = [...new Set(dealBrands)].join(', ')
+    return `This post delivers a brand deal${names ? ` (${names})` : ''}: turn on “Disclose commercial content” and tick “Branded content” (Paid partnership) before publishing.`
+  }
+  if (post.productTags.length > 0 && !commercial)
+    return 'This post has product tags: turn on “Disclose commercial content” and choose what it promotes.'
+  return null
 }
 
 export const RULES: readonly Rule[] = [
@@ -151,15 +174,11 @@ export const RULES: readonly Rule[] = [
   {
     id: 'disclosure_missing',
     run: (input) => {
-      if (input.post.disclosure.commercial) return null
-      if (!input.linkedToDeal && !shoppable(input)) return null
-      const why = input.linkedToDeal ? 'is linked to a brand deal' : 'has product tags'
-      return at(
-        'error',
-        'disclosure',
-        `This post ${why}: turn on “Disclose commercial content” and choose what it promotes.`,
-        POSTING_SCREEN_TEXT,
+      const message = disclosureProblem(
+        input.post,
+        input.linkedToDeal ? (input.dealBrands ?? []) : null,
       )
+      return message ? at('error', 'disclosure', message, POSTING_SCREEN_TEXT) : null
     },
   },
   {

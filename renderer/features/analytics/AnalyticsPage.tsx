@@ -13,6 +13,8 @@ import {
   rollupRange,
 } from '../../../shared/analytics/views'
 import { useCurrentAccount } from '../../app/current-account-store'
+import { zoneOfRegion } from '../../../shared/publishing/account-zone'
+import { viewerZone } from '../../../shared/publishing/zoned-time'
 import { useSession } from '../../session/session-context'
 import { EmptyState } from '../../ui/EmptyState'
 import { useNow } from '../accounts/use-now'
@@ -271,6 +273,8 @@ export function AnalyticsPage() {
   const bestTime = bestTimeGrid(
     [...postInfo].map(([id, p]) => ({ id, publishedAt: p.publishedAt })),
     metrics.posts,
+    // On the account's clock (its region's zone), as the publishing calendar shows it.
+    zoneOfRegion(account?.region, viewerZone()),
   )
   const chosen = CHART_MEASURES.find((m) => m.key === measure) ?? CHART_MEASURES[0]!
   const points = dailyPoints(metrics.series[chosen.key], h.period.current)

@@ -20,7 +20,7 @@ export function bestCellText(grid: BestTimeGrid): string {
   )
   if (!best) return 'Not enough posts yet: each needs a week of numbers.'
   const { d, h, v } = best
-  return `Posts published ${WEEKDAYS[d]} ${HOURS[h]} UTC did best: a median of ${formatCount(v)} views after 7 days (from ${grid.posts} posts).`
+  return `Posts published ${WEEKDAYS[d]} ${HOURS[h]} (${grid.zone}) did best: a median of ${formatCount(v)} views after 7 days (from ${grid.posts} posts).`
 }
 
 /** Weekday × hour heatmap of the account's own posts' views after a week. */
@@ -41,7 +41,7 @@ export function BestTimeHeatmap({ grid }: { grid: BestTimeGrid }) {
       grid: { left: 48, right: 16, top: 8, bottom: 48 },
       tooltip: {
         formatter: (p: { value: [number, number, number] }) =>
-          `${WEEKDAYS[p.value[1]]} ${HOURS[p.value[0]]} UTC: ${formatCount(p.value[2])} views (median)`,
+          `${WEEKDAYS[p.value[1]]} ${HOURS[p.value[0]]} (${grid.zone}): ${formatCount(p.value[2])} views (median)`,
       },
       xAxis: { type: 'category', data: HOURS, axisLabel: { color: text, interval: 2 } },
       yAxis: { type: 'category', data: WEEKDAYS, inverse: true, axisLabel: { color: text } },

@@ -25,6 +25,7 @@ import { loadSources } from './load-sources'
 import { ProgressMeter } from '../../ui/ProgressMeter'
 import { opfsRenders } from './media/opfs-store'
 import type { createProjectStore } from './project/project-store'
+import { PublishRender } from '../publish/PublishRender'
 
 type ProjectStore = ReturnType<typeof createProjectStore>
 
@@ -32,7 +33,15 @@ type ExportState =
   | { kind: 'idle' }
   | { kind: 'running'; progress: ExportProgress | null }
   /** `url` is the download link's (web); the desktop saves with its dialog instead. */
-  | { kind: 'done'; url: string | null; fileName: string; seconds: number; record: ExportRecord }
+  | {
+      kind: 'done'
+      url: string | null
+      fileName: string
+      seconds: number
+      record: ExportRecord
+      /** The render itself, for "Publish…". */
+      mp4: Blob
+    }
   | { kind: 'failed'; message: string }
 
 function formatEta(ms: number | null): string {
@@ -194,6 +203,7 @@ export function ExportPanel({
         fileName,
         seconds: result.elapsedMs / 1000,
         record,
+        mp4: result.mp4,
       })
     } catch (error) {
       if (error instanceof ExportError && error.code === 'cancelled') setState({ kind: 'idle' })
@@ -279,6 +289,14 @@ export function ExportPanel({
             <Save aria-hidden="true" size={16} /> Save {state.fileName}…
           </Button>
         </p>
+      ) : null}
+      {state.kind === 'done' ? (
+        <PublishRender
+          mp4={state.mp4}
+          fileName={state.fileName}
+          coverMs={cover?.atMs ?? null}
+          project={store.getState().project}
+        />
       ) : null}
       {saveState.kind === 'saved' ? <p role="status">Saved as {saveState.fileName}.</p> : null}
       {saveState.kind === 'failed' ? (

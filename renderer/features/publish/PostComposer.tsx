@@ -19,6 +19,7 @@ import { RefusalNotice } from '../../sync/RefusedChanges'
 import { CheckboxInput } from '../../ui/CheckboxInput'
 import { ProgressMeter } from '../../ui/ProgressMeter'
 import { ApprovalPanel } from './ApprovalPanel'
+import { PostVideoField } from './PostVideoField'
 import { fromZonedInput, toZonedInput, viewerZone } from '../../../shared/publishing/zoned-time'
 
 const SEVERITY_ICON = { error: CircleAlert, warning: AlertTriangle, info: Info } as const
@@ -36,6 +37,12 @@ export interface ComposerProps {
   accountZone: string
   /** A brand deal names this post as a deliverable's (disclosure then required). */
   linkedToDeal: boolean
+  /** The brands of the deals it delivers (named in the disclosure message). */
+  dealBrands: string[]
+  /** Set while a Spark code for this post is authorized: its caption is locked on the platform. */
+  captionLock: string | null
+  /** What Creator Rewards eligibility means for this post (a quiet note, never blocking). */
+  rewardsHint: string | null
   onChange(next: PostDoc): void
 }
 
@@ -73,6 +80,7 @@ export function PostComposer(props: ComposerProps) {
           : null,
         appAudited: linked?.appAudited ?? true,
         linkedToDeal: props.linkedToDeal,
+        dealBrands: props.dealBrands,
         music: null,
         recent: linked?.recent ?? {
           directPostsLastDay: 0,
@@ -81,7 +89,7 @@ export function PostComposer(props: ComposerProps) {
         },
         lockedCaption: null,
       }),
-    [post, creator, linked, props.linkedToDeal],
+    [post, creator, linked, props.linkedToDeal, props.dealBrands],
   )
   const errors = blocking(checks)
   const byField = (field: CheckResult['field']) => checks.filter((c) => c.field === field)
@@ -179,64 +187,19 @@ export function PostComposer(props: ComposerProps) {
 
       <fieldset className="composer__section" disabled={readOnly}>
         <legend>Video</legend>
-        <label className="field">
-          <span>Video</span>
-          <select
-            aria-label="Video"
-            value={post.mediaId ?? ''}
-            onChange={(e) => {
-              const media = props.videos.find((m) => m.id === e.target.value)
-              patch({
-                mediaId: media?.id ?? null,
-                coverMs: media ? 0 : null,
-                video: media
-                  ? {
-                      fileName: media.fileName,
-                      sizeBytes: media.sizeBytes,
-                      durationMs: media.durationMs ?? 0,
-                      width: media.width ?? 0,
-                      height: media.height ?? 0,
-                      sha256: media.sha256,
-                      ref: media.remoteRef,
-                    }
-                  : null,
-              })
-            }}
-          >
-            <option value="">
-              {props.videos.length ? 'Choose a video…' : 'No uploaded videos yet'}
-            </option>
-            {props.videos.map((m) => (
-              <option key={m.id} value={m.id}>
-                {m.fileName} · {formatDuration(m.durationMs ?? 0)}
-              </option>
-            ))}
-          </select>
-        </label>
-        {props.videos.length === 0 ? (
-          <p className="muted">
-            Import a video in the Editor’s media bin (or export a project): once it has reached the
-            server it can be posted from here.
+        <PostVideoField
+          post={post}
+          videos={props.videos}
+          maxDurationSec={creator?.maxVideoPostDurationSec ?? null}
+          readOnly={readOnly}
+          patch={patch}
+        />
+        <Findings results={byField('video')} />
+        {props.rewardsHint ? (
+          <p className="muted composer__hint" data-testid="rewards-hint">
+            <Info size={14} aria-hidden="true" /> {props.rewardsHint}
           </p>
         ) : null}
-        {post.video ? (
-          <label className="field">
-            <span>
-              Cover frame: {formatDuration(post.coverMs ?? 0)} of{' '}
-              {formatDuration(post.video.durationMs)}
-            </span>
-            <input
-              type="range"
-              aria-label="Cover frame"
-              min={0}
-              max={Math.max(0, post.video.durationMs)}
-              step={100}
-              value={post.coverMs ?? 0}
-              onChange={(e) => patch({ coverMs: Number(e.target.value) })}
-            />
-          </label>
-        ) : null}
-        <Findings results={byField('video')} />
       </fieldset>
 
       <fieldset className="composer__section" disabled={readOnly}>
@@ -246,6 +209,11 @@ export function PostComposer(props: ComposerProps) {
           history={props.history}
           onChange={(caption) => patch({ caption, hashtags: hashtagsOf(caption).slice(0, 50) })}
         />
+        {props.captionLock ? (
+          <p className="finding finding--warning" data-testid="caption-lock">
+            <AlertTriangle size={14} aria-hidden="true" /> {props.captionLock}
+          </p>
+        ) : null}
         <Findings results={byField('caption')} />
       </fieldset>
 
@@ -683,9 +651,4 @@ function ScheduleField(props: { at: number; zone: string; onChange(at: number): 
 function nextSlot(now: number): number {
   const hour = 3_600_000
   return Math.ceil((now + hour) / hour) * hour
-}
-
-export function formatDuration(ms: number): string {
-  const s = Math.round(ms / 1000)
-  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`
 }

@@ -1,6 +1,9 @@
 import { ChevronLeft, ChevronRight } from 'lucide-react'
 import { useState, type KeyboardEvent } from 'react'
+import type { BestTimeGrid } from '../../../shared/analytics/best-time'
+import { bestTimesText, heatLevels } from '../../../shared/analytics/best-time-hints'
 import type { AccountDoc, PostDoc } from '../../../shared/data/registry'
+import './calendar-hints.css'
 import { postStatus, POST_STATUS_LABELS } from '../../../shared/publishing/post-status'
 import {
   dayKey,
@@ -10,6 +13,24 @@ import {
   shiftWeeks,
   weekDays,
 } from '../../../shared/publishing/zoned-time'
+
+/**
+ * A day's 24 hours as a thin strip shaded by how the account's posts published then did (its
+ * text alternative is the "Best times to post" line under the calendar).
+ */
+function HourStrip({ levels }: { levels: number[] }) {
+  return (
+    <div className="calendar__hours" aria-hidden="true">
+      {levels.map((level, hour) => (
+        <span
+          key={hour}
+          className={`calendar__heat calendar__heat--${level}`}
+          title={`${String(hour).padStart(2, '0')}:00`}
+        />
+      ))}
+    </div>
+  )
+}
 
 const ACCOUNT_COLOURS = ['#4f8cff', '#2bb673', '#f5a524', '#c062f5', '#ff6b6b', '#14b8c4']
 
@@ -29,7 +50,10 @@ export function PublishCalendar(props: {
   onSelect(id: string): void
   onMove(post: PostDoc, at: number): void
   canMove(post: PostDoc): boolean
+  /** The account's best posting times on its clock (`zone`), or null for all accounts. */
+  bestTimes?: BestTimeGrid | null
 }) {
+  const heat = props.bestTimes && props.view === 'week' ? heatLevels(props.bestTimes) : null
   const [anchor, setAnchor] = useState(() => Date.now())
   const [dragging, setDragging] = useState<string | null>(null)
   const days = props.view === 'week' ? weekDays(anchor, props.zone) : monthGrid(anchor, props.zone)
@@ -127,6 +151,13 @@ export function PublishCalendar(props: {
               <div className="calendar__date">
                 {formatIn(day + 12 * 3_600_000, props.zone, 'EEE d')}
               </div>
+              {heat ? (
+                <HourStrip
+                  levels={
+                    heat[(Number(formatIn(day + 12 * 3_600_000, props.zone, 'i')) + 6) % 7] ?? []
+                  }
+                />
+              ) : null}
               {posts.map((post) => {
                 const status = postStatus(post)
                 const at = (post.scheduledAt ?? post.publish.publishedAt)!
@@ -158,6 +189,18 @@ export function PublishCalendar(props: {
           {unscheduled.length} draft{unscheduled.length === 1 ? '' : 's'} without a date: open the
           list to schedule {unscheduled.length === 1 ? 'it' : 'them'}.
         </p>
+      ) : null}
+      {props.bestTimes && props.view === 'week' ? (
+        <div className="calendar__best">
+          <p data-testid="best-times">{bestTimesText(props.bestTimes)}</p>
+          <span className="calendar__heat-legend" aria-hidden="true">
+            Hours shaded by past views: fewer
+            {[1, 2, 3, 4].map((l) => (
+              <span key={l} className={`calendar__heat calendar__heat--${l}`} />
+            ))}
+            more
+          </span>
+        </div>
       ) : null}
       <ul className="calendar__legend" aria-label="Accounts">
         {props.accounts.map((a) => (

@@ -11,6 +11,7 @@ import { newPost, postStatus, POST_STATUS_LABELS } from '../../../shared/publish
 import { viewerZone } from '../../../shared/publishing/zoned-time'
 import { normalizePostEdit } from '../../../shared/workflow/post-transitions'
 import { useCurrentAccount } from '../../app/current-account-store'
+import { useLocalMedia } from '../editor/media/local-media-store'
 import { useWorkspaceMember } from '../../app/use-workspace-member'
 import type { CreatorInfoAnswer, ServerApi } from '../../session/server-api'
 import { useSession } from '../../session/session-context'
@@ -20,6 +21,13 @@ import { PublishCalendar } from './PublishCalendar'
 import { PostComposer } from './PostComposer'
 import './publish.css'
 import { useLocalDraft } from './use-local-draft'
+import { usePublishIntent } from './publish-intent'
+import { captionLockWarning } from '../../../shared/deals/deadlines'
+import { dealsLinkedTo } from '../../../shared/deals/disclosure'
+import { creatorRewardsHint } from '../../../shared/publishing/eligibility-hint'
+import { useNow } from '../accounts/use-now'
+import { useEligibility } from '../eligibility/use-eligibility'
+import { useBestTimes } from './use-best-times'
 
 /** Strips RxDB's tombstone flag: the local collection's schema does not list `_deleted`. */
 function forInsert(doc: PostDoc): Omit<PostDoc, '_deleted'> {
@@ -62,8 +70,21 @@ export function PublishPage() {
         .sort((a, b) => sortKey(b) - sortKey(a)),
     [results],
   )
+  // The current account's best posting times, from its own posts' numbers, on its clock.
+  const calendarZone = accountId
+    ? zoneOfRegion(accounts.find((a) => a.id === accountId)?.region, viewerZone())
+    : null
+  const bestTimes = useBestTimes(workspaceId, accountId, calendarZone, results)
   const [selectedId, setSelectedId] = useState<string | null>(null)
   const [view, setView] = useState<View>('list')
+  // A post made elsewhere ("Publish…" on an export) opens here.
+  const intent = usePublishIntent((s) => s.openPostId)
+  useEffect(() => {
+    if (!intent) return
+    setSelectedId(intent)
+    setView('list')
+    usePublishIntent.getState().clear()
+  }, [intent])
   const stored = posts.find((p) => p.id === selectedId) ?? null
   const accountOf = (id: string) => accounts.find((a) => a.id === id) ?? null
   const viewer = viewerZone()
@@ -121,15 +142,30 @@ export function PublishPage() {
     return tags
   }, [results, selected])
 
+  const localOriginals = useLocalMedia((s) => s.original)
+  // On the server, or on this device (its upload is queued as soon as a post uses it).
   const videos = (media.results.map((d) => d.toJSON() as MediaDoc) ?? []).filter(
     (m) =>
-      m.remoteRef !== null &&
+      (m.remoteRef !== null || localOriginals[m.id] === true) &&
       (selected === null || m.accountId === null || m.accountId === selected.accountId),
   )
 
   const info = useCreatorInfo(api, workspaceId, selected)
   const selectedAccount = selected ? accountOf(selected.accountId) : null
   const accountZone = zoneOfRegion(selectedAccount?.region, viewer)
+  // Hints from the other areas' rules: the deals that bind the post (disclosure, Spark caption
+  // lock) and the account's Creator Rewards eligibility.
+  const now = useNow(60_000)
+  const dealDocs = useMemo(() => deals.results.map((d) => d.toJSON() as DealDoc), [deals.results])
+  const linkedDeals = selected ? dealsLinkedTo(selected.id, dealDocs) : []
+  const captionLock = selected ? captionLockWarning(dealDocs, selected.id, now) : null
+  const eligibility = useEligibility(workspaceId, selectedAccount ? [selectedAccount] : [], now)
+  const rewardsHint = selected
+    ? creatorRewardsHint(
+        eligibility.results.get(selected.accountId) ?? [],
+        selected.video?.durationMs ?? null,
+      )
+    : null
 
   return (
     <div className="publish">
@@ -188,7 +224,8 @@ export function PublishPage() {
               <PublishCalendar
                 view={view}
                 posts={posts}
-                zone={accountId ? zoneOfRegion(accountOf(accountId)?.region, viewer) : viewer}
+                zone={calendarZone ?? viewer}
+                bestTimes={bestTimes}
                 viewerZone={viewer}
                 accounts={accounts}
                 selectedId={selectedId}
@@ -217,9 +254,10 @@ export function PublishPage() {
                 userId={user.id}
                 displayName={user.displayName}
                 accountZone={selected.scheduleZone ?? accountZone}
-                linkedToDeal={deals.results.some((d) =>
-                  (d.toJSON() as DealDoc).deliverables.some((x) => x.postId === selected.id),
-                )}
+                linkedToDeal={linkedDeals.length > 0}
+                dealBrands={linkedDeals.map((d) => d.brand)}
+                captionLock={captionLock}
+                rewardsHint={rewardsHint}
                 onChange={edit}
               />
             ) : (

@@ -1,5 +1,5 @@
 import { blobRef } from '../../../../shared/blobs/protocol'
-import type { MediaDoc } from '../../../../shared/data/registry'
+import type { MediaDoc, PostDoc } from '../../../../shared/data/registry'
 import type { ReeldeskDatabase } from '../../../data/database'
 import type { TransferEndpoint } from '../../../transfers/transfer-queue'
 import { useLocalMedia } from './local-media-store'
@@ -31,6 +31,9 @@ export function mediaEndpoints(
           remoteRef: blobRef(stored.sha256),
           updatedAt: Date.now(),
         }))
+        // The upload itself succeeded; a post this device cannot update is filled in by the
+        // composer when someone who may edit it opens it.
+        await pointPostsAtUpload(db, job.endpoint.ref, stored.sha256).catch(() => undefined)
       },
       write: async (job, file) => {
         const doc = await docOf(job.endpoint.ref)
@@ -58,4 +61,18 @@ export function mediaEndpoints(
       },
     },
   }
+}
+
+/**
+ * Posts waiting for this video (attached before its upload finished, e.g. "Publish…" from an
+ * export) point at the server's copy now, so the server can publish them with the app closed.
+ */
+async function pointPostsAtUpload(db: ReeldeskDatabase, mediaId: string, sha256: string) {
+  const posts = await db.posts.find({ selector: { mediaId } }).exec()
+  for (const post of posts)
+    await post.incrementalModify((p: PostDoc) =>
+      p.video && p.video.ref === null && p.publish.state !== 'published'
+        ? { ...p, video: { ...p.video, ref: blobRef(sha256), sha256 }, updatedAt: Date.now() }
+        : p,
+    )
 }
