@@ -129,6 +129,125 @@ describe('analytics of a linked sandbox account', () => {
   })
 })
 
+describe('a post’s own page', () => {
+  it('opens from the posts table with its curve against the median post, and Esc or back returns', async () => {
+    await page.getByRole('button', { name: 'Last 365 days' }).click()
+    const first = page.locator('[data-testid="posts-scroller"] .vtable__open').first()
+    const caption = ((await first.textContent()) ?? '').trim()
+    await first.click()
+    await page.getByRole('heading', { level: 2, name: caption }).waitFor()
+    expect(page.url()).toMatch(/#\/analytics\/post\/[\w-]+$/)
+    await page.locator('[data-testid="curve-chart"][data-drawn="true"] canvas').waitFor()
+    await expect
+      .poll(async () => (await page.locator('[data-stat="views"] .kpi__value').textContent()) ?? '')
+      .toMatch(/\d/)
+    // The sandbox account has dozens of older posts: a median exists at this post's age.
+    expect(await page.locator('[data-stat="vs-median"] .kpi__value').textContent()).toMatch(/%$/)
+    await page.getByRole('button', { name: 'Show as table' }).click()
+    const ages = page.locator('.trend__table tbody tr')
+    await ages.first().waitFor()
+    const medians = await page.locator('.trend__table tbody tr td:nth-child(3)').allTextContents()
+    expect(medians.filter((m) => /\d/.test(m)).length).toBeGreaterThan(0)
+    expect(await page.getByRole('region', { name: 'Deals and products' }).textContent()).toContain(
+      'No deal or product on this post',
+    )
+    await shoot('analytics-post')
+    await page.keyboard.press('Escape')
+    await page.getByRole('heading', { name: /^Analytics · @/ }).waitFor()
+    expect(page.url()).toMatch(/#\/analytics$/)
+    // And the browser's back button.
+    await page.locator('[data-testid="posts-scroller"] .vtable__open').first().click()
+    await page.getByRole('heading', { level: 2, name: caption }).waitFor()
+    await page.goBack()
+    await page.getByRole('heading', { name: /^Analytics · @/ }).waitFor()
+    // A link to a post this device does not hold says so.
+    await page.goto(`${baseUrl}/#/analytics/post/01890a5d-ac96-774b-bcce-000000000000`)
+    await page.getByText('This post is not on this device.').waitFor({ timeout: 30_000 })
+    await page.getByRole('button', { name: /Back to posts/ }).click()
+    await page.getByRole('heading', { name: /^Analytics · @/ }).waitFor({ timeout: 30_000 })
+  })
+})
+
+describe('post filters and a custom range', () => {
+  const rowCount = async () =>
+    Number(await page.getByRole('table', { name: 'Posts' }).getAttribute('aria-rowcount')) - 1
+
+  it('filters the posts table and the chart by deal link, products and length', async () => {
+    await page.getByRole('button', { name: 'Last 365 days' }).click()
+    await page.locator('[data-testid="posts-scroller"] [role="row"]').first().waitFor()
+    const all = await rowCount()
+    expect(all).toBeGreaterThan(3)
+    const deal = page.getByRole('group', { name: 'Deal' })
+    // Sandbox deals come from brand invitations: none names a post yet.
+    await deal.getByRole('button', { name: 'Yes' }).click()
+    await page
+      .getByRole('status')
+      .filter({ hasText: `0 of ${all} posts match` })
+      .waitFor()
+    await page.getByText('No post in this period matches the filters above.').waitFor()
+    expect(await page.getByTestId('chart-filter-note').textContent()).toBe(
+      'Views gained by the 0 matching posts each day.',
+    )
+    await deal.getByRole('button', { name: 'No' }).click()
+    await page
+      .getByRole('status')
+      .filter({ hasText: `${all} of ${all} posts match` })
+      .waitFor()
+    expect(await rowCount()).toBe(all)
+    await page.locator('[data-testid="trend-chart"][data-drawn="true"] canvas').waitFor()
+    await page.getByRole('group', { name: 'Products' }).getByRole('button', { name: 'Yes' }).click()
+    await page
+      .getByRole('status')
+      .filter({ hasText: `0 of ${all} posts match` })
+      .waitFor()
+    await page.getByRole('group', { name: 'Products' }).getByRole('button', { name: 'Any' }).click()
+    // Videos posted on the platform carry no file here: their length is not known.
+    const length = page.getByRole('group', { name: 'Video length' })
+    await length.getByRole('button', { name: 'Under 15 s' }).click()
+    await page
+      .getByRole('status')
+      .filter({ hasText: `0 of ${all} posts match` })
+      .waitFor()
+    await length.getByRole('button', { name: 'Length not known' }).click()
+    await page
+      .getByRole('status')
+      .filter({ hasText: `${all} of ${all} posts match` })
+      .waitFor()
+    await shoot('analytics-filters')
+    await page.getByRole('button', { name: 'Clear filters' }).click()
+    await expect.poll(rowCount).toBe(all)
+    expect(await page.getByTestId('chart-filter-note').count()).toBe(0)
+  })
+
+  it('takes a custom range typed with the keyboard', async () => {
+    await page.goto(`${baseUrl}/#/analytics`)
+    await page.getByRole('heading', { name: /^Analytics · @/ }).waitFor({ timeout: 40_000 })
+    const day = (back: number) => new Date(Date.now() - back * 86_400_000)
+    const typed = (d: Date) =>
+      `${String(d.getUTCMonth() + 1).padStart(2, '0')}${String(d.getUTCDate()).padStart(2, '0')}${d.getUTCFullYear()}`
+    const iso = (d: Date) => d.toISOString().slice(0, 10)
+    const group = page.locator('.daterange__group')
+    await group.getByRole('spinbutton').first().focus()
+    await page.keyboard.type(typed(day(20)))
+    await group.getByRole('spinbutton').nth(3).focus()
+    await page.keyboard.type(typed(day(11)))
+    await page
+      .getByTestId('freshness')
+      .filter({
+        hasText: `${iso(day(20))} to ${iso(day(11))}, compared with the 10 days before`,
+      })
+      .waitFor()
+    expect(
+      await page.getByRole('button', { name: 'Last 28 days' }).getAttribute('aria-pressed'),
+    ).toBe('false')
+    const daily = page.getByRole('region', { name: 'Daily' })
+    await daily.getByRole('button', { name: 'Show as table' }).click()
+    await expect.poll(() => daily.locator('.trend__table tbody tr').count()).toBe(10)
+    await daily.getByRole('button', { name: 'Show chart' }).click()
+    await shoot('analytics-custom-range')
+  })
+})
+
 describe('the PDF report', () => {
   it('holds the account’s handle, its headline numbers and drawn charts', async () => {
     await page.getByRole('button', { name: 'Last 28 days' }).click()
@@ -233,6 +352,7 @@ describe('the agency roll-up', () => {
       .toBe(2)
     await page.goto(`${baseUrl}/#/analytics`)
     await chooseAccount(/^All accounts/)
+
     const rollup = page.getByTestId('rollup')
     // Both accounts' histories have arrived when every row has views in the period.
     await expect

@@ -1,10 +1,30 @@
 import { formatDistanceToNowStrict } from 'date-fns'
 import { BarChart3 } from 'lucide-react'
-import { useMemo, useState } from 'react'
+import { useCallback, useMemo, useState } from 'react'
 import { useLiveRxQuery } from 'rxdb/plugins/react'
-import { dailyPoints, PERIOD_LABELS, type PeriodKind } from '../../../shared/analytics/metric-math'
-import type { Measure } from '../../../shared/data/collections/metrics'
-import type { MetricDoc, PostDoc } from '../../../shared/data/registry'
+import {
+  dailyPoints,
+  PERIOD_LABELS,
+  type DayRange,
+  type PeriodKind,
+} from '../../../shared/analytics/metric-math'
+import { dayNumber, readings } from '../../../shared/analytics/month-doc'
+import {
+  isFiltering,
+  NO_POST_FILTER,
+  passes,
+  postFacts,
+  summedGains,
+  type PostFilter,
+} from '../../../shared/analytics/post-facts'
+import { POST_MEASURES, type Measure } from '../../../shared/data/collections/metrics'
+import type {
+  DealDoc,
+  MediaDoc,
+  MetricDoc,
+  PostDoc,
+  ProductDoc,
+} from '../../../shared/data/registry'
 import {
   groupByAccount,
   headline,
@@ -29,6 +49,10 @@ import { can } from '../../../shared/auth/permissions'
 import { useWorkspaceMember } from '../../app/use-workspace-member'
 import { PostsTable, type PostInfo, type PostTableRow } from './PostsTable'
 import { RollupView } from './RollupView'
+import { DateRangeField } from './DateRangeField'
+import { PostDetail } from './PostDetail'
+import { PostFilterBar } from './PostFilterBar'
+import { closePost, openPost, usePostRoute } from './post-route'
 import { TrendChart } from './TrendChart'
 import './analytics.css'
 
@@ -44,6 +68,16 @@ const CHART_MEASURES: { key: Measure; label: string; show: 'gain' | 'level' }[] 
   { key: 'watchTimeMs', label: 'Watch time (ms)', show: 'gain' },
 ]
 
+/** The oldest day any of `list` has numbers for (the custom range's earliest choice). */
+function firstDayOf(list: readonly ({ firstDay: string | null } | undefined)[], today: string) {
+  return (
+    list
+      .map((m) => m?.firstDay ?? null)
+      .filter((d): d is string => d !== null)
+      .sort()[0] ?? today
+  )
+}
+
 function today(now: number): string {
   return new Date(now).toISOString().slice(0, 10)
 }
@@ -57,7 +91,11 @@ export function AnalyticsPage() {
   const workspaceId = useSession((s) => s.workspaceId) ?? ''
   const { accountId, account, accounts, loading, select } = useCurrentAccount()
   const now = useNow(60_000)
-  const [period, setPeriod] = useState<Exclude<PeriodKind, 'custom'>>('28d')
+  const [period, setPeriod] = useState<PeriodKind>('28d')
+  const [custom, setCustom] = useState<DayRange | null>(null)
+  const [filter, setFilter] = useState<PostFilter>(NO_POST_FILTER)
+  const openPostId = usePostRoute()
+  const backToList = useCallback(() => closePost(), [])
   const [measure, setMeasure] = useState<Measure>('views')
   const [asTable, setAsTable] = useState(false)
   const [importing, setImporting] = useState(false)
@@ -80,6 +118,20 @@ export function AnalyticsPage() {
     collection: 'posts',
     query: postsQuery,
   })
+  // Deals, products and media: what the post filters and the post detail page need.
+  const { results: dealResults } = useLiveRxQuery<DealDoc>({
+    collection: 'deals',
+    query: postsQuery,
+  })
+  const workspaceQuery = useMemo(() => ({ selector: { workspaceId } }), [workspaceId])
+  const { results: productResults } = useLiveRxQuery<ProductDoc>({
+    collection: 'products',
+    query: workspaceQuery,
+  })
+  const { results: mediaResults } = useLiveRxQuery<MediaDoc>({
+    collection: 'media',
+    query: postsQuery,
+  })
 
   const grouped = useMemo(
     () => groupByAccount(metricResults.map((d) => d.toJSON() as MetricDoc)),
@@ -97,8 +149,28 @@ export function AnalyticsPage() {
     }
     return map
   }, [postResults])
+  const postDocs = useMemo(
+    () => new Map(postResults.map((d) => [d.id, d.toJSON() as PostDoc])),
+    [postResults],
+  )
+  const deals = useMemo(() => dealResults.map((d) => d.toJSON() as DealDoc), [dealResults])
+  const products = useMemo(
+    () => new Map(productResults.map((d) => [d.id, d.toJSON() as ProductDoc])),
+    [productResults],
+  )
+  const facts = useMemo(
+    () =>
+      postFacts(
+        [...postDocs.values()],
+        deals,
+        new Map(mediaResults.map((d) => [d.id, { durationMs: d.toJSON().durationMs }])),
+      ),
+    [postDocs, deals, mediaResults],
+  )
   const accountById = useMemo(() => new Map(accounts.map((a) => [a.id, a])), [accounts])
   const day = today(now)
+  const customRange = period === 'custom' && custom ? custom : undefined
+  const periodKind: PeriodKind = customRange ? 'custom' : period === 'custom' ? '28d' : period
 
   if (loading && accounts.length === 0) return <p className="loading">Loading accounts…</p>
   if (accounts.length === 0)
@@ -123,17 +195,46 @@ export function AnalyticsPage() {
           {PERIOD_LABELS[p]}
         </button>
       ))}
+      <DateRangeField
+        value={customRange ?? null}
+        min={firstDayOf(accountId === null ? [...grouped.values()] : [grouped.get(accountId)], day)}
+        max={day}
+        onChange={(r) => {
+          setCustom(r)
+          setPeriod('custom')
+        }}
+      />
     </div>
   )
+
+  if (openPostId !== null) {
+    const post = postDocs.get(openPostId)
+    const owner =
+      post?.accountId ??
+      [...grouped.values()].find((m) => m.posts.has(openPostId))?.accountId ??
+      null
+    return (
+      <PostDetail
+        postId={openPostId}
+        post={post}
+        handle={owner ? (accountById.get(owner)?.handle ?? '') : ''}
+        metrics={owner ? grouped.get(owner) : undefined}
+        posts={postDocs}
+        deals={deals}
+        products={products}
+        onBack={backToList}
+      />
+    )
+  }
 
   if (accountId === null) {
     const all = accounts
       .map((a) => grouped.get(a.id))
       .filter((m): m is NonNullable<typeof m> => m !== undefined)
-    const { rows, total, totalPrevious } = rollup(all, period, day)
+    const { rows, total, totalPrevious } = rollup(all, periodKind, day, customRange)
     const exportRollup = () =>
       downloadText(
-        `reeldesk-rollup-${period}-${day}.csv`,
+        `reeldesk-rollup-${periodKind}-${day}.csv`,
         toCsv(
           [
             'account',
@@ -173,12 +274,12 @@ export function AnalyticsPage() {
         ),
       )
     const rollupPdf = () => {
-      const range = rollupRange(all, period, day)
+      const range = rollupRange(all, periodKind, day, customRange)
       downloadBlob(
         `reeldesk-report-all-accounts-${range.from}-${range.to}.pdf`,
         buildReport({
           title: 'All accounts',
-          subtitle: `${PERIOD_LABELS[period]}: ${range.from} to ${range.to} - ${rows.length} accounts`,
+          subtitle: `${PERIOD_LABELS[periodKind]}: ${range.from} to ${range.to} - ${rows.length} accounts`,
           headlines: headlinesOf(total, totalPrevious),
           charts: [],
           table: {
@@ -269,7 +370,7 @@ export function AnalyticsPage() {
       </EmptyState>
     )
 
-  const h = headline(metrics, period, day)
+  const h = headline(metrics, periodKind, day, customRange)
   const bestTime = bestTimeGrid(
     [...postInfo].map(([id, p]) => ({ id, publishedAt: p.publishedAt })),
     metrics.posts,
@@ -277,11 +378,22 @@ export function AnalyticsPage() {
     zoneOfRegion(account?.region, viewerZone()),
   )
   const chosen = CHART_MEASURES.find((m) => m.key === measure) ?? CHART_MEASURES[0]!
-  const points = dailyPoints(metrics.series[chosen.key], h.period.current)
-  const rows: PostTableRow[] = postRows(metrics, h.period.current).map((r) => ({
+  const filtering = isFiltering(filter)
+  const allRows: PostTableRow[] = postRows(metrics, h.period.current).map((r) => ({
     ...r,
     info: postInfo.get(r.postId) ?? null,
   }))
+  const rows = filtering ? allRows.filter((r) => passes(facts.get(r.postId), filter)) : allRows
+  const postMeasure = POST_MEASURES.find((m) => m === chosen.key)
+  // With a filter on, the chart adds up what the matching posts gained each day; followers
+  // belong to the account, not to posts, so that chart stays the account's.
+  const points =
+    filtering && postMeasure
+      ? summedGains(
+          rows.map((r) => readings(metrics.posts.get(r.postId) ?? [], postMeasure)),
+          h.period.current,
+        )
+      : dailyPoints(metrics.series[chosen.key], h.period.current)
   const exportDays = () => {
     const cols = CHART_MEASURES.map((m) => dailyPoints(metrics.series[m.key], h.period.current))
     downloadText(
@@ -338,7 +450,7 @@ export function AnalyticsPage() {
       `reeldesk-report-${handle}-${range.from}-${range.to}.pdf`,
       buildReport({
         title: `@${handle}`,
-        subtitle: `${PERIOD_LABELS[period]}: ${range.from} to ${range.to}`,
+        subtitle: `${PERIOD_LABELS[periodKind]}: ${range.from} to ${range.to}`,
         headlines: headlinesOf(h.current, h.previous),
         charts: [
           {
@@ -383,7 +495,7 @@ export function AnalyticsPage() {
       <p className="analytics__fresh muted" data-testid="freshness">
         {h.period.current.from} to {h.period.current.to}
         {h.period.previous
-          ? `, compared with the ${PERIOD_LABELS[period].toLowerCase().replace('last ', 'previous ')}`
+          ? `, compared with the ${periodKind === 'custom' ? `${dayNumber(h.period.current.to) - dayNumber(h.period.current.from) + 1} days before` : PERIOD_LABELS[periodKind].toLowerCase().replace('last ', 'previous ')}`
           : ''}
         . Numbers up to {metrics.lastDay}
         {account?.link.lastSyncedAt
@@ -392,6 +504,12 @@ export function AnalyticsPage() {
         . Kept on this device: they show offline too.
       </p>
       <KpiGrid headline={h} />
+      <PostFilterBar
+        filter={filter}
+        onChange={setFilter}
+        matching={rows.length}
+        total={allRows.length}
+      />
       <section className="panel" aria-labelledby="trend-title">
         <div className="panel__header">
           <h2 id="trend-title">Daily</h2>
@@ -415,15 +533,26 @@ export function AnalyticsPage() {
             </button>
           </div>
         </div>
+        {filtering ? (
+          <p className="muted trend__note" data-testid="chart-filter-note">
+            {postMeasure
+              ? `${chosen.label.replace(' (ms)', '')} gained by the ${rows.length} matching posts each day.`
+              : 'Followers belong to the account, not to posts: this chart is not filtered.'}
+          </p>
+        ) : null}
         <TrendChart
-          title={chosen.label.replace(' (ms)', '')}
+          title={
+            filtering && postMeasure
+              ? `${chosen.label.replace(' (ms)', '')} of matching posts`
+              : chosen.label.replace(' (ms)', '')
+          }
           points={points}
           show={chosen.show}
           asTable={asTable}
           onAsTable={setAsTable}
         />
       </section>
-      <PostsTable rows={rows} onExport={exportPosts} />
+      <PostsTable rows={rows} onExport={exportPosts} onOpen={openPost} filtered={filtering} />
       <BestTimeHeatmap grid={bestTime} />
     </div>
   )

@@ -54,9 +54,15 @@ export function visiblePostRows(
 export function PostsTable({
   rows,
   onExport,
+  onOpen,
+  filtered = false,
 }: {
   rows: readonly PostTableRow[]
   onExport: (rows: readonly PostTableRow[]) => void
+  /** Opens the post's detail page. */
+  onOpen: (postId: string) => void
+  /** A post filter (length, deal, products) is on above the table. */
+  filtered?: boolean
 }) {
   const [sort, setSort] = useState<SortKey>('views')
   const [descending, setDescending] = useState(true)
@@ -94,7 +100,9 @@ export function PostsTable({
       {sorted.length === 0 ? (
         <p className="muted">
           {rows.length === 0
-            ? 'No post numbers in this period yet. They arrive with the next sync.'
+            ? filtered
+              ? 'No post in this period matches the filters above. Clear them to see every post.'
+              : 'No post numbers in this period yet. They arrive with the next sync.'
             : 'No post matches this filter.'}
         </p>
       ) : (
@@ -145,7 +153,13 @@ export function PostsTable({
                     }}
                   >
                     <div role="cell" className="vtable__caption" title={r.info?.caption}>
-                      {r.info?.caption || 'Untitled post'}
+                      <button
+                        type="button"
+                        className="link-button vtable__open"
+                        onClick={() => onOpen(r.postId)}
+                      >
+                        {r.info?.caption || 'Untitled post'}
+                      </button>
                     </div>
                     <div role="cell">
                       {r.info?.publishedAt
