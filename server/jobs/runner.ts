@@ -195,21 +195,21 @@ export class JobRunner {
     while (!this.stopping.signal.aborted) {
       try {
         this.startReady()
-        const held = this.running.size + this.ready.length
-        const room = this.concurrency + this.claimBatch - held
-        // Claim when the buffer runs low, a batch at a time: one statement for many jobs.
-        if (this.ready.length * 2 <= this.claimBatch && room > 0) {
-          const want = Math.min(room, this.claimBatch)
+        const free = this.concurrency - this.running.size
+        // Claim only with a free slot and nothing buffered (a saturated runner hoards nothing),
+        // then a whole batch in one statement: the free slots plus a few that start as the
+        // next slots free, instead of one claim per finished job.
+        if (free > 0 && this.ready.length === 0) {
+          const want = Math.max(free, this.claimBatch)
           const jobs = await this.claim(want)
           this.ready.push(...jobs)
           this.startReady()
           if (jobs.length === want) {
-            // More may be due: claim again as soon as the buffer runs low.
-            if (this.ready.length * 2 > this.claimBatch) await this.untilSlotFrees()
+            await this.untilSlotFrees()
             continue
           }
         } else {
-          // Enough claimed work waiting for slots: nothing to ask the database yet.
+          // Claimed work is waiting for slots: nothing to ask the database yet.
           await this.untilSlotFrees()
           continue
         }
@@ -239,15 +239,28 @@ export class JobRunner {
     )
   }
 
-  /** Starts buffered jobs while slots are free; a job whose claim grew old is left to expire. */
+  /**
+   * Starts buffered jobs while slots are free. Buffered jobs whose claim grew old (a quarter of
+   * the lease spent waiting: the running jobs are slow) go back to the queue at once, for another
+   * instance or a later claim, rather than start with a lease about to run out.
+   */
   private startReady(): void {
     const now = this.options.clock.now()
+    const stale = this.ready.filter((job) => (job.leaseUntil ?? 0) - now < (this.leaseMs * 3) / 4)
+    if (stale.length > 0) {
+      this.ready = this.ready.filter((job) => !stale.includes(job))
+      void releaseLeases(
+        this.options.database.db,
+        stale.map((job) => leaseOf(job)),
+        now,
+      ).then(
+        () => this.wake(),
+        (error: unknown) => log.warn('could not release claimed jobs', { error: messageOf(error) }),
+      )
+    }
     while (this.running.size < this.concurrency && !this.stopping.signal.aborted) {
       const job = this.ready.shift()
       if (!job) return
-      // Less than half its lease left: another instance may take it over mid-run, so it is not
-      // started here; its lease runs out and it is claimed again.
-      if ((job.leaseUntil ?? 0) - now < this.leaseMs / 2) continue
       this.launch(job)
     }
   }
