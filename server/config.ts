@@ -10,6 +10,8 @@ const envSchema = z.object({
   REELDESK_DATA: z.string().min(1).optional(),
   REELDESK_RENDERER_DIR: z.string().min(1).optional(),
   DATABASE_URL: z.string().min(1).optional(),
+  // PostgreSQL connections this instance may open (default 10).
+  REELDESK_DB_POOL_MAX: z.coerce.number().int().min(2).max(500).optional(),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
   // Streams notice revocations made on this instance at once; this bounds how late they notice
   // expiry and revocations made through another instance.
@@ -30,6 +32,8 @@ const envSchema = z.object({
   REELDESK_PUBLIC_URL: z.string().min(1).optional(),
   REELDESK_JOBS: z.enum(['on', 'off']).default('on'),
   REELDESK_JOB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  // Jobs claimed per statement (default: the concurrency).
+  REELDESK_JOB_CLAIM_BATCH: z.coerce.number().int().min(1).max(256).optional(),
   REELDESK_JOB_LEASE_MS: z.coerce.number().int().min(500).max(3_600_000).default(60_000),
   REELDESK_JOB_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(1_000),
   // Storage each workspace may use for blobs (originals, exports, post videos); 20 GiB default.
@@ -47,6 +51,8 @@ export interface ServerConfig {
   dataDir: string
   rendererDir: string
   databaseUrl: string | undefined
+  /** PostgreSQL pool size; undefined = the default. */
+  poolMax: number | undefined
   production: boolean
   streamRecheckMs: number
   trustProxy: TrustedProxies | null
@@ -64,7 +70,13 @@ export interface PlatformConfig {
     authUrl: string | undefined
   } | null
   publicOrigins: string[]
-  jobs: { enabled: boolean; concurrency: number; leaseMs: number; pollMs: number }
+  jobs: {
+    enabled: boolean
+    concurrency: number
+    claimBatch?: number | undefined
+    leaseMs: number
+    pollMs: number
+  }
 }
 
 export function defaultDataDir(): string {
@@ -85,6 +97,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, serverDir: string): ServerCon
     dataDir: path.resolve(e.REELDESK_DATA ?? defaultDataDir()),
     rendererDir: path.resolve(e.REELDESK_RENDERER_DIR ?? path.join(serverDir, '../renderer')),
     databaseUrl: e.DATABASE_URL,
+    poolMax: e.REELDESK_DB_POOL_MAX,
     production: e.NODE_ENV === 'production',
     streamRecheckMs: e.REELDESK_STREAM_RECHECK_MS,
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
@@ -108,6 +121,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, serverDir: string): ServerCon
       jobs: {
         enabled: e.REELDESK_JOBS === 'on',
         concurrency: e.REELDESK_JOB_CONCURRENCY,
+        claimBatch: e.REELDESK_JOB_CLAIM_BATCH,
         leaseMs: e.REELDESK_JOB_LEASE_MS,
         pollMs: e.REELDESK_JOB_POLL_MS,
       },

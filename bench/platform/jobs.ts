@@ -17,10 +17,14 @@ export interface JobsResult {
   accounts: number
 }
 
+// Each instance runs JOB_CONCURRENCY jobs at once with a pool a little larger (the HTTP side
+// keeps a few connections); both are server settings (README, Configuration).
+export const JOB_CONCURRENCY = Number(process.env.BENCH_JOB_CONCURRENCY ?? 16)
 const ENV = {
   // Both instances must open each other's sealed tokens.
   REELDESK_SECRET: 'bench secret shared by both instances',
-  REELDESK_JOB_CONCURRENCY: '8',
+  REELDESK_JOB_CONCURRENCY: String(JOB_CONCURRENCY),
+  REELDESK_DB_POOL_MAX: String(JOB_CONCURRENCY + 4),
   REELDESK_JOB_POLL_MS: '50',
 }
 

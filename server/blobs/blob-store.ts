@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto'
+import { createHash, type Hash } from 'node:crypto'
 import { createReadStream, type ReadStream } from 'node:fs'
 import { mkdir, open, readdir, rename, rm, stat, statfs, utimes } from 'node:fs/promises'
 import path from 'node:path'
@@ -58,7 +58,22 @@ function checkUploadId(id: string): string {
 }
 
 /** Objects at `<root>/objects/ab/<hash>`, uploads at `<root>/uploads/<id>.part`. */
+/** Uploads whose running SHA-256 is kept at once (the oldest is forgotten beyond this). */
+const RUNNING_HASHES_MAX = 256
+
 export function createFsBlobStore(root: string): BlobStore {
+  // The SHA-256 of each upload's bytes so far, extended as in-order chunks arrive, so completing
+  // an upload does not read the whole file back. Memory only: after a restart the first
+  // completion re-reads the file (hashUpload).
+  const hashes = new Map<string, { hash: Hash; offset: number }>()
+  const remember = (uploadId: string, state: { hash: Hash; offset: number }) => {
+    hashes.delete(uploadId)
+    hashes.set(uploadId, state)
+    if (hashes.size > RUNNING_HASHES_MAX) {
+      const oldest = hashes.keys().next().value
+      if (oldest !== undefined) hashes.delete(oldest)
+    }
+  }
   const objects = path.join(root, 'objects')
   const uploads = path.join(root, 'uploads')
   const objectPath = (hash: string) => path.join(objects, checkHash(hash).slice(0, 2), hash)
@@ -79,6 +94,7 @@ export function createFsBlobStore(root: string): BlobStore {
     },
 
     async promoteUpload(uploadId, hash) {
+      hashes.delete(uploadId)
       const from = uploadPath(uploadId)
       const to = objectPath(hash)
       await mkdir(path.dirname(to), { recursive: true })
@@ -139,6 +155,14 @@ export function createFsBlobStore(root: string): BlobStore {
     async appendUpload(uploadId, offset, body, limit) {
       const handle = await open(uploadPath(uploadId), 'r+')
       let written = 0
+      // In-order chunks extend the running SHA-256 (a copy, kept only once the chunk is durable).
+      const running = hashes.get(uploadId)
+      const hash =
+        running?.offset === offset
+          ? running.hash.copy()
+          : offset === 0
+            ? createHash('sha256')
+            : null
       try {
         await handle.truncate(offset)
         for await (const chunk of body) {
@@ -154,9 +178,14 @@ export function createFsBlobStore(root: string): BlobStore {
             )
             done += bytesWritten
           }
+          hash?.update(bytes)
           written += bytes.length
         }
-        await handle.sync()
+        // fdatasync: the bytes and the file's new size are durable before the ack (what a crash
+        // needs), without also flushing timestamps as fsync does.
+        await handle.datasync()
+        if (hash) remember(uploadId, { hash, offset: offset + written })
+        else hashes.delete(uploadId)
         return written
       } catch (error) {
         await handle.truncate(offset).catch(() => undefined)
@@ -167,6 +196,9 @@ export function createFsBlobStore(root: string): BlobStore {
     },
 
     async hashUpload(uploadId, length) {
+      const running = hashes.get(uploadId)
+      if (running?.offset === length) return running.hash.copy().digest('hex')
+      // State unknown (a restart, chunks out of order): hash what the file holds.
       const hash = createHash('sha256')
       if (length > 0) {
         for await (const chunk of createReadStream(uploadPath(uploadId), {
@@ -180,6 +212,7 @@ export function createFsBlobStore(root: string): BlobStore {
     },
 
     async removeUpload(uploadId) {
+      hashes.delete(uploadId)
       await rm(uploadPath(uploadId), { force: true })
     },
 

@@ -35,8 +35,19 @@ export function openSqlite(dataDir: string): Database {
   }
 }
 
-export function openPostgres(connectionString: string): Database {
-  const pool = new pg.Pool({ connectionString, max: 10 })
+/** PostgreSQL connections one server instance opens at most, unless told otherwise. */
+export const DEFAULT_PG_POOL_MAX = 10
+
+/**
+ * `poolMax` bounds this instance's connections (REELDESK_DB_POOL_MAX): raise it with the job
+ * concurrency (each running job's transaction holds one), within the server's max_connections
+ * divided by the number of instances.
+ */
+export function openPostgres(
+  connectionString: string,
+  options: { poolMax?: number | undefined } = {},
+): Database {
+  const pool = new pg.Pool({ connectionString, max: options.poolMax ?? DEFAULT_PG_POOL_MAX })
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) })
   return {
     db,
@@ -51,9 +62,10 @@ export function openPostgres(connectionString: string): Database {
 export function openDatabase(options: {
   dataDir: string
   databaseUrl: string | undefined
+  poolMax?: number | undefined
 }): Database {
   const url = options.databaseUrl
-  if (url && /^postgres(ql)?:\/\//.test(url)) return openPostgres(url)
+  if (url && /^postgres(ql)?:\/\//.test(url)) return openPostgres(url, { poolMax: options.poolMax })
   if (url) throw new Error('DATABASE_URL must start with postgres:// or postgresql://')
   return openSqlite(options.dataDir)
 }

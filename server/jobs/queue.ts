@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import type { Kysely, Selectable } from 'kysely'
+import { sql, type Kysely, type Selectable } from 'kysely'
 import type { Dialect } from '../db/connect'
 import type { DB, JobsTable } from '../db/schema'
 import { toNumber } from '../db/values'
@@ -148,6 +148,29 @@ export async function enqueue(
   return { job: jobFromRow(existing), created: false }
 }
 
+function jobRow(input: EnqueueInput, now: number) {
+  return {
+    id: randomUUID(),
+    kind: input.kind,
+    dedupe_key: input.dedupeKey ?? null,
+    workspace_id: input.workspaceId ?? null,
+    account_id: input.accountId ?? null,
+    payload: JSON.stringify(input.payload ?? null),
+    state: 'queued',
+    run_at: input.runAt ?? now,
+    attempts: 0,
+    max_attempts: input.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
+    lease_owner: null,
+    lease_until: null,
+    last_error: null,
+    result: null,
+    checkpoint: null,
+    created_at: now,
+    updated_at: now,
+    finished_at: null,
+  }
+}
+
 /** Adds a job unless an active one has its dedupe key; one statement, nothing read back. */
 export async function enqueueIfAbsent(
   db: Kysely<DB>,
@@ -156,26 +179,7 @@ export async function enqueueIfAbsent(
 ): Promise<void> {
   await db
     .insertInto('jobs')
-    .values({
-      id: randomUUID(),
-      kind: input.kind,
-      dedupe_key: input.dedupeKey ?? null,
-      workspace_id: input.workspaceId ?? null,
-      account_id: input.accountId ?? null,
-      payload: JSON.stringify(input.payload ?? null),
-      state: 'queued',
-      run_at: input.runAt ?? now,
-      attempts: 0,
-      max_attempts: input.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
-      lease_owner: null,
-      lease_until: null,
-      last_error: null,
-      result: null,
-      checkpoint: null,
-      created_at: now,
-      updated_at: now,
-      finished_at: null,
-    })
+    .values(jobRow(input, now))
     .onConflict((oc) => oc.doNothing())
     .execute()
 }
@@ -382,22 +386,132 @@ export async function cancelAccountJobs(
   return Number(result.numUpdatedRows)
 }
 
-/** The earliest due time of a queued job or lease expiry, for the runner's sleep. */
+/** The earliest due time of a queued job or lease expiry, for the runner's sleep (one query). */
 export async function nextDueAt(db: Kysely<DB>): Promise<number | null> {
-  const queued = await db
-    .selectFrom('jobs')
-    .select((eb) => eb.fn.min('run_at').as('at'))
-    .where('state', '=', 'queued')
+  const row = await db
+    .selectNoFrom((eb) => [
+      eb
+        .selectFrom('jobs')
+        .select((e) => e.fn.min('run_at').as('at'))
+        .where('state', '=', 'queued')
+        .as('queued'),
+      eb
+        .selectFrom('jobs')
+        .select((e) => e.fn.min('lease_until').as('at'))
+        .where('state', '=', 'running')
+        .as('leased'),
+    ])
     .executeTakeFirst()
-  const leased = await db
-    .selectFrom('jobs')
-    .select((eb) => eb.fn.min('lease_until').as('at'))
-    .where('state', '=', 'running')
-    .executeTakeFirst()
-  const times = [queued?.at, leased?.at]
+  const times = [row?.queued, row?.leased]
     .filter((t): t is number | string => t !== null && t !== undefined)
     .map((t) => toNumber(t))
   return times.length ? Math.min(...times) : null
+}
+
+/** One job's success as the completion batch commits it (see completeBatch). */
+export interface Completion {
+  lease: Lease
+  result: unknown
+  /** Writes that commit with the success, only while the lease holds. */
+  effects?: ((trx: Kysely<DB>) => Promise<void>) | undefined
+  /** Follow-up jobs added with the success unless one with their dedupe key is pending. */
+  enqueue?: readonly EnqueueInput[] | undefined
+}
+
+/**
+ * Marks several running jobs succeeded in one statement, each only while its own lease holds, and
+ * runs the effects of those that did, all in the caller's transaction: a group commit. A job
+ * whose lease was lost is left alone and its effects are not run — exactly what markSucceeded
+ * does for one job. Returns the ids that were marked.
+ */
+export async function completeBatch(
+  trx: Kysely<DB>,
+  items: readonly Completion[],
+  now: number,
+): Promise<Set<string>> {
+  if (items.length === 0) return new Set()
+  const resultOf = (item: Completion) =>
+    item.result === undefined || item.result === null ? null : JSON.stringify(item.result)
+  const withResult = items.filter((i) => resultOf(i) !== null)
+  const rows = await trx
+    .updateTable('jobs')
+    .set({
+      state: 'succeeded',
+      result: withResult.length
+        ? sql<string | null>`case id ${sql.join(
+            withResult.map((i) => sql`when ${i.lease.jobId} then ${resultOf(i)}`),
+            sql` `,
+          )} else null end`
+        : null,
+      lease_owner: null,
+      lease_until: null,
+      last_error: null,
+      updated_at: now,
+      finished_at: now,
+    })
+    .where('state', '=', 'running')
+    .where((eb) =>
+      eb.or(
+        items.map((i) =>
+          eb.and([
+            eb('id', '=', i.lease.jobId),
+            eb('lease_owner', '=', i.lease.owner),
+            eb('attempts', '=', i.lease.attempt),
+          ]),
+        ),
+      ),
+    )
+    .returning('id')
+    .execute()
+  const marked = new Set(rows.map((r) => r.id))
+  const follow: EnqueueInput[] = []
+  for (const item of items) {
+    if (!marked.has(item.lease.jobId)) continue
+    await item.effects?.(trx)
+    follow.push(...(item.enqueue ?? []))
+  }
+  // Every successor in one multi-row insert; a pending job with the same key wins.
+  if (follow.length > 0)
+    await trx
+      .insertInto('jobs')
+      .values(follow.map((input) => jobRow(input, now)))
+      .onConflict((oc) => oc.doNothing())
+      .execute()
+  return marked
+}
+
+/**
+ * Hands claimed jobs that were never started back to the queue (a runner stopping with jobs in
+ * its claim buffer): the claim's attempt is refunded, since nothing ran.
+ */
+export async function releaseLeases(
+  db: Kysely<DB>,
+  leases: readonly Lease[],
+  now: number,
+): Promise<void> {
+  if (leases.length === 0) return
+  await db
+    .updateTable('jobs')
+    .set((eb) => ({
+      state: 'queued',
+      lease_owner: null,
+      lease_until: null,
+      attempts: eb('attempts', '-', 1),
+      updated_at: now,
+    }))
+    .where('state', '=', 'running')
+    .where((eb) =>
+      eb.or(
+        leases.map((l) =>
+          eb.and([
+            eb('id', '=', l.jobId),
+            eb('lease_owner', '=', l.owner),
+            eb('attempts', '=', l.attempt),
+          ]),
+        ),
+      ),
+    )
+    .execute()
 }
 
 export async function getJob(db: Kysely<DB>, id: string): Promise<Job | null> {

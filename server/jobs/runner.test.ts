@@ -188,6 +188,154 @@ describe.each(testBackends())('durable jobs on %s', (kind) => {
     })
   })
 
+  it('group-commits finishing jobs: each job’s effects and successor only while its lease holds', async () => {
+    const clock = new ManualClock(T0)
+    const tag = uuidv7()
+    const handler: JobHandler = {
+      kind: 'batched',
+      run: async (ctx) => {
+        const n = ctx.job.payload as number
+        await ctx.finish({
+          result: { n },
+          effects: async (trx) => {
+            // Job 3's effects fail: the batch falls back to one transaction per job.
+            if (n === 3) throw new Error('effect refused')
+            await enqueue(
+              trx,
+              { kind: 'marker', payload: n, runAt: T0 + HOUR, dedupeKey: `${tag}:m${n}` },
+              T0,
+            )
+          },
+          enqueue: [{ kind: 'next', payload: n, runAt: T0 + HOUR, dedupeKey: `${tag}:n${n}` }],
+        })
+      },
+    }
+    const runner = new JobRunner({
+      database: t.database,
+      bus: new ChangeBus(),
+      clock,
+      owner: 'batcher',
+      handlers: [handler],
+      concurrency: 8,
+      leaseMs: 30_000,
+      random: () => 0.5,
+    })
+    const jobs: Job[] = []
+    for (let n = 0; n < 6; n += 1)
+      jobs.push(
+        (await enqueue(t.database.db, { kind: 'batched', payload: n, maxAttempts: 1 }, T0)).job,
+      )
+    expect(await runner.drain()).toBe(6)
+    const rows = await t.database.db
+      .selectFrom('jobs')
+      .select(['dedupe_key', 'state'])
+      .where('dedupe_key', 'like', `${tag}:%`)
+      .execute()
+    const keys = rows.map((r) => r.dedupe_key).sort()
+    // Every job but 3 left its marker and its successor; 3 left neither and failed (one attempt).
+    expect(keys).toEqual([0, 1, 2, 4, 5].flatMap((n) => [`${tag}:m${n}`, `${tag}:n${n}`]).sort())
+    for (const [n, job] of jobs.entries()) {
+      const stored = await getJob(t.database.db, job.id)
+      if (n === 3) expect(stored).toMatchObject({ state: 'failed', lastError: 'effect refused' })
+      else expect(stored).toMatchObject({ state: 'succeeded', result: { n } })
+    }
+  })
+
+  it('refuses a batched finish after the lease was taken over, and gives back unstarted claims on stop', async () => {
+    const clock = new ManualClock(T0)
+    const tag = uuidv7()
+    let release: () => void = () => undefined
+    const gate = new Promise<void>((resolve) => (release = resolve))
+    const outcomes: string[] = []
+    const slow: JobHandler = {
+      kind: `slow-${tag}`,
+      run: async (ctx) => {
+        await gate
+        await ctx
+          .finish({
+            effects: (trx) =>
+              enqueue(
+                trx,
+                { kind: 'marker', payload: 0, runAt: T0 + HOUR, dedupeKey: `${tag}:late` },
+                T0,
+              ).then(() => undefined),
+          })
+          .then(
+            () => outcomes.push('finished'),
+            (error: unknown) => outcomes.push(String(error)),
+          )
+      },
+    }
+    const job = await enqueue(t.database.db, { kind: slow.kind, payload: null }, T0)
+    const a = runnerWith(clock, [slow], 'slow-a')
+    const running = a.drain()
+    await expect
+      .poll(async () => (await getJob(t.database.db, job.job.id))?.leaseOwner)
+      .toBe('slow-a')
+    // A's lease runs out while it is stuck; B takes the job over.
+    clock.advance(30_000)
+    const [taken] = await claimDue(t.database.db, t.database.dialect, {
+      owner: 'instance-b',
+      now: clock.now(),
+      leaseMs: 30_000,
+      limit: 10,
+    })
+    expect(taken?.id).toBe(job.job.id)
+    release()
+    await running
+    expect(outcomes).toHaveLength(1)
+    expect(outcomes[0]).toMatch(/lease/i)
+    const late = await t.database.db
+      .selectFrom('jobs')
+      .select('id')
+      .where('dedupe_key', '=', `${tag}:late`)
+      .execute()
+    expect(late).toEqual([])
+    expect(await getJob(t.database.db, job.job.id)).toMatchObject({
+      state: 'running',
+      leaseOwner: 'instance-b',
+    })
+
+    // A runner stopping with claimed jobs it never started hands them back, attempt refunded.
+    const never: JobHandler = { kind: `never-${tag}`, run: () => new Promise(() => undefined) }
+    const waiting: Job[] = []
+    for (let i = 0; i < 3; i += 1)
+      waiting.push(
+        (await enqueue(t.database.db, { kind: never.kind, payload: i }, clock.now())).job,
+      )
+    const busy = new JobRunner({
+      database: t.database,
+      bus: new ChangeBus(),
+      clock,
+      owner: 'busy',
+      handlers: [
+        {
+          kind: never.kind,
+          // Runs until told to stop: one slot, the other claimed jobs wait in the buffer.
+          run: (ctx) =>
+            new Promise<void>((resolve) => ctx.signal.addEventListener('abort', () => resolve())),
+        },
+      ],
+      concurrency: 1,
+      claimBatch: 3,
+      leaseMs: 30_000,
+      pollMs: 60_000,
+    })
+    busy.start()
+    await expect
+      .poll(async () => {
+        const states = await Promise.all(waiting.map((w) => getJob(t.database.db, w.id)))
+        return states.filter((j) => j?.leaseOwner === 'busy').length
+      })
+      .toBe(3)
+    await busy.stop()
+    const after = await Promise.all(waiting.map((w) => getJob(t.database.db, w.id)))
+    const given = after.filter((j) => j?.state === 'queued' && j.attempts === 0)
+    // The one that ran finished when stopped; the two that never started are queued again.
+    expect(given).toHaveLength(2)
+    expect(busy.started).toBe(1)
+  })
+
   it('runs a simulated week of recurring jobs in moments', async () => {
     const clock = new ManualClock(T0)
     const seen: number[] = []

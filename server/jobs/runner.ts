@@ -10,6 +10,7 @@ import type { Clock } from './clock'
 import { JobFailed, LeaseLost, PauseJob, RetryLater, retryHintOf } from './errors'
 import {
   claimDue,
+  completeBatch,
   enqueue,
   enqueueIfAbsent,
   leaseOf,
@@ -18,8 +19,10 @@ import {
   markRetry,
   markSucceeded,
   nextDueAt,
+  releaseLeases,
   renewLease,
   saveCheckpoint,
+  type Completion,
   type EnqueueInput,
   type Job,
   type Lease,
@@ -51,6 +54,19 @@ export interface JobContext {
   ): Promise<T>
   /** A lease-checked transaction on tables outside the workspace documents. */
   transaction<T>(work: (trx: Kysely<DB>) => Promise<T>, options?: FinishOptions): Promise<T>
+  /**
+   * Marks the job succeeded together with `effects` (plain writes outside the workspace documents,
+   * e.g. a cursor and a successor job), committed only while the lease holds. Completions of
+   * several jobs finishing at the same moment share one transaction (a group commit): one
+   * statement marks them all, one commit makes them durable. Throws LeaseLost when the lease is
+   * gone (nothing of `effects` is then written).
+   */
+  finish(options?: {
+    result?: unknown
+    effects?: (trx: Kysely<DB>) => Promise<void>
+    /** Follow-up jobs, added unless one with the same dedupe key is pending. */
+    enqueue?: readonly EnqueueInput[]
+  }): Promise<void>
   /** Records progress that a retry of this job reads back from `job.checkpoint`. */
   checkpoint(data: unknown): Promise<void>
   /** Adds a follow-up job (in its own statement; use `trx` variants of enqueue inside writes). */
@@ -75,6 +91,12 @@ export interface JobRunnerOptions {
   owner: string
   /** Jobs run at once by this instance. */
   concurrency?: number
+  /**
+   * Jobs claimed per statement (default: `concurrency`). Claimed jobs wait in a small buffer
+   * until a slot frees, so a busy runner asks the database for work once per batch, not once
+   * per finished job.
+   */
+  claimBatch?: number
   leaseMs?: number
   /** Longest sleep when nothing is due (other instances' new jobs are seen this late). */
   pollMs?: number
@@ -90,11 +112,16 @@ export interface JobRunnerOptions {
 export class JobRunner {
   private readonly handlers: Map<string, JobHandler>
   private readonly concurrency: number
+  private readonly claimBatch: number
   private readonly leaseMs: number
   private readonly pollMs: number
   private readonly running = new Map<string, Promise<void>>()
+  /** Claimed, not yet started (every slot was busy): started in claim order as slots free. */
+  private ready: Job[] = []
+  private readonly completions: CompletionBatch
   private stopping = new AbortController()
   private wakeup = new AbortController()
+  private slotFreed = new AbortController()
   private loop: Promise<void> | null = null
   /** Jobs this instance started, for tests and the benchmark. */
   started = 0
@@ -102,8 +129,10 @@ export class JobRunner {
   constructor(private readonly options: JobRunnerOptions) {
     this.handlers = new Map(options.handlers.map((h) => [h.kind, h]))
     this.concurrency = options.concurrency ?? 4
+    this.claimBatch = Math.max(1, options.claimBatch ?? this.concurrency)
     this.leaseMs = options.leaseMs ?? 60_000
     this.pollMs = options.pollMs ?? 1_000
+    this.completions = new CompletionBatch(options.database, () => options.clock.now())
   }
 
   get owner(): string {
@@ -133,6 +162,15 @@ export class JobRunner {
     this.wake()
     await this.loop
     this.loop = null
+    // Claimed but never started: back to the queue at once, for another instance or a restart.
+    const unstarted = this.ready.splice(0)
+    await releaseLeases(
+      this.options.database.db,
+      unstarted.map((job) => leaseOf(job)),
+      this.options.clock.now(),
+    ).catch((error: unknown) =>
+      log.warn('could not release claimed jobs', { error: messageOf(error) }),
+    )
     await Promise.all([...this.running.values()])
   }
 
@@ -156,24 +194,34 @@ export class JobRunner {
     const { clock } = this.options
     while (!this.stopping.signal.aborted) {
       try {
+        this.startReady()
         const free = this.concurrency - this.running.size
-        if (free === 0) {
-          // Every slot busy: nothing to ask the database until one frees up.
-          await clock.sleep(
-            this.pollMs,
-            AbortSignal.any([this.anyFinished(), this.stopping.signal]),
-          )
+        // Claim only with a free slot and nothing buffered (a saturated runner hoards nothing),
+        // then a whole batch in one statement: the free slots plus a few that start as the
+        // next slots free, instead of one claim per finished job.
+        if (free > 0 && this.ready.length === 0) {
+          const want = Math.max(free, this.claimBatch)
+          const jobs = await this.claim(want)
+          this.ready.push(...jobs)
+          this.startReady()
+          if (jobs.length === want) {
+            await this.untilSlotFrees()
+            continue
+          }
+        } else {
+          // Claimed work is waiting for slots: nothing to ask the database yet.
+          await this.untilSlotFrees()
           continue
         }
-        const jobs = await this.claim(free)
-        for (const job of jobs) this.launch(job)
-        if (jobs.length === free) continue
         if (this.wakeup.signal.aborted) this.wakeup = new AbortController()
         const next = await nextDueAt(this.options.database.db)
         const wait = next === null ? this.pollMs : Math.min(this.pollMs, next - clock.now())
         if (wait <= 0) continue
-        // Nothing more is due before `wait`: sleep unless a job is enqueued here meanwhile.
-        await clock.sleep(wait, AbortSignal.any([this.wakeup.signal, this.stopping.signal]))
+        // Nothing more is due before `wait`: sleep unless a job is enqueued here meanwhile (or,
+        // with claimed jobs still waiting, a slot frees).
+        const signals = [this.wakeup.signal, this.stopping.signal]
+        if (this.ready.length > 0) signals.push(this.slotFreed.signal)
+        await clock.sleep(wait, AbortSignal.any(signals))
       } catch (error) {
         if (this.stopping.signal.aborted) break
         // The database may be briefly unavailable; keep the loop alive.
@@ -183,10 +231,38 @@ export class JobRunner {
     }
   }
 
-  private anyFinished(): AbortSignal {
-    const controller = new AbortController()
-    void Promise.race(this.running.values()).then(() => controller.abort())
-    return controller.signal
+  private untilSlotFrees(): Promise<void> {
+    if (this.running.size < this.concurrency) return Promise.resolve()
+    return this.options.clock.sleep(
+      this.pollMs,
+      AbortSignal.any([this.slotFreed.signal, this.stopping.signal]),
+    )
+  }
+
+  /**
+   * Starts buffered jobs while slots are free. Buffered jobs whose claim grew old (a quarter of
+   * the lease spent waiting: the running jobs are slow) go back to the queue at once, for another
+   * instance or a later claim, rather than start with a lease about to run out.
+   */
+  private startReady(): void {
+    const now = this.options.clock.now()
+    const stale = this.ready.filter((job) => (job.leaseUntil ?? 0) - now < (this.leaseMs * 3) / 4)
+    if (stale.length > 0) {
+      this.ready = this.ready.filter((job) => !stale.includes(job))
+      void releaseLeases(
+        this.options.database.db,
+        stale.map((job) => leaseOf(job)),
+        now,
+      ).then(
+        () => this.wake(),
+        (error: unknown) => log.warn('could not release claimed jobs', { error: messageOf(error) }),
+      )
+    }
+    while (this.running.size < this.concurrency && !this.stopping.signal.aborted) {
+      const job = this.ready.shift()
+      if (!job) return
+      this.launch(job)
+    }
   }
 
   private claim(limit: number): Promise<Job[]> {
@@ -201,7 +277,13 @@ export class JobRunner {
 
   private launch(job: Job): void {
     this.started += 1
-    const done = this.execute(job).finally(() => this.running.delete(job.id))
+    const done = this.execute(job).finally(() => {
+      this.running.delete(job.id)
+      // The next claimed job takes the slot at once; the loop hears of it to claim more.
+      this.startReady()
+      this.slotFreed.abort()
+      this.slotFreed = new AbortController()
+    })
     this.running.set(job.id, done)
   }
 
@@ -264,6 +346,28 @@ export class JobRunner {
           if (options) finished = false
           throw error
         }),
+      finish: async (options) => {
+        finished = true
+        const ok = await this.completions
+          .add(
+            {
+              lease,
+              result: options?.result,
+              effects: options?.effects,
+              enqueue: options?.enqueue,
+            },
+            job.accountId,
+          )
+          .catch((error: unknown) => {
+            finished = false
+            throw error
+          })
+        if (!ok) {
+          finished = false
+          lost.abort()
+          throw new LeaseLost(job.id)
+        }
+      },
       checkpoint: async (data) => {
         if (!(await saveCheckpoint(database.db, lease, data, now()))) {
           lost.abort()
@@ -279,7 +383,10 @@ export class JobRunner {
 
     try {
       const outcome = await handler.run(context)
-      if (!finished && !(await markSucceeded(database.db, lease, outcome?.result, now())))
+      if (
+        !finished &&
+        !(await this.completions.add({ lease, result: outcome?.result }, job.accountId))
+      )
         log.warn('job finished after losing its lease', { id: job.id, kind: job.kind })
     } catch (error) {
       await this.settleFailure(job, lease, error)
@@ -341,6 +448,75 @@ export class JobRunner {
       }
     })()
     return stop
+  }
+}
+
+/** Most completions one transaction commits. */
+const COMPLETION_BATCH_MAX = 64
+
+interface PendingCompletion {
+  item: Completion
+  /** Lock order across concurrent batches (account, then job): effects touch account rows. */
+  order: string
+  resolve(marked: boolean): void
+  reject(error: unknown): void
+}
+
+/**
+ * Group commit of job completions: completions that arrive while one batch is committing wait
+ * and commit together in the next, so a busy runner spends one transaction (one fsync, one
+ * fenced UPDATE) on many finished jobs. When a batch fails (one job's effects threw), its jobs
+ * are committed one by one so the others still finish and the culprit gets its own error.
+ */
+class CompletionBatch {
+  private pending: PendingCompletion[] = []
+  private flushing = false
+
+  constructor(
+    private readonly database: Database,
+    private readonly now: () => number,
+  ) {}
+
+  add(item: Completion, accountId: string | null): Promise<boolean> {
+    return new Promise<boolean>((resolve, reject) => {
+      this.pending.push({
+        item,
+        order: `${accountId ?? ''}\u0000${item.lease.jobId}`,
+        resolve,
+        reject,
+      })
+      if (!this.flushing) {
+        this.flushing = true
+        // Completions of the same turn of the event loop join the first batch.
+        setImmediate(() => void this.flushAll())
+      }
+    })
+  }
+
+  private async flushAll(): Promise<void> {
+    while (this.pending.length > 0) {
+      const batch = this.pending.splice(0, COMPLETION_BATCH_MAX)
+      batch.sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : 0))
+      await this.flush(batch)
+    }
+    this.flushing = false
+  }
+
+  private async flush(batch: PendingCompletion[]): Promise<void> {
+    try {
+      const marked = await writeTransaction(this.database, (trx) =>
+        completeBatch(
+          trx,
+          batch.map((p) => p.item),
+          this.now(),
+        ),
+      )
+      for (const p of batch) p.resolve(marked.has(p.item.lease.jobId))
+    } catch (error) {
+      const [only] = batch
+      if (batch.length === 1 && only) return only.reject(error)
+      for (const p of batch) await this.flush([p])
+    }
   }
 }
 

@@ -56,6 +56,7 @@ export function createPlatformServices(options: {
     clock,
     owner: `${os.hostname()}:${process.pid}:${newRunnerId()}`,
     concurrency: config.jobs.concurrency,
+    claimBatch: config.jobs.claimBatch,
     leaseMs: config.jobs.leaseMs,
     pollMs: config.jobs.pollMs,
     handlers: [

@@ -392,18 +392,33 @@ export function platformJobHandlers(services: PlatformCore): JobHandler[] {
           connector,
           link.eventCursor,
           until,
+          link,
         )
-        await writeEvents(ctx, key, { ...key, now: until }, events, cursor, {
-          finish: { result: { events: events.length } },
-        })
         const at = (Math.floor(until / EVENTS_EVERY_MS) + 1) * EVENTS_EVERY_MS
-        await ctx.enqueueIfAbsent({
+        const next = {
           kind: JOB_KINDS.events,
           payload: key,
           runAt: at,
           dedupeKey: `platform.events:${key.accountId}:${at / EVENTS_EVERY_MS}`,
           ...key,
+        }
+        const ingest = { ...key, now: until }
+        // Nothing new (the common case): the cursor, the next poll and this job's success commit
+        // together in the runner's shared completion batch — no workspace write lock, no
+        // transaction of its own. The invitation check is a plain read: the write it would
+        // lead to is lease-checked anyway.
+        if (events.length === 0 && !(await invitationsDue(services.database.db, ingest))) {
+          await ctx.finish({
+            result: { events: 0 },
+            effects: (trx) => setEventCursor(trx, key, cursor, until),
+            enqueue: [next],
+          })
+          return
+        }
+        await writeEvents(ctx, key, ingest, events, cursor, {
+          finish: { result: { events: events.length } },
         })
+        await ctx.enqueueIfAbsent(next)
       },
     },
     {

@@ -8,7 +8,8 @@ import { blocking, runChecks, type CheckInput } from '../../shared/publishing/ch
 import { PLATFORM_PRIVACY } from '../../shared/publishing/privacy'
 import { DAILY_POST_CAP } from '../../shared/publishing/publish-facts'
 import type { BlobStore } from '../blobs/blob-store'
-import { JobFailed, RetryLater } from '../jobs/errors'
+import { JobFailed, LeaseLost, RetryLater } from '../jobs/errors'
+import { saveCheckpoint } from '../jobs/queue'
 import type { JobContext, JobHandler } from '../jobs/runner'
 import { PlatformError } from '../platforms/errors'
 import { loadLink } from '../platforms/links'
@@ -152,6 +153,7 @@ export function publishJobHandler(core: PlatformCore, store: BlobStore): JobHand
         if (saved.success) checkpoint = saved.data
 
         let uploaded = 0
+        let announced = false
         if (checkpoint) {
           // A retry (or a restart): ask the platform where the upload stands before anything.
           const resumeId = checkpoint.publishId
@@ -180,12 +182,31 @@ export function publishJobHandler(core: PlatformCore, store: BlobStore): JobHand
               durationSec: video.durationMs / 1000,
             }),
           )
-          checkpoint = { publishId: init.publishId, uploadUrl: init.uploadUrl, plan: plan.plan }
-          await ctx.checkpoint(checkpoint)
+          const started: Checkpoint = {
+            publishId: init.publishId,
+            uploadUrl: init.uploadUrl,
+            plan: plan.plan,
+          }
+          // The platform's upload id and the post's "uploading" commit together (one commit,
+          // not two): a retry resumes this upload instead of starting a second one.
+          await ctx.write(p.workspaceId, async (w) => {
+            if (!(await saveCheckpoint(w.trx, ctx.lease, started, now())))
+              throw new LeaseLost(ctx.job.id)
+            await patchPublish(
+              w,
+              p.postId,
+              p.releaseAt,
+              { state: 'uploading', progress: 0, error: null },
+              now(),
+            )
+          })
+          checkpoint = started
+          announced = true
         }
         const { plan, uploadUrl, publishId } = checkpoint
         if (uploaded < plan.videoSize) {
-          await state({ state: 'uploading', progress: uploaded / plan.videoSize, error: null })
+          if (!announced)
+            await state({ state: 'uploading', progress: uploaded / plan.videoSize, error: null })
           for (let index = Math.floor(uploaded / plan.chunkSize); ; index += 1) {
             const { start, end } = rangeOf(plan, index)
             if (start >= plan.videoSize) break
@@ -193,8 +214,9 @@ export function publishJobHandler(core: PlatformCore, store: BlobStore): JobHand
             await withCredentials(core, key, (c) =>
               connector.uploadChunk(c, { uploadUrl, plan, index, bytes, contentType: 'video/mp4' }),
             )
-            await state({ state: 'uploading', progress: end / plan.videoSize })
+            // After the last chunk the next state (processing or published) follows at once.
             if (end >= plan.videoSize) break
+            await state({ state: 'uploading', progress: end / plan.videoSize })
           }
         }
         const status = await withCredentials(core, key, (c) =>
@@ -224,7 +246,9 @@ export function publishJobHandler(core: PlatformCore, store: BlobStore): JobHand
           )
           return { result: { published: status.postIds[0] ?? null } }
         }
-        await state({ state: 'processing', progress: 1 })
+        // Each status poll is a run of this job: "processing" is written once, not per poll.
+        if (post.publish.state !== 'processing' || post.publish.releaseAt !== p.releaseAt)
+          await state({ state: 'processing', progress: 1 })
         throw new RetryLater(PUBLISH_STATUS_POLL_MS, 'the platform is still processing it')
       } catch (error) {
         if (error instanceof PlatformError && !error.retryable && !error.reconnect)
