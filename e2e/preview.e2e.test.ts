@@ -112,13 +112,22 @@ function exportFrame(timeline: unknown, frame: number, name: string): string {
   return extractFrame(output, frame, path.join(dir, `${name}-export.png`))
 }
 
-async function previewFrame(timeline: unknown, frame: number, name: string): Promise<string> {
+async function loadPreview(timeline: unknown): Promise<void> {
   const loaded = await page.evaluate(async (s) => {
     const api = window.__reeldeskPreviewTest
     if (!api) throw new Error('harness not loaded')
     return api.load(s)
   }, spec(timeline))
   if (!loaded.ok) throw new Error(`preview load failed: ${loaded.message ?? ''}`)
+}
+
+async function previewFrame(
+  timeline: unknown,
+  frame: number,
+  name: string,
+  options: { load?: boolean } = {},
+): Promise<string> {
+  if (options.load !== false) await loadPreview(timeline)
   const outcome: PreviewHarnessOutcome = await page.evaluate(
     async (at) => {
       const api = window.__reeldeskPreviewTest
@@ -180,5 +189,22 @@ describe.skipIf(!hasFfmpeg)('preview compositor parity with the export (Chromium
     )
     expect(score).toBeGreaterThanOrEqual(MIN_SSIM)
     expect(pageErrors).toEqual([])
+  }, 120_000)
+
+  it('shows the same frame when scrubbing back over frames it kept as when it decodes afresh', async () => {
+    // 20 decodes from the keyframe at 0 (GOP 30), 28 reads on; 12 is then among the kept frames.
+    await loadPreview(gradedTimeline)
+    for (const frame of [20, 28]) {
+      await previewFrame(gradedTimeline, frame, `scrub-${frame}`, { load: false })
+    }
+    const kept = await previewFrame(gradedTimeline, 12, 'scrub-12-kept', { load: false })
+    const fresh = await previewFrame(gradedTimeline, 12, 'scrub-12-fresh')
+    const neighbour = await previewFrame(gradedTimeline, 13, 'scrub-13-fresh')
+    const same = ssim(kept, fresh)
+    process.stdout.write(
+      `scrub back: kept vs fresh frame 12 SSIM ${same}, vs frame 13 ${ssim(kept, neighbour)}\n`,
+    )
+    expect(same).toBeGreaterThanOrEqual(0.999)
+    expect(ssim(kept, neighbour)).toBeLessThan(same)
   }, 120_000)
 })

@@ -6,6 +6,7 @@ import {
   mixFilters,
   musicFilters,
   musicWindow,
+  overlaySoundFilters,
   silenceFilters,
 } from './ffmpeg-audio'
 import { num, sec } from './ffmpeg-escape'
@@ -17,6 +18,7 @@ import { h264Level } from './h264-level'
 import type { MediaInfoMap } from './media-info'
 import { TimelineError, parseTimeline, type Timeline } from './model'
 import { lookupMedia, planTimeline, type PlannedClip, type RenderPlan } from './render-plan'
+import { planSound } from './sound-plan'
 import { clipAtTime, timelineDurationMs } from './time'
 
 /**
@@ -310,8 +312,8 @@ function buildSound(
 ): void {
   const sources: string[] = []
   const { audio } = timeline
-  const original = !audio.muteOriginal && audio.originalVolume > 0 && plan.clips.some(clipHasSound)
-  if (original) {
+  const sound = planSound(timeline, media, plan)
+  if (sound.main) {
     const labels = plan.clips.map((p) =>
       clipHasSound(p)
         ? graph.add([`${inputOf(p)}:a`], clipAudioFilters(p), graph.label('a'))
@@ -322,6 +324,19 @@ function buildSound(
       joined = graph.add([joined], [`volume=${num(audio.originalVolume)}`], graph.label('ov'))
     }
     sources.push(joined)
+  }
+  for (const overlay of sound.overlays) {
+    const index = inputs.add(overlay.media.fileName, {
+      startMs: overlay.sourceStartMs,
+      durationMs: overlay.sourceDurationMs,
+    })
+    sources.push(
+      graph.add(
+        [`${index}:a`],
+        overlaySoundFilters(overlay, sound.originalVolume, plan.durationMs),
+        graph.label('v'),
+      ),
+    )
   }
   const music = audio.music
   if (music && music.volume > 0) {

@@ -4,6 +4,7 @@ import { joinRuns } from './ffmpeg-join'
 import type { MediaInfo } from './media-info'
 import type { Music } from './model'
 import type { PlannedClip } from './render-plan'
+import type { OverlaySound } from './sound-plan'
 
 /**
  * The output audio format, set explicitly after every mix (DESIGN §4: ffmpeg.wasm needs it).
@@ -53,6 +54,29 @@ export function clipAudioFilters(p: PlannedClip): string[] {
 
 export function clipHasSound(p: PlannedClip): boolean {
   return p.media.hasAudio && !p.clip.muted
+}
+
+/**
+ * An overlay-track video's sound: trimmed and re-timed like a main clip, at the original-sound
+ * level, delayed to where the overlay starts and padded with silence to the timeline's length,
+ * so it mixes with the main track sample for sample.
+ */
+export function overlaySoundFilters(
+  s: OverlaySound,
+  originalVolume: number,
+  timelineMs: number,
+): string[] {
+  return [
+    `atrim=duration=${sec(s.sourceDurationMs)}`,
+    'asetpts=PTS-STARTPTS',
+    AUDIO_FORMAT,
+    ...atempoChain(s.speed),
+    `apad=whole_dur=${sec(s.lengthMs)}`,
+    `atrim=duration=${sec(s.lengthMs)}`,
+    ...(originalVolume === 1 ? [] : [`volume=${num(originalVolume)}`]),
+    ...(s.startMs > 0 ? [`adelay=delays=${Math.round(s.startMs)}:all=1`] : []),
+    `apad=whole_dur=${sec(timelineMs)}`,
+  ]
 }
 
 /** Joins clip sounds with the same cuts as the video: concat, or acrossfade over a transition. */

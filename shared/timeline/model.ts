@@ -215,7 +215,8 @@ export const audioSchema = z.strictObject({
 /**
  * A video on an overlay track: picture-in-picture, or B-roll over the main track. Placed at a
  * timeline time (overlays do not push the main track around), centred on (x, y), `width` a
- * fraction of the canvas width (height keeps the aspect). Overlay clips play without their sound.
+ * fraction of the canvas width (height keeps the aspect). Its sound is mixed with the main track's
+ * at the project's original-sound level, unless muted.
  */
 export const overlayClipSchema = z
   .strictObject({
@@ -238,6 +239,8 @@ export const overlayClipSchema = z
       .max(1, 'width is 0.05–1 of the canvas')
       .default(0.5),
     opacity: z.number().min(0, 'opacity is 0–1').max(1, 'opacity is 0–1').default(1),
+    /** Silences this overlay's own sound (the main track and music are unaffected). */
+    muted: z.boolean().default(false),
   })
   .superRefine((clip, ctx) => {
     if (clip.outMs <= clip.inMs) {

@@ -215,7 +215,9 @@ export function addOverlay(t: Timeline, overlay: OverlayClipInput): Timeline {
   return finish('addOverlay', { ...t, overlays: [...t.overlays, overlay] })
 }
 
-export type OverlayPatch = Partial<Pick<OverlayClipInput, 'x' | 'y' | 'width' | 'opacity'>>
+export type OverlayPatch = Partial<
+  Pick<OverlayClipInput, 'x' | 'y' | 'width' | 'opacity' | 'muted'>
+>
 
 export function updateOverlay(t: Timeline, id: string, patch: OverlayPatch): Timeline {
   const found = t.overlays.some((o) => o.id === id)

@@ -67,6 +67,30 @@ describe('chooseEngine', () => {
     })
   })
 
+  it('checks the overlay tracks’ videos too', async () => {
+    const withOverlay = parseTimeline({
+      version: 2,
+      clips: [{ id: 'a', mediaId: 'phone', inMs: 0, outMs: 1000 }],
+      overlays: [{ id: 'o', mediaId: 'broll', startMs: 0, inMs: 0, outMs: 500 }],
+    })
+    const choice = await chooseEngine(
+      input({
+        timeline: withOverlay,
+        media: { phone: file('phone.mp4'), broll: file('broll.mkv') },
+      }),
+      caps({
+        cannotDecode: async (blob) =>
+          (await blob.text()) === 'broll.mkv'
+            ? 'uses a video codec this browser cannot decode'
+            : null,
+      }),
+    )
+    expect(choice).toEqual({
+      engine: 'ffmpeg',
+      reason: '“broll.mkv” uses a video codec this browser cannot decode',
+    })
+  })
+
   it('falls back without WebCodecs, and when ffmpeg.wasm is asked for', async () => {
     expect(await chooseEngine(input(), caps({ webCodecs: false }))).toMatchObject({
       engine: 'ffmpeg',

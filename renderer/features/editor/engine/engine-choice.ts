@@ -42,7 +42,10 @@ export async function chooseEngine(input: ChoiceInput, caps: Capabilities): Prom
       `this browser's H.264 encoder cannot encode ${settings.width}×${settings.height} at ${settings.fps} fps`,
     )
   }
-  const clipMedia = [...new Set(input.timeline.clips.map((c) => c.mediaId))]
+  // Every video the picture shows: the main track's and the overlay tracks'.
+  const clipMedia = [
+    ...new Set([...input.timeline.clips, ...input.timeline.overlays].map((c) => c.mediaId)),
+  ]
   for (const mediaId of clipMedia) {
     const source = Object.hasOwn(input.media, mediaId) ? input.media[mediaId] : undefined
     if (!source) continue

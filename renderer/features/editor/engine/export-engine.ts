@@ -95,6 +95,11 @@ export interface ExportEngineOptions {
   readonly engine?: 'auto' | 'webcodecs' | 'ffmpeg'
   /** For tests: what the browser is taken to support. */
   readonly capabilities?: Capabilities
+  /**
+   * For the benchmark: a fixed bitrate (bits/s) for the browser's encoder instead of the quality
+   * setting's, to render the compositor's pictures near-losslessly as a reference.
+   */
+  readonly videoBitrate?: number
 }
 
 interface RunOutcome {
@@ -303,7 +308,10 @@ export function createExportEngine(options: ExportEngineOptions = {}): ExportEng
     signal: AbortSignal | undefined,
   ): Promise<ExportResult> {
     const durationMs = timelineDurationMs(timeline)
-    const settings = encoderSettings(timeline, durationMs, quality)
+    const settings = {
+      ...encoderSettings(timeline, durationMs, quality),
+      ...(options.videoBitrate ? { bitrate: options.videoBitrate } : {}),
+    }
     // The sound comes from ffmpeg.wasm running the compiled audio graph, alongside the picture.
     const audioRun = prepareAudio(job, runtime)
     let loadMs = 0

@@ -73,6 +73,8 @@ export interface EngineTestApi {
     engine?: 'auto' | 'webcodecs' | 'ffmpeg'
     /** Pretend the browser cannot decode any clip source (the fallback's reason is then shown). */
     noDecode?: boolean
+    /** A fixed bitrate for the browser's encoder (the benchmark's near-lossless reference). */
+    videoBitrate?: number
   }): void
 }
 

@@ -6,13 +6,14 @@ import {
   updateOverlay,
   type OverlayPatch,
 } from '../../../../shared/timeline/timing-edit'
+import { CheckboxInput } from '../../../ui/CheckboxInput'
 import { NumberInput } from '../../../ui/NumberInput'
 import type { ProjectStore } from '../project/project-store'
 import { InlineError, Section } from './Section'
 import { fromPercent, toPercent, toSeconds } from './units'
 import { useScopedEdit } from './use-scoped-edit'
 
-/** The selected overlay video (picture-in-picture): where it sits, how big, how opaque. */
+/** The selected overlay video (picture-in-picture): where it sits, how big, how opaque, its sound. */
 export function OverlayInspector({
   store,
   overlay,
@@ -80,8 +81,18 @@ export function OverlayInspector({
             onCommit={(p) => update('Overlay opacity', { opacity: fromPercent(p) }, 'opacity')}
           />
         </div>
+        <CheckboxInput
+          label="Mute this overlay"
+          isSelected={overlay.muted}
+          onChange={(muted) =>
+            edit(muted ? 'Mute overlay' : 'Unmute overlay', (t) =>
+              updateOverlay(t, overlay.id, { muted }),
+            )
+          }
+        />
         <p className="muted">
-          Overlay videos play without their sound. Drag them on the timeline to retime them.
+          Its sound plays with the main track at the project&apos;s original-sound level. Drag it on
+          the timeline to retime it.
         </p>
         <InlineError message={error} />
       </div>

@@ -1,15 +1,27 @@
-import { ALL_FORMATS, BlobSource, Input, VideoSampleSink, type VideoSample } from 'mediabunny'
+import {
+  ALL_FORMATS,
+  BlobSource,
+  EncodedPacketSink,
+  Input,
+  VideoSampleSink,
+  type VideoSample,
+} from 'mediabunny'
 import type { Rect } from '../../../../shared/timeline'
+import { FrameWindow } from './frame-window'
 
 /** How far ahead a request may jump and still be read by decoding on from the last frame. */
 const READ_ON_SEC = 2
+/** Decoded frames kept around the playhead: at most this many bytes of them (4–30 frames). */
+const WINDOW_BYTES = 96 * 1024 * 1024
 
 /**
  * Decoded frames of one media file (mediabunny over WebCodecs), read in place from its Blob.
  * Like the export (tpad=stop_mode=clone), a time past the last frame gives the last frame.
  * Playback asks for times in order: those are read by decoding on from the last frame (each
  * packet decoded once), not by seeking — a seek decodes from the last keyframe, which at a
- * phone's two-second GOP is up to 60 frames for every one shown.
+ * phone's two-second GOP is up to 60 frames for every one shown. Every frame decoded on the way
+ * (those from the keyframe to a seek's target included) is kept in a small window around the
+ * playhead, so scrubbing back over them or stepping backwards decodes nothing.
  */
 export class VideoFrameSource {
   private reader: AsyncGenerator<VideoSample, void, unknown> | null = null
@@ -17,12 +29,21 @@ export class VideoFrameSource {
   private current: VideoSample | null = null
   private upcoming: VideoSample | null = null
   private ended = false
+  private readonly window: FrameWindow<VideoSample>
+  /** The time last asked for: the window keeps the frames nearest to it. */
+  private near = 0
 
   private constructor(
     private readonly input: Input,
     private readonly sink: VideoSampleSink,
+    private readonly packets: EncodedPacketSink,
     private readonly firstSec: number,
-  ) {}
+    frameBytes: number,
+  ) {
+    this.window = new FrameWindow(
+      Math.max(4, Math.min(30, Math.floor(WINDOW_BYTES / Math.max(1, frameBytes)))),
+    )
+  }
 
   static async open(file: Blob): Promise<VideoFrameSource> {
     const input = new Input({ formats: ALL_FORMATS, source: new BlobSource(file) })
@@ -35,12 +56,22 @@ export class VideoFrameSource {
       input.dispose()
       throw new Error('this browser cannot decode the video track')
     }
-    return new VideoFrameSource(input, new VideoSampleSink(track), await track.getFirstTimestamp())
+    return new VideoFrameSource(
+      input,
+      new VideoSampleSink(track),
+      new EncodedPacketSink(track),
+      await track.getFirstTimestamp(),
+      // 4:2:0 frames, as decoders hand them out.
+      (await track.getCodedWidth()) * (await track.getCodedHeight()) * 1.5,
+    )
   }
 
   /** The frame shown at `sec`; the first frame for times before it. The caller closes it. */
   async sampleAt(sec: number): Promise<VideoSample> {
     const t = Math.max(sec, this.firstSec)
+    this.near = t
+    const kept = this.window.find(t)
+    if (kept) return kept.clone()
     const current = this.current
     if (!current || t < current.timestamp || t > current.timestamp + READ_ON_SEC) {
       await this.restart(t)
@@ -56,17 +87,25 @@ export class VideoFrameSource {
 
   dispose(): void {
     void this.stop()
+    this.window.clear()
     this.input.dispose()
   }
 
   private async restart(t: number): Promise<void> {
     await this.stop()
-    // samples(t) yields the frame shown at t (the last starting at or before it) first, then
-    // reads on: one decode from the keyframe, and every later frame on the way.
+    // Reads from the keyframe before t (the decoder has to start there anyway), keeping the
+    // frames on the way in the window, up to the frame shown at t (the last starting at or
+    // before it); then reads on from there.
     this.ended = false
-    this.reader = this.sink.samples(t)
+    const key = await this.packets.getKeyPacket(t)
+    this.reader = this.sink.samples(key ? Math.min(key.timestamp, t) : t)
     this.current = await this.read()
     this.upcoming = await this.read()
+    while (this.upcoming && this.upcoming.timestamp <= t) {
+      this.current?.close()
+      this.current = this.upcoming
+      this.upcoming = await this.read()
+    }
   }
 
   private async read(): Promise<VideoSample | null> {
@@ -76,6 +115,7 @@ export class VideoFrameSource {
       this.ended = true
       return null
     }
+    this.window.add(next.value.clone(), this.near)
     return next.value
   }
 

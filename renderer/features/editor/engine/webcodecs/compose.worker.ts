@@ -6,13 +6,14 @@ import { OverlayCache } from '../../preview/overlay-cache'
 import { PixelPassRunner } from '../../preview/pixel-pass-runner'
 import { contextFonts, loadResources } from '../../preview/resources'
 import { Credits, Inbox } from './credits'
-import type {
-  Ack,
-  ComposeStart,
-  ComposedFrame,
-  DecodedFrame,
-  DecodedLayer,
-  WorkerReport,
+import {
+  layerKey,
+  type Ack,
+  type ComposeStart,
+  type ComposedFrame,
+  type DecodedFrame,
+  type DecodedLayer,
+  type WorkerReport,
 } from './protocol'
 
 /**
@@ -68,12 +69,14 @@ async function run(start: ComposeStart): Promise<void> {
       const layers = new Map<string, DecodedLayer>(delivered.layers.map((l) => [l.clipId, l]))
       try {
         const plan = planFrame(timeline, job.media, (n * 1000) / fps)
+        const onOverlayTrack = new Set(plan.overlays.map((o) => o.clip))
         await compositor.render(plan, {
           luts,
           frame: (layer) => {
-            const source = layers.get(layer.clipId)
+            const key = layerKey(onOverlayTrack.has(layer) ? 'overlay' : 'clip', layer.clipId)
+            const source = layers.get(key)
             if (!source) throw new Error(`no decoded frame for clip "${layer.clipId}"`)
-            layers.delete(layer.clipId)
+            layers.delete(key)
             return Promise.resolve(
               new VideoSample(source.frame, { rotation: source.rotation, flip: source.flip }),
             )

@@ -8,7 +8,13 @@ import {
 } from 'mediabunny'
 import { planFrame } from '../../preview/frame-plan'
 import { Credits } from './credits'
-import type { DecodeStart, DecodedFrame, DecodedLayer, WorkerReport } from './protocol'
+import {
+  layerKey,
+  type DecodeStart,
+  type DecodedFrame,
+  type DecodedLayer,
+  type WorkerReport,
+} from './protocol'
 
 /**
  * Decode worker of the WebCodecs export: for each output frame, the source frame of every clip
@@ -44,16 +50,21 @@ async function run(start: DecodeStart): Promise<void> {
   port.onmessage = () => credits.give()
   const fps = job.timeline.fps
 
-  // Which clips each output frame shows, and every clip's decode times in frame order.
+  // Which clips (main and overlay tracks) each output frame shows, and every clip's decode
+  // times in frame order.
   const order: string[][] = []
   const times = new Map<string, number[]>()
   for (let n = 0; n < job.frames; n++) {
     const plan = planFrame(job.timeline, job.media, (n * 1000) / fps)
-    order.push(plan.clips.map((layer) => layer.clipId))
-    for (const layer of plan.clips) {
-      const list = times.get(layer.clipId) ?? []
+    const shown = [
+      ...plan.clips.map((layer) => ({ key: layerKey('clip', layer.clipId), layer })),
+      ...plan.overlays.map((o) => ({ key: layerKey('overlay', o.clip.clipId), layer: o.clip })),
+    ]
+    order.push(shown.map((s) => s.key))
+    for (const { key, layer } of shown) {
+      const list = times.get(key) ?? []
       list.push(layer.decodeSec)
-      times.set(layer.clipId, list)
+      times.set(key, list)
     }
   }
 
@@ -75,7 +86,10 @@ async function run(start: DecodeStart): Promise<void> {
     return opened
   }
 
-  const clipMedia = new Map(job.timeline.clips.map((c) => [c.id, c.mediaId]))
+  const clipMedia = new Map([
+    ...job.timeline.clips.map((c) => [layerKey('clip', c.id), c.mediaId] as const),
+    ...job.timeline.overlays.map((o) => [layerKey('overlay', o.id), o.mediaId] as const),
+  ])
   const readers = new Map<string, ClipReader>()
   const reader = async (clipId: string): Promise<ClipReader> => {
     const known = readers.get(clipId)

@@ -38,7 +38,16 @@ export interface DecodedFrame {
   readonly layers: readonly DecodedLayer[]
 }
 
+/**
+ * A decoded layer's key: main-track clips and overlay-track videos keep ids in separate lists
+ * (one of each may share an id), so the kind is part of it.
+ */
+export function layerKey(kind: 'clip' | 'overlay', id: string): string {
+  return `${kind}:${id}`
+}
+
 export interface DecodedLayer {
+  /** layerKey() of the clip or overlay it belongs to. */
   readonly clipId: string
   readonly frame: VideoFrame
   /** The source's display rotation (a VideoFrame does not carry it). */

@@ -127,7 +127,8 @@ export function runWebCodecsExport(
     const { timeline, settings } = job
     const info = Object.fromEntries(Object.entries(job.media).map(([id, m]) => [id, m.info]))
     const spec = { timeline, media: info, frames: settings.frames }
-    const clipIds = new Set(timeline.clips.map((c) => c.mediaId))
+    // The decoder reads every video the picture shows: the main track's and the overlay tracks'.
+    const clipIds = new Set([...timeline.clips, ...timeline.overlays].map((c) => c.mediaId))
     const imageIds = new Set(timeline.images.map((i) => i.mediaId))
     const files = (ids: Set<string>) =>
       Object.fromEntries(
