@@ -32,7 +32,7 @@ describe('timeline model', () => {
   it('creates an empty 9:16, 30 fps timeline with defaults', () => {
     const t = createTimeline()
     expect(t).toEqual({
-      version: 2,
+      version: 3,
       overlays: [],
       canvas: '1080x1920',
       fps: 30,
@@ -134,12 +134,19 @@ describe('timeline model', () => {
   it('rejects bad canvas, fps and version', () => {
     expect(errorOf(base({ canvas: '1920x1080' as never }))).toContain('canvas must be one of')
     expect(errorOf(base({ fps: 25 as never }))).toContain('fps must be 30 or 60')
-    expect(errorOf({ ...base(), version: 3 })).toContain('saved by a newer version of Reeldesk')
+    expect(errorOf({ ...base(), version: 4 })).toContain('saved by a newer version of Reeldesk')
   })
 
-  it('reads a version 1 timeline as version 2: music plays from the start to the end', () => {
+  it('reads a version 2 timeline as version 3: its overlays are heard, as their preview was', () => {
+    const overlay = { id: 'o', mediaId: 'v', startMs: 0, inMs: 0, outMs: 1000 }
+    const t = parseTimeline({ ...base(), version: 2, overlays: [overlay] })
+    expect(t.version).toBe(3)
+    expect(t.overlays[0]?.muted).toBe(false)
+  })
+
+  it('reads a version 1 timeline as the current version: music plays from the start to the end', () => {
     const t = parseTimeline({ version: 1, audio: { music: { mediaId: 'song', inMs: 500 } } })
-    expect(t.version).toBe(2)
+    expect(t.version).toBe(3)
     expect(t.overlays).toEqual([])
     expect(t.audio.music).toMatchObject({ inMs: 500, startMs: 0, endMs: null })
   })

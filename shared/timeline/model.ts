@@ -11,11 +11,14 @@ import { effectSchema } from './effects'
 /** An OFL font shipped in resources/fonts; text overlays use it unless they name another. */
 export const DEFAULT_FONT = 'Inter-Bold.otf'
 /**
- * 2 added music timing (startMs/endMs) and overlay video tracks. Version 1 documents are read as
- * version 2 (every new field has a default that means what version 1 did), so old projects open
- * unchanged; an older app opening a version 2 document says it needs a newer version.
+ * 2 added music timing (startMs/endMs) and overlay video tracks; 3 added overlay sound (`muted`
+ * per overlay: overlays are heard in the export). Older documents are read as the current
+ * version (every new field has a default that means what the older version did: an overlay of
+ * version 2 plays its sound, as its preview did), so old projects open unchanged; an older app
+ * opening a newer document says it needs a newer version instead of refusing a field it does
+ * not know.
  */
-export const TIMELINE_VERSION = 2
+export const TIMELINE_VERSION = 3
 /** Overlay video tracks above the main track (picture-in-picture, B-roll over a talking head). */
 export const MAX_OVERLAY_TRACKS = 3
 export const MIN_SPEED = 0.25
@@ -264,7 +267,7 @@ export const productMarkerSchema = z.strictObject({
 export const timelineSchema = z
   .strictObject({
     version: z
-      .union([z.literal(1), z.literal(TIMELINE_VERSION)], {
+      .union([z.literal(1), z.literal(2), z.literal(TIMELINE_VERSION)], {
         error: `this project was saved by a newer version of Reeldesk (timeline version must be 1–${TIMELINE_VERSION})`,
       })
       .transform((): typeof TIMELINE_VERSION => TIMELINE_VERSION),
