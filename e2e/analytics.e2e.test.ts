@@ -88,10 +88,13 @@ describe('analytics of a linked sandbox account', () => {
     await postRows.first().waitFor()
     expect(await postRows.count()).toBeGreaterThan(3)
     await page.getByText(/Numbers up to \d{4}-\d\d-\d\d; synced/).waitFor()
-    // Best time to post, from the account's own posts.
-    expect(await page.getByTestId('best-time-summary').textContent()).toMatch(
-      /^Posts published (Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d\d:00 \([A-Za-z_/+-]+\) did best/,
-    )
+    // Best time to post, from the account's own posts (once their first week of numbers has
+    // synced: until then it says there are not enough).
+    await expect
+      .poll(async () => (await page.getByTestId('best-time-summary').textContent()) ?? '', {
+        timeout: 30_000,
+      })
+      .toMatch(/^Posts published (Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d\d:00 \([A-Za-z_/+-]+\) did best/)
     await page.getByRole('button', { name: 'Last 28 days' }).click()
     await shoot('analytics-account')
   })

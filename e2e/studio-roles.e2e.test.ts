@@ -15,6 +15,8 @@ let analyst: Page
 let creator: Page
 const creatorUser = newUser('creator')
 const problems: string[] = []
+/** Requests the server answered with an error: named, so a console line "Failed to load…" says which. */
+const failedRequests: string[] = []
 
 async function addAccount(page: Page, handle: string) {
   await page.getByRole('button', { name: 'Add account' }).click()
@@ -59,8 +61,14 @@ beforeAll(async () => {
   const page = async () => {
     const p = await (await browser.newContext({ viewport: { width: 1280, height: 720 } })).newPage()
     p.on('pageerror', (e) => problems.push(e.message))
+    p.on('response', (r) => {
+      if (r.status() >= 400)
+        failedRequests.push(`${r.status()} ${r.request().method()} ${new URL(r.url()).pathname}`)
+    })
     p.on('console', (m) => {
-      if (m.type() === 'error' && !isVendorNotice(m.text())) problems.push(m.text())
+      // A failed request's console line names no address: add the one it reports.
+      if (m.type() === 'error' && !isVendorNotice(m.text()))
+        problems.push(`${m.text()} ${m.location().url ? `(${m.location().url})` : ''}`.trim())
     })
     return p
   }
@@ -218,6 +226,6 @@ describe('roles in the UI', () => {
       .first()
       .waitFor({ timeout: 30_000 })
     await creator.getByRole('button', { name: 'Creator account: All my accounts' }).waitFor()
-    expect(problems, problems.join('\n')).toEqual([])
+    expect(problems, [...problems, ...failedRequests].join('\n')).toEqual([])
   })
 })

@@ -8,11 +8,16 @@ import { ServerUnreachableError, type ServerApi } from './server-api'
  */
 export function createServerApi(serverUrl: string, token: () => string | null): ServerApi {
   const client = createTrpcClient({ serverUrl, token })
-  const call = async <T>(kind: 'query' | 'mutation', path: string, input?: unknown): Promise<T> => {
+  const call = async <T>(
+    kind: 'query' | 'mutation',
+    path: string,
+    input?: unknown,
+    through = client,
+  ): Promise<T> => {
     try {
       return (await (kind === 'query'
-        ? client.query(path, input)
-        : client.mutation(path, input))) as T
+        ? through.query(path, input)
+        : through.mutation(path, input))) as T
     } catch (error) {
       if (errorCode(error) === null) throw new ServerUnreachableError()
       throw error
@@ -21,7 +26,14 @@ export function createServerApi(serverUrl: string, token: () => string | null): 
   return {
     signUp: (input) => call('mutation', 'auth.signUp', input),
     signIn: (input) => call('mutation', 'auth.signIn', input),
-    signOut: async () => void (await call('mutation', 'auth.signOut')),
+    // The app has left the session already: this one call carries its token.
+    signOut: async (ended) =>
+      void (await call(
+        'mutation',
+        'auth.signOut',
+        undefined,
+        createTrpcClient({ serverUrl, token: () => ended }),
+      )),
     me: () => call('query', 'auth.me'),
     sessions: () => call('query', 'auth.sessions'),
     revokeSession: async (sessionId) =>

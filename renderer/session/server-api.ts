@@ -88,7 +88,11 @@ export type CreatorInfoAnswer =
 export interface ServerApi {
   signUp(input: { email: string; password: string; displayName: string }): Promise<SignedIn>
   signIn(input: { email: string; password: string }): Promise<SignedIn>
-  signOut(): Promise<void>
+  /**
+   * Ends the session `token` names on the server. The caller passes it: by then the app has
+   * already left the session locally and holds no token of its own.
+   */
+  signOut(token: string): Promise<void>
   me(): Promise<{ user: SessionUser }>
   sessions(): Promise<SessionListItem[]>
   revokeSession(sessionId: string): Promise<void>

@@ -132,6 +132,23 @@ describe('session store', () => {
     expect(await secrets.get(TOKEN_KEY)).toBeNull()
   })
 
+  it('leaves the session on the device before ending it on the server, with its token', async () => {
+    const seen: { token: string; phase: string }[] = []
+    const store = createSessionStore({
+      api: fakeApi({
+        signOut: async (token: string) => {
+          seen.push({ token, phase: store.getState().phase })
+        },
+      }),
+      secrets: memorySecrets(),
+      cache: memoryCache(),
+    })
+    await store.getState().signIn({ email: user.email, password: 'x' })
+    const token = store.getState().token
+    await store.getState().signOut()
+    expect(seen).toEqual([{ token, phase: 'signed-out' }])
+  })
+
   it('opens the workspace this user last had open when they sign in again on this device', async () => {
     const cache = memoryCache()
     const store = createSessionStore({ api: fakeApi(), secrets: memorySecrets(), cache })

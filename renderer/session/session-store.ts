@@ -145,14 +145,19 @@ export function createSessionStore({ api, secrets, cache, purgeWorkspace }: Sess
           },
 
           async signOut() {
+            // Leave locally first: the studio closes, and with it the workspace's replication
+            // and every area's requests, so none of them reaches the server with a session that
+            // is being ended (they would be refused, 401, while the app is still open).
+            const token = get().token
+            await expire('')
+            set({ notice: null })
+            if (!token) return
             try {
-              await api.signOut()
+              await api.signOut(token)
             } catch (error) {
               // Signing out locally must work offline; the server session then simply expires.
               if (!(error instanceof ServerUnreachableError) && !isUnauthorized(error)) throw error
             }
-            await expire('')
-            set({ notice: null })
           },
 
           selectWorkspace(workspaceId) {
