@@ -38,7 +38,11 @@ describe('commission = price paid × rate', () => {
 
 describe('a rate cut locks the old rate for 30 days', () => {
   const jan20 = Date.UTC(2026, 0, 20, 10)
-  const before = { commissionRateBps: 2_000, lockedRateBps: null, rateLockedUntil: null }
+  const before: Parameters<typeof effectiveRateBps>[0] = {
+    commissionRateBps: 2_000,
+    lockedRateBps: null,
+    rateLockedUntil: null,
+  }
   /** The product after the platform reports a cut to `rateBps` announced at `at`. */
   const cut = (product: typeof before, rateBps: number, at: number) =>
     withReportedRate(product, { commissionRateBps: rateBps, rateLockedUntil: lockEndsAt(at) }, at)
