@@ -301,6 +301,18 @@ describe('brand deals', () => {
     await page.getByText(/^On: reminders also appear/).waitFor()
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))))
     expect(await notices()).toBe(0)
+
+    // The deal paid in the first test is this month's brand-deal income in Earnings.
+    const paid = (await all<DealDoc>('deals')).find((d) => d.state === 'paid')
+    expect(paid).toBeTruthy()
+    await page.goto(`${baseUrl}/#/earnings`)
+    const thisMonth = new Date().toISOString().slice(0, 7)
+    const dealsCell = page.locator(
+      `table[aria-label^="Monthly income"] tr[data-month="${thisMonth}"] td[data-stream="deals"]`,
+    )
+    await expect
+      .poll(() => dealsCell.getAttribute('data-minor'), { timeout: 30_000 })
+      .toBe(String(paid?.payment?.amountMinor))
   })
 
   it('the shop lists the showcase and imports a CSV, keeping broken rows out with their reasons', async () => {
