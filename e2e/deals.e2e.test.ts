@@ -1,6 +1,12 @@
 import type { Browser, Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import type { DealDoc, LedgerEntryDoc, PostDoc, ProductDoc } from '../shared/data/registry'
+import type {
+  DealDoc,
+  LedgerEntryDoc,
+  PostDoc,
+  ProductDoc,
+  ProjectDoc,
+} from '../shared/data/registry'
 import type { EventOf } from '../server/platforms/events'
 import { dayOf } from '../server/platforms/sandbox/identity'
 import { Simulation } from '../server/platforms/sandbox/simulation'
@@ -43,7 +49,9 @@ function seedWithOpenInvitation(now: number): {
   throw new Error('no sandbox seed with an open invitation')
 }
 
-async function all<T>(collection: 'deals' | 'posts' | 'ledger' | 'products'): Promise<T[]> {
+async function all<T>(
+  collection: 'deals' | 'posts' | 'ledger' | 'products' | 'projects',
+): Promise<T[]> {
   const out: T[] = []
   let checkpoint: { seq: number } | null = null
   for (;;) {
@@ -293,6 +301,18 @@ describe('brand deals', () => {
     await page.getByText(/^On: reminders also appear/).waitFor()
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))))
     expect(await notices()).toBe(0)
+
+    // The deal paid in the first test is this month's brand-deal income in Earnings.
+    const paid = (await all<DealDoc>('deals')).find((d) => d.state === 'paid')
+    expect(paid).toBeTruthy()
+    await page.goto(`${baseUrl}/#/earnings`)
+    const thisMonth = new Date().toISOString().slice(0, 7)
+    const dealsCell = page.locator(
+      `table[aria-label^="Monthly income"] tr[data-month="${thisMonth}"] td[data-stream="deals"]`,
+    )
+    await expect
+      .poll(() => dealsCell.getAttribute('data-minor'), { timeout: 30_000 })
+      .toBe(String(paid?.payment?.amountMinor))
   })
 
   it('the shop lists the showcase and imports a CSV, keeping broken rows out with their reasons', async () => {
@@ -368,5 +388,22 @@ describe('brand deals', () => {
       .getByRole('region', { name: 'Product tags' })
       .getByRole('button', { name: `Go to product tag ${productId} at 0:00.00` })
       .waitFor()
+
+    // The project delivers a deal: linked from the deal's deliverable, and opened from there.
+    await page.goto(`${baseUrl}/#/deals`)
+    await page.getByRole('button').filter({ hasText: 'Other Audio Co' }).first().click()
+    const detail = page.getByRole('region', { name: 'Deal' })
+    const add = detail.getByRole('form', { name: 'Add a deliverable' })
+    await add.getByLabel('New deliverable').fill('Launch video')
+    await add.getByRole('button', { name: 'Add deliverable' }).click()
+    await detail
+      .getByRole('combobox', { name: 'Project for Launch video' })
+      .selectOption({ label: 'Deal video' })
+    await detail.getByRole('button', { name: 'Open in the editor' }).click()
+    await page.getByRole('heading', { level: 2, name: 'Deal video' }).waitFor()
+    const stored = (await all<DealDoc>('deals')).find((d) => d.brand === 'Other Audio Co')
+    expect(stored?.deliverables.find((d) => d.description === 'Launch video')?.projectId).toBe(
+      (await all<ProjectDoc>('projects')).find((p) => p.title === 'Deal video')?.id,
+    )
   })
 })

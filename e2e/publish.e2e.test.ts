@@ -81,6 +81,16 @@ beforeAll(async () => {
     }),
   ])
 
+  // A product in the account's Shop catalogue, to tag from the composer.
+  await pushAll(owner.api, workspaceId, 'products', [
+    docOf('products', workspaceId, {
+      accountId,
+      title: 'Trail socks',
+      priceMinor: 2_000,
+      commissionRateBps: 1_000,
+    }),
+  ])
+
   browser = await launchChromium()
   contexts = [await browser.newContext(), await browser.newContext()]
   ;[editorPage, ownerPage] = (await Promise.all(contexts.map((c) => c.newPage()))) as [Page, Page]
@@ -213,6 +223,45 @@ describe('publishing', () => {
     await shoot(ownerPage, 'publish-week')
     await ownerPage.getByRole('tab', { name: 'Month' }).click()
     await shoot(ownerPage, 'publish-month')
+  }, 90_000)
+})
+
+describe('products on a post', () => {
+  it('tags a catalogue product at a moment of the video, with its commission, and asks for disclosure', async () => {
+    await editorPage.getByRole('button', { name: 'New post' }).click()
+    const composer = editorPage.getByRole('form', { name: 'Post composer' })
+    await composer.getByLabel('Caption').fill('Shoppable run')
+    const products = composer.getByRole('group', { name: 'Products' })
+    await products.getByText(/No products tagged/).waitFor()
+    await products.getByLabel('From the catalogue').selectOption({ label: 'Trail socks — $20.00' })
+    await products.getByText('Earns about $2.00 per sale').first().waitFor()
+    await products.getByLabel('At (seconds)').fill('1:30')
+    await products.getByRole('button', { name: 'Tag product' }).click()
+    await products.getByRole('alert').filter({ hasText: 'Give the moment in seconds' }).waitFor()
+    await products.getByLabel('At (seconds)').fill('3.5')
+    await products.getByRole('button', { name: 'Tag product' }).click()
+    const tagged = products.getByRole('list', { name: 'Tagged products' })
+    await tagged.getByText('Trail socks · 3.5 s · about $2.00 a sale').waitFor()
+    // A post with product tags must disclose commercial content: said under the disclosure.
+    await composer.getByText(/This post has product tags: turn on/).waitFor()
+    await shoot(editorPage, 'publish-products')
+    await expect
+      .poll(
+        async () => {
+          const out = await owner.api.sync.pull.query({
+            collection: 'posts',
+            workspaceId,
+            checkpoint: null,
+            limit: 1000,
+          })
+          const post = out.documents.find((d) => d['caption'] === 'Shoppable run')
+          return (post?.['productTags'] as { atMs: number }[] | undefined)?.map((t) => t.atMs)
+        },
+        { timeout: 30_000 },
+      )
+      .toEqual([3_500])
+    await tagged.getByRole('button', { name: 'Remove Trail socks at 3.5 s' }).click()
+    await products.getByText(/No products tagged/).waitFor()
   }, 90_000)
 })
 

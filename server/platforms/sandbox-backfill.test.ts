@@ -5,7 +5,9 @@ import {
   type AccountDoc,
   type LedgerEntryDoc,
   type MetricDoc,
+  type ProductDoc,
 } from '../../shared/data/registry'
+import { lockEndsAt } from '../../shared/money/commission'
 import { ManualClock } from '../jobs/clock'
 import { currentSeq } from '../sync/documents'
 import { ChangeBus } from '../sync/change-bus'
@@ -19,6 +21,8 @@ import { createPlatformServices } from './create-services'
 import { linkSandboxAccount } from './linking'
 import { fromJsonColumn } from '../db/values'
 import type { PlatformServices } from './services'
+import { DAY_MS, dayOf } from './sandbox/identity'
+import { Simulation } from './sandbox/simulation'
 
 const T0 = Date.UTC(2026, 2, 2, 10, 30, 0)
 const WORKSPACE = '01950000-0000-7000-8000-000000000001'
@@ -108,6 +112,23 @@ describe.each(testBackends())('sandbox backfill into the workspace on %s', (kind
             (e.detail.estimatedMinor !== null && e.detail.qualifiedViews !== null),
         ),
       ).toBe(true)
+      // A showcase rate cut keeps the old rate beside the new one until its 30-day lock ends.
+      const sim = new Simulation({ size: '12k', seed: 4242, linkDay: dayOf(T0) })
+      const products = a.filter((d) => d.collection === 'products').map((d) => d.data as ProductDoc)
+      let cuts = 0
+      for (const p of sim.showcase()) {
+        const doc = products.find((d) => d.shopProductId === p.shopProductId)
+        if (!doc || p.addedAt < T0 - 360 * DAY_MS) continue
+        if (p.cut && p.cut.at <= T0 && p.cut.rateBps < p.rateBps) {
+          cuts += 1
+          expect(doc).toMatchObject({
+            commissionRateBps: p.cut.rateBps,
+            lockedRateBps: p.rateBps,
+            rateLockedUntil: lockEndsAt(p.cut.at),
+          })
+        } else expect(doc.lockedRateBps).toBeNull()
+      }
+      expect(cuts).toBeGreaterThan(0)
       const account = a.find((d) => d.collection === 'accounts')?.data as AccountDoc
       expect(account).toMatchObject({
         id: ACCOUNT,

@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { commissionMinor, lockEndsAt, rateAt } from './commission'
+import { effectiveRateBps, withReportedRate } from '../shop/commission'
+import { commissionMinor, lockEndsAt } from './commission'
 
 const DAY = 86_400_000
 
@@ -37,58 +38,83 @@ describe('commission = price paid × rate', () => {
 
 describe('a rate cut locks the old rate for 30 days', () => {
   const jan20 = Date.UTC(2026, 0, 20, 10)
-  const changes = [
-    { announcedAt: Date.UTC(2025, 11, 1), rateBps: 2_000 },
-    { announcedAt: jan20, rateBps: 1_000 },
-  ]
+  const before: Parameters<typeof effectiveRateBps>[0] = {
+    commissionRateBps: 2_000,
+    lockedRateBps: null,
+    rateLockedUntil: null,
+  }
+  /** The product after the platform reports a cut to `rateBps` announced at `at`. */
+  const cut = (product: typeof before, rateBps: number, at: number) =>
+    withReportedRate(product, { commissionRateBps: rateBps, rateLockedUntil: lockEndsAt(at) }, at)
 
   it('keeps the old rate across the month end until the lock runs out, exactly 30 days later', () => {
     expect(lockEndsAt(jan20)).toBe(Date.UTC(2026, 1, 19, 10))
-    expect(rateAt(changes, Date.UTC(2026, 0, 31, 23))).toBe(2_000)
-    expect(rateAt(changes, Date.UTC(2026, 1, 1))).toBe(2_000)
-    expect(rateAt(changes, Date.UTC(2026, 1, 19, 9, 59))).toBe(2_000)
-    expect(rateAt(changes, Date.UTC(2026, 1, 19, 10))).toBe(1_000)
+    const product = cut(before, 1_000, jan20)
+    expect(product).toEqual({
+      commissionRateBps: 1_000,
+      lockedRateBps: 2_000,
+      rateLockedUntil: Date.UTC(2026, 1, 19, 10),
+    })
+    expect(effectiveRateBps(product, Date.UTC(2026, 0, 31, 23))).toBe(2_000)
+    expect(effectiveRateBps(product, Date.UTC(2026, 1, 1))).toBe(2_000)
+    expect(effectiveRateBps(product, Date.UTC(2026, 1, 19, 9, 59))).toBe(2_000)
+    expect(effectiveRateBps(product, Date.UTC(2026, 1, 19, 10))).toBe(1_000)
   })
 
   it('crosses a February end and a leap day the same way', () => {
-    const feb10 = Date.UTC(2028, 1, 10)
-    const cut = [
-      { announcedAt: Date.UTC(2028, 0, 1), rateBps: 1_500 },
-      { announcedAt: feb10, rateBps: 500 },
-    ]
     // 2028 is a leap year: 30 days after 10 February is 11 March.
-    expect(rateAt(cut, Date.UTC(2028, 2, 10, 23))).toBe(1_500)
-    expect(rateAt(cut, Date.UTC(2028, 2, 11))).toBe(500)
+    const product = cut({ ...before, commissionRateBps: 1_500 }, 500, Date.UTC(2028, 1, 10))
+    expect(effectiveRateBps(product, Date.UTC(2028, 2, 10, 23))).toBe(1_500)
+    expect(effectiveRateBps(product, Date.UTC(2028, 2, 11))).toBe(500)
   })
 
-  it('applies a raise at once, and a raise during a pending cut cancels the cut', () => {
-    const raise = { announcedAt: Date.UTC(2026, 0, 25), rateBps: 2_500 }
-    expect(rateAt([...changes, raise], Date.UTC(2026, 0, 25))).toBe(2_500)
-    expect(rateAt([...changes, raise], Date.UTC(2026, 2, 1))).toBe(2_500)
+  it('applies a raise at once: a raise during a pending cut ends the lock', () => {
+    const locked = cut(before, 1_000, jan20)
+    const raised = withReportedRate(
+      locked,
+      { commissionRateBps: 2_500, rateLockedUntil: null },
+      Date.UTC(2026, 0, 25),
+    )
+    expect(raised).toEqual({ commissionRateBps: 2_500, lockedRateBps: null, rateLockedUntil: null })
+    expect(effectiveRateBps(raised, Date.UTC(2026, 0, 25))).toBe(2_500)
   })
 
-  it('has no rate before the first one, and reads changes in any order', () => {
-    expect(rateAt(changes, Date.UTC(2025, 10, 1))).toBeNull()
-    expect(rateAt([...changes].reverse(), Date.UTC(2026, 1, 1))).toBe(2_000)
+  it('keeps the rate a running lock protects when the platform repeats the cut or cuts again', () => {
+    const locked = cut(before, 1_000, jan20)
+    // Every poll reports the same cut: nothing changes.
+    expect(cut(locked, 1_000, jan20 + DAY)).toEqual({
+      ...locked,
+      rateLockedUntil: lockEndsAt(jan20 + DAY),
+    })
+    const again = cut(locked, 500, jan20 + 10 * DAY)
+    expect(effectiveRateBps(again, jan20 + 35 * DAY)).toBe(2_000)
+    expect(effectiveRateBps(again, lockEndsAt(jan20 + 10 * DAY))).toBe(500)
   })
 
-  it('never gives an order a rate lower than the one in force 30 days before a cut', () => {
+  it('has no earlier rate to keep for a product first seen during a lock, but shows when it ends', () => {
+    const seen = withReportedRate(
+      null,
+      { commissionRateBps: 800, rateLockedUntil: jan20 + DAY },
+      jan20,
+    )
+    expect(seen).toEqual({
+      commissionRateBps: 800,
+      lockedRateBps: null,
+      rateLockedUntil: jan20 + DAY,
+    })
+    expect(effectiveRateBps(seen, jan20)).toBe(800)
+  })
+
+  it('never gives an order a rate lower than the one in force when a cut was announced, for 30 days', () => {
     fc.assert(
       fc.property(
-        fc.array(
-          fc.record({
-            announcedAt: fc.integer({ min: 0, max: 400 }),
-            rateBps: fc.integer({ min: 0, max: 10_000 }),
-          }),
-          { minLength: 1, maxLength: 6 },
-        ),
-        fc.integer({ min: 0, max: 500 }),
-        (raw, day) => {
-          const cs = raw.map((c) => ({ announcedAt: c.announcedAt * DAY, rateBps: c.rateBps }))
-          const rate = rateAt(cs, day * DAY)
-          // Whatever happened, the rate in force is one of the announced rates (or none yet).
-          if (rate !== null) expect(cs.map((c) => c.rateBps)).toContain(rate)
-          else expect(Math.min(...cs.map((c) => c.announcedAt))).toBeGreaterThan(day * DAY)
+        fc.integer({ min: 0, max: 10_000 }),
+        fc.integer({ min: 0, max: 10_000 }),
+        fc.integer({ min: 0, max: 29 * DAY }),
+        (old, next, after) => {
+          const product = cut({ ...before, commissionRateBps: old }, next, jan20)
+          expect(effectiveRateBps(product, jan20 + after)).toBe(Math.max(old, next))
+          expect(effectiveRateBps(product, lockEndsAt(jan20))).toBe(next)
         },
       ),
     )

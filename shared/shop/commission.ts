@@ -1,13 +1,6 @@
 import type { LedgerEntryDoc } from '../data/collections/ledger'
 import type { ProductDoc } from '../data/collections/products'
-
-/**
- * Commission = price paid (after coupons, without tax) × rate (PLATFORM-FACTS, Shop). Rates are
- * basis points; the result is rounded to the nearest minor unit, half up.
- */
-export function commissionMinor(paidMinor: number, rateBps: number): number {
-  return Math.floor((paidMinor * rateBps) / 10_000 + 0.5)
-}
+import { commissionMinor } from '../money/commission'
 
 /** The rate that applies to a sale at `at`: a cut rate waits until its 30-day lock ends. */
 export function effectiveRateBps(
@@ -21,6 +14,35 @@ export function effectiveRateBps(
   )
     return product.lockedRateBps
   return product.commissionRateBps
+}
+
+type RateFields = Pick<ProductDoc, 'commissionRateBps' | 'lockedRateBps' | 'rateLockedUntil'>
+
+/**
+ * A product's rate fields after the platform reports its rate at `now`. A cut is reported with
+ * the day its 30-day lock ends (PLATFORM-FACTS, Shop): until then the rate in force before the
+ * cut keeps applying, so it is kept beside the new one (a cut during an earlier lock keeps the
+ * rate that lock protects). A raise, or a lock that has run out, leaves no locked rate. A product
+ * first seen during a lock has no earlier rate to keep: the lock's end is still shown.
+ */
+export function withReportedRate(
+  product: RateFields | null,
+  reported: { commissionRateBps: number; rateLockedUntil: number | null },
+  now: number,
+): RateFields {
+  const until = reported.rateLockedUntil
+  if (until === null || until <= now)
+    return {
+      commissionRateBps: reported.commissionRateBps,
+      lockedRateBps: null,
+      rateLockedUntil: null,
+    }
+  const before = product ? effectiveRateBps(product, now) : null
+  return {
+    commissionRateBps: reported.commissionRateBps,
+    lockedRateBps: before !== null && before > reported.commissionRateBps ? before : null,
+    rateLockedUntil: until,
+  }
 }
 
 /** What a video earns per sale of a product, shown when the product is tagged. */

@@ -1,12 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import type { LedgerEntryDoc } from '../data/collections/ledger'
 import { sampleDocs } from '../data/sample-docs'
-import {
-  commissionMinor,
-  commissionSummary,
-  effectiveRateBps,
-  estimatedCommission,
-} from './commission'
+import { commissionMinor } from '../money/commission'
+import { commissionSummary, effectiveRateBps, estimatedCommission } from './commission'
 import { parseProductCsv } from './product-csv'
 import { checkTagging } from './tagging'
 

@@ -1,4 +1,4 @@
-import { AlertTriangle, Check, Link2 } from 'lucide-react'
+import { AlertTriangle, Check, Clapperboard, Link2 } from 'lucide-react'
 import { useState, type FormEvent } from 'react'
 import { can, type MemberLike } from '../../../shared/auth/permissions'
 import { whyReadOnly } from '../../../shared/auth/explain'
@@ -29,7 +29,9 @@ import {
   STAGE_LABELS,
 } from '../../../shared/deals/pipeline'
 import { checkDealTransition } from '../../../shared/workflow/deal-transitions'
+import { useNavigation } from '../../app/navigation-store'
 import { showToast } from '../../app/toasts'
+import { useEditorIntent } from '../editor/editor-intent'
 import { useSession } from '../../session/session-context'
 import { RefusalNotice } from '../../sync/RefusedChanges'
 import { DealTerms } from './DealTerms'
@@ -166,6 +168,20 @@ export function DealDetail({
     }
   }
 
+  /** A deliverable's edit in the editor: linked here, opened from here. */
+  const linkProject = (deliverableId: string, projectId: string | null) =>
+    save({
+      ...deal,
+      updatedAt: Date.now(),
+      deliverables: deal.deliverables.map((d) =>
+        d.id === deliverableId ? { ...d, projectId } : d,
+      ),
+    })
+  const openProject = (projectId: string) => {
+    useEditorIntent.getState().open(projectId)
+    useNavigation.getState().go('editor')
+  }
+
   const toggleDone = (deliverableId: string) =>
     save({
       ...deal,
@@ -218,6 +234,9 @@ export function DealDetail({
   const conflicts = exclusivityConflicts(deal, deals, now)
   const accountPosts = data.posts
     .filter((p) => p.accountId === deal.accountId && !p._deleted)
+    .sort((a, b) => b.updatedAt - a.updatedAt)
+  const accountProjects = data.projects
+    .filter((p) => p.accountId === deal.accountId)
     .sort((a, b) => b.updatedAt - a.updatedAt)
   const offers = [...deal.offers].sort((a, b) => a.at - b.at)
   const openTerms = OPEN_TERMS_STAGES.includes(deal.state)
@@ -449,6 +468,31 @@ export function DealDetail({
                       ))}
                     </select>
                   </label>
+                  <label className="deliverable__post">
+                    <Clapperboard size={14} aria-hidden="true" />
+                    <select
+                      aria-label={`Project for ${d.description}`}
+                      value={d.projectId ?? ''}
+                      disabled={Boolean(readOnly) || isClosed(deal.state)}
+                      onChange={(e) => void linkProject(d.id, e.target.value || null)}
+                    >
+                      <option value="">No project linked</option>
+                      {accountProjects.map((p) => (
+                        <option key={p.id} value={p.id}>
+                          {(p.title || 'Untitled project').slice(0, 60)}
+                        </option>
+                      ))}
+                    </select>
+                  </label>
+                  {d.projectId && accountProjects.some((p) => p.id === d.projectId) ? (
+                    <button
+                      type="button"
+                      className="button button--small button--ghost"
+                      onClick={() => openProject(d.projectId ?? '')}
+                    >
+                      Open in the editor
+                    </button>
+                  ) : null}
                 </li>
               ))}
             </ul>

@@ -6,6 +6,7 @@ import {
   type DealDoc,
   type MessageDoc,
   type PostDoc,
+  type ProjectDoc,
 } from '../../../shared/data/registry'
 
 /** Strips RxDB's tombstone flag: the local collections' schemas do not list `_deleted`. */
@@ -23,6 +24,7 @@ export function useDealsData(workspaceId: string, accountId: string | null) {
   const deals = useLiveRxQuery<DealDoc>({ collection: 'deals', query: scope })
   const messages = useLiveRxQuery<MessageDoc>({ collection: 'messages', query: scope })
   const posts = useLiveRxQuery<PostDoc>({ collection: 'posts', query: scope })
+  const projects = useLiveRxQuery<ProjectDoc>({ collection: 'projects', query: scope })
   const dealCollection = useRxCollection<DealDoc>('deals')
   const messageCollection = useRxCollection<MessageDoc>('messages')
   const postCollection = useRxCollection<PostDoc>('posts')
@@ -31,6 +33,9 @@ export function useDealsData(workspaceId: string, accountId: string | null) {
     deals: deals.results.map((d) => d.toJSON() as DealDoc),
     messages: messages.results.map((d) => d.toJSON() as MessageDoc),
     posts: posts.results.map((d) => d.toJSON() as PostDoc),
+    projects: projects.results
+      .map((d) => d.toJSON() as ProjectDoc)
+      .filter((p) => !p._deleted && p.trashedAt === null),
     /**
      * Saves a deal. Given the deal as the screen drew it (`base`), the edit is merged onto the
      * stored deal instead of replacing it (a change that arrived since is kept), and `check`

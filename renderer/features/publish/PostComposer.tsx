@@ -19,6 +19,7 @@ import { RefusalNotice } from '../../sync/RefusedChanges'
 import { CheckboxInput } from '../../ui/CheckboxInput'
 import { ProgressMeter } from '../../ui/ProgressMeter'
 import { ApprovalPanel } from './ApprovalPanel'
+import { PostProductTags } from './PostProductTags'
 import { PostVideoField } from './PostVideoField'
 import { fromZonedInput, toZonedInput, viewerZone } from '../../../shared/publishing/zoned-time'
 
@@ -327,6 +328,15 @@ export function PostComposer(props: ComposerProps) {
         ) : null}
         <Findings results={byField('disclosure')} />
         <Findings results={byField('sound')} />
+      </fieldset>
+
+      <fieldset className="composer__section" disabled={readOnly}>
+        <legend>Products</legend>
+        <PostProductTags
+          post={post}
+          readOnly={readOnly}
+          onChange={(productTags) => patch({ productTags })}
+        />
       </fieldset>
 
       <fieldset className="composer__section" disabled={readOnly}>

@@ -1,7 +1,7 @@
 import type { ProductDoc } from '../../../shared/data/registry'
 import { MAX_PRODUCT_TAGS } from '../../../shared/data/collections/posts'
 import { formatMoney } from '../../../shared/deals/money'
-import { estimatedCommission } from '../../../shared/shop/commission'
+import { effectiveRateBps, estimatedCommission } from '../../../shared/shop/commission'
 import './shop.css'
 
 /**
@@ -21,8 +21,7 @@ export function ProductPicker({
 }) {
   const now = Date.now()
   const chosen = products.find((p) => p.id === value)
-  const distinct = new Set(tagged)
-  const full = distinct.size >= MAX_PRODUCT_TAGS && !distinct.has(value)
+  const full = tagged.length >= MAX_PRODUCT_TAGS
   return (
     <div className="product-picker">
       <label className="field">
@@ -42,13 +41,14 @@ export function ProductPicker({
       {chosen ? (
         <p className="field__hint">
           Earns about {formatMoney(estimatedCommission(chosen, now), chosen.currency)} per sale (
-          {(chosen.commissionRateBps / 100).toFixed(1)} % of{' '}
+          {(effectiveRateBps(chosen, now) / 100).toFixed(1)} % of{' '}
           {formatMoney(chosen.priceMinor, chosen.currency)}).
         </p>
       ) : null}
       {full ? (
         <p className="field__error" role="alert">
-          A video can carry at most {MAX_PRODUCT_TAGS} products: remove one before tagging another.
+          A video can carry at most {MAX_PRODUCT_TAGS} product tags: remove one before adding
+          another.
         </p>
       ) : null}
     </div>

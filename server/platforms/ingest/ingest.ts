@@ -18,6 +18,7 @@ import {
   type IngestContext,
 } from './to-docs'
 import { ingestDealEvents, type DealEvent } from './deal-ingest'
+import { withReportedRate } from '../../../shared/shop/commission'
 
 /**
  * Writes connector data into the workspace inside a job's workspace write: documents get
@@ -208,14 +209,14 @@ export async function ingestEvents(
         const existing =
           products.get(event.shopProductId) ?? index.products.get(event.shopProductId)
         const fresh = productDoc(ctx, event, existing?.id ?? null)
-        // A person may have renamed it: only the platform's facts change on an existing one.
+        // A person may have renamed it: only the platform's facts change on an existing one. A
+        // rate cut keeps the rate in force until the lock the platform reports ends.
         const doc: ProductDoc = existing
           ? {
               ...existing,
               priceMinor: fresh.priceMinor,
               currency: fresh.currency,
-              commissionRateBps: fresh.commissionRateBps,
-              rateLockedUntil: fresh.rateLockedUntil,
+              ...withReportedRate(existing, event, event.occurredAt),
               updatedAt: Math.max(ctx.now, existing.updatedAt + 1),
             }
           : fresh

@@ -10,6 +10,7 @@ import {
 import { codePointLength } from '../../../shared/data/fields'
 import { DIAMOND_CASH_RATE_DEFAULT } from '../../../shared/platform/tiktok-facts'
 import type { PlatformVideo } from '../connector'
+import { withReportedRate } from '../../../shared/shop/commission'
 import type { EventOf } from '../events'
 import { dealId } from './deal-docs'
 import { stableDocId } from './stable-id'
@@ -224,9 +225,7 @@ export function productDoc(
     title: clip(event.title, 300),
     priceMinor: event.priceMinor,
     currency: event.currency,
-    commissionRateBps: event.commissionRateBps,
-    rateLockedUntil: event.rateLockedUntil,
-    lockedRateBps: null,
+    ...withReportedRate(null, event, event.occurredAt),
     shopProductId: event.shopProductId,
     available: event.available,
     stock: null,
