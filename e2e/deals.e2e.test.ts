@@ -394,7 +394,7 @@ describe('brand deals', () => {
     await page.getByRole('button').filter({ hasText: 'Other Audio Co' }).first().click()
     const detail = page.getByRole('region', { name: 'Deal' })
     const add = detail.getByRole('form', { name: 'Add a deliverable' })
-    await add.getByLabel('New deliverable').fill('Launch video')
+    await add.getByLabel('New deliverable', { exact: true }).fill('Launch video')
     await add.getByRole('button', { name: 'Add deliverable' }).click()
     await detail
       .getByRole('combobox', { name: 'Project for Launch video' })
