@@ -10,7 +10,8 @@ import {
   stopLocalCluster,
   type TestDatabase,
 } from '../test-support/test-database'
-import { enqueue, getJob } from './queue'
+import { getJob } from '../test-support/jobs'
+import { enqueue } from './queue'
 
 const LEASE_MS = 1_500
 const workers: ChildProcess[] = []

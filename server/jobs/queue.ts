@@ -514,11 +514,6 @@ export async function releaseLeases(
     .execute()
 }
 
-export async function getJob(db: Kysely<DB>, id: string): Promise<Job | null> {
-  const row = await db.selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirst()
-  return row ? jobFromRow(row) : null
-}
-
 /** A fresh id for a runner instance: its leases carry it. */
 export function newRunnerId(): string {
   return `runner-${randomUUID()}`

@@ -18,7 +18,7 @@ import {
   latestOffer,
   moveDeal,
 } from '../../../shared/deals/deal-edits'
-import { withDealDisclosure } from '../../../shared/deals/disclosure'
+import { dealDisclosureProblem, withDealDisclosure } from '../../../shared/deals/disclosure'
 import { exclusivityConflicts } from '../../../shared/deals/exclusivity'
 import { formatMoney, parseMoney } from '../../../shared/deals/money'
 import {
@@ -235,6 +235,11 @@ export function DealDetail({
   const accountPosts = data.posts
     .filter((p) => p.accountId === deal.accountId && !p._deleted)
     .sort((a, b) => b.updatedAt - a.updatedAt)
+  /** A linked post's disclosure, judged by the publishing checks' own rule. */
+  const postProblem = (postId: string | null) => {
+    const post = accountPosts.find((p) => p.id === postId)
+    return post ? dealDisclosureProblem(post, deals) : null
+  }
   const accountProjects = data.projects
     .filter((p) => p.accountId === deal.accountId)
     .sort((a, b) => b.updatedAt - a.updatedAt)
@@ -468,6 +473,11 @@ export function DealDetail({
                       ))}
                     </select>
                   </label>
+                  {postProblem(d.postId) ? (
+                    <p className="field__error deliverable__problem" role="note">
+                      <AlertTriangle size={14} aria-hidden="true" /> {postProblem(d.postId)}
+                    </p>
+                  ) : null}
                   <label className="deliverable__post">
                     <Clapperboard size={14} aria-hidden="true" />
                     <select
