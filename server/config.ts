@@ -28,6 +28,9 @@ const envSchema = z.object({
   REELDESK_TIKTOK_CLIENT_SECRET: z.string().min(1).optional(),
   REELDESK_TIKTOK_API_URL: z.url().optional(),
   REELDESK_TIKTOK_AUTH_URL: z.url().optional(),
+  // Whether the TikTok app passed TikTok's audit; until it has, TikTok accepts only "Only me"
+  // posts from it, and the pre-publish checks say so before anything is uploaded.
+  REELDESK_TIKTOK_APP_AUDITED: z.enum(['yes', 'no']).default('no'),
   // Origins (comma-separated) the web app is served from, for sign-in redirects behind a proxy.
   REELDESK_PUBLIC_URL: z.string().min(1).optional(),
   REELDESK_JOBS: z.enum(['on', 'off']).default('on'),
@@ -68,6 +71,7 @@ export interface PlatformConfig {
     clientSecret: string
     apiUrl: string | undefined
     authUrl: string | undefined
+    audited: boolean
   } | null
   publicOrigins: string[]
   jobs: {
@@ -111,6 +115,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, serverDir: string): ServerCon
               clientSecret: e.REELDESK_TIKTOK_CLIENT_SECRET,
               apiUrl: e.REELDESK_TIKTOK_API_URL,
               authUrl: e.REELDESK_TIKTOK_AUTH_URL,
+              audited: e.REELDESK_TIKTOK_APP_AUDITED === 'yes',
             }
           : null,
       publicOrigins: (e.REELDESK_PUBLIC_URL ?? '')

@@ -179,6 +179,11 @@ export interface ConnectorCapabilities {
    * Marketplace conversation endpoint (PLATFORM-FACTS.md documents none), so it is false there.
    */
   dealReplies: boolean
+  /**
+   * The platform app passed the platform's audit. Until it has, TikTok lets it post only as
+   * "Only me" (PLATFORM-FACTS: Unaudited apps); the sandbox counts as audited.
+   */
+  audited: boolean
 }
 
 /** What the team sends to a brand about an invitation: a message, or a counter-offer with one. */

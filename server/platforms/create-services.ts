@@ -39,6 +39,7 @@ export function createPlatformServices(options: {
         clientSecret: config.tiktok.clientSecret,
         apiBaseUrl: config.tiktok.apiUrl ?? TIKTOK_DEFAULT_API,
         authBaseUrl: config.tiktok.authUrl ?? TIKTOK_DEFAULT_AUTH,
+        audited: config.tiktok.audited,
         clock,
         limiter,
       })

@@ -205,6 +205,14 @@ describe.each(testBackends())('platform layer through a real server on %s', (kin
     })
     const posts = await pullAll(owner, workspaceId, 'posts')
     expect(posts.filter((p) => p['accountId'] === linked.accountId)).toHaveLength(45)
+    // This server was not told its TikTok app passed the audit (REELDESK_TIKTOK_APP_AUDITED), so
+    // the composer learns it may only post as "Only me" before anything is uploaded.
+    const info = await owner.publishing.creatorInfo.query({
+      workspaceId,
+      accountId: linked.accountId,
+      postId: null,
+    })
+    expect(info).toMatchObject({ linked: true, platform: 'tiktok', appAudited: false })
   })
 
   it('refuses bad linking input with a reason, never a 500', async () => {

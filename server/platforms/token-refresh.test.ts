@@ -73,7 +73,13 @@ beforeAll(async () => {
     dataDir: t.dataDir,
     config: {
       secret: 'refresh test secret, long enough',
-      tiktok: { clientKey: KEY, clientSecret: SECRET, apiUrl: standIn.url, authUrl: standIn.url },
+      tiktok: {
+        clientKey: KEY,
+        clientSecret: SECRET,
+        apiUrl: standIn.url,
+        authUrl: standIn.url,
+        audited: false,
+      },
       publicOrigins: [],
       jobs: { enabled: false, concurrency: 2, leaseMs: 60_000, pollMs: 1_000 },
     },

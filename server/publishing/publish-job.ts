@@ -1,10 +1,12 @@
 import { z } from 'zod'
+import { MUSIC_LICENCES, type MusicLicence } from '../../shared/data/collections/media'
 import type { PostDoc } from '../../shared/data/collections/posts'
 import { docId, timestamp } from '../../shared/data/fields'
 import { createLogger } from '../../shared/logger'
 import { planChunks, type ChunkPlan } from '../../shared/platform/chunks'
 import { PUBLISH_STATUS_POLL_MS } from '../../shared/platform/tiktok-facts'
 import { blocking, runChecks, type CheckInput } from '../../shared/publishing/checks'
+import { musicLicenceOf } from '../../shared/publishing/music-licence'
 import { PLATFORM_PRIVACY } from '../../shared/publishing/privacy'
 import { DAILY_POST_CAP } from '../../shared/publishing/publish-facts'
 import type { BlobStore } from '../blobs/blob-store'
@@ -163,7 +165,7 @@ export function publishJobHandler(core: PlatformCore, store: BlobStore): JobHand
           uploaded = status.uploadedBytes
         } else {
           const creator = await withCredentials(core, key, (c) => connector.creatorInfo(c))
-          const input = await checkInput(core, p, post, {
+          const input = await checkInput(core, p, post, connector.capabilities.audited, {
             maxVideoPostDurationSec: creator.maxVideoPostDurationSec,
             privacyLevelOptions: creator.privacyLevelOptions,
             postingBlocked: creator.postingBlocked,
@@ -282,6 +284,7 @@ async function checkInput(
   core: PlatformCore,
   p: PublishPayload,
   post: PostDoc,
+  appAudited: boolean,
   creator: Omit<NonNullable<CheckInput['creator']>, 'followers'>,
 ): Promise<CheckInput> {
   const accounts = await readMasters(core.database.db, p.workspaceId, 'accounts', [p.accountId])
@@ -289,9 +292,9 @@ async function checkInput(
   return {
     post,
     creator: { ...creator, followers },
-    appAudited: true,
+    appAudited,
     linkedToDeal: await linkedToDeal(core.database.db, p.workspaceId, p.accountId, post.id),
-    music: null,
+    music: await postMusicLicence(core.database.db, p.workspaceId, post),
     recent: await recentActivity(
       core.database.db,
       p.workspaceId,
@@ -301,6 +304,27 @@ async function checkInput(
     ),
     lockedCaption: null,
   }
+}
+
+/** The licence of the music in the post's project, as its media item states it (see the check). */
+async function postMusicLicence(
+  db: PlatformCore['database']['db'],
+  workspaceId: string,
+  post: PostDoc,
+): Promise<MusicLicence | null> {
+  if (!post.projectId) return null
+  const projects = await readMasters(db, workspaceId, 'projects', [post.projectId])
+  const project = projects.get(post.projectId)
+  if (!project || project.data['_deleted'] === true) return null
+  const timeline = project.data['timeline']
+  const musicId = (timeline as { audio?: { music?: { mediaId?: unknown } } } | null)?.audio?.music
+    ?.mediaId
+  const media =
+    typeof musicId === 'string' ? await readMasters(db, workspaceId, 'media', [musicId]) : null
+  return musicLicenceOf(timeline, (id) => {
+    const stated = media?.get(id)?.data['musicLicence']
+    return MUSIC_LICENCES.find((l) => l === stated)
+  })
 }
 
 export type { JobContext }

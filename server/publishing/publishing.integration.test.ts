@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DRAFT_APPROVAL, type PostDoc } from '../../shared/data/collections/posts'
+import { setMusic } from '../../shared/timeline/edit'
+import { createTimeline } from '../../shared/timeline/model'
 import { createAgency, docOf, pushAll, type Agency, type TestUser } from '../test-support/agency'
 import { blobClient, sha256 } from '../test-support/blob-client'
 import { testBackends, useHarness, type BackendStore } from '../test-support/harness'
@@ -157,7 +159,30 @@ describe.each(testBackends())('publishing through a real server on %s', (kind) =
       ],
     })
     await pushAll(agency.owner.api, agency.workspaceId, 'deals', [deal])
-    await pushAll(agency.owner.api, agency.workspaceId, 'posts', [tooLong, branded, forDeal])
+    // A paid partnership whose project's music is licensed for personal use only.
+    const song = docOf('media', agency.workspaceId, {
+      accountId,
+      kind: 'audio',
+      fileName: 'summer-hit.mp3',
+      musicLicence: 'personal',
+    })
+    const project = docOf('projects', agency.workspaceId, {
+      accountId,
+      timeline: setMusic(createTimeline(), { mediaId: song.id }),
+    })
+    await pushAll(agency.owner.api, agency.workspaceId, 'media', [song])
+    await pushAll(agency.owner.api, agency.workspaceId, 'projects', [project])
+    const withSong = post({
+      release: { by: agency.owner.userId, at: now },
+      projectId: project.id,
+      disclosure: { commercial: true, yourBrand: false, brandedContent: true },
+    })
+    await pushAll(agency.owner.api, agency.workspaceId, 'posts', [
+      tooLong,
+      branded,
+      forDeal,
+      withSong,
+    ])
     const failed = (id: string) =>
       eventually(
         () => fetchPost(id),
@@ -175,6 +200,10 @@ describe.each(testBackends())('publishing through a real server on %s', (kind) =
     expect((await failed(branded.id))?.publish).toMatchObject({
       code: 'branded_private',
       error: 'Branded content visibility cannot be set to private.',
+    })
+    expect((await failed(withSong.id))?.publish).toMatchObject({
+      code: 'sound_not_commercial',
+      error: expect.stringContaining('personal use only'),
     })
   })
 
@@ -251,6 +280,7 @@ describe.each(testBackends())('publishing through a real server on %s', (kind) =
     expect(info).toMatchObject({
       linked: true,
       platform: 'sandbox',
+      appAudited: true,
       creator: { maxVideoPostDurationSec: 600, postingBlocked: null },
     })
     expect(JSON.stringify(info)).not.toMatch(/token/i)

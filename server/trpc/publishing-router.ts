@@ -36,9 +36,8 @@ export function createPublishingRouter({ router, authedProcedure }: Procedures) 
       const link = await loadLink(platform.database.db, platform.vault, key)
       if (!link?.tokens) return { linked: false as const }
       try {
-        const info = await withCredentials(platform, key, (c) =>
-          connectorFor(platform, link.platform).creatorInfo(c),
-        )
+        const connector = connectorFor(platform, link.platform)
+        const info = await withCredentials(platform, key, (c) => connector.creatorInfo(c))
         const recent = await recentActivity(
           platform.database.db,
           input.workspaceId,
@@ -49,7 +48,7 @@ export function createPublishingRouter({ router, authedProcedure }: Procedures) 
         return {
           linked: true as const,
           platform: link.platform,
-          appAudited: true,
+          appAudited: connector.capabilities.audited,
           creator: info,
           recent,
         }

@@ -119,6 +119,7 @@ export function sampleDocs(): CollectionDocs {
       sha256: 'a'.repeat(64),
       thumbnailRef: null,
       remoteRef: null,
+      musicLicence: 'unknown',
     },
     projects: {
       ...base,

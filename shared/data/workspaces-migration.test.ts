@@ -1,33 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest'
-import { addRxPlugin, createRxDatabase, type RxDatabase, type RxJsonSchema } from 'rxdb'
-import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema'
-import { getRxStorageMemory } from 'rxdb/plugins/storage-memory'
+import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { describeIssues } from './describe-issues'
 import { emptyWorkspaceSettings } from './collections/workspace-settings'
 import { migrateWorkspaceV0toV1, workspaces, workspaceSchema } from './collections/workspaces'
-import { uuidv7 } from './ids'
+import { migrateStoredDocument } from './migration.testkit'
 import { sampleDocs } from './sample-docs'
-
-addRxPlugin(RxDBMigrationSchemaPlugin)
-
-let db: RxDatabase | undefined
-afterEach(async () => {
-  await db?.close()
-  db = undefined
-})
-
-/** The workspaces schema as it was at version 0 (before `settings`). */
-function versionZeroSchema(): RxJsonSchema<Record<string, unknown>> {
-  const current = workspaces.rxSchema as RxJsonSchema<Record<string, unknown>>
-  const { settings: _settings, ...properties } = current.properties
-  return {
-    ...current,
-    version: 0,
-    properties,
-    required: (workspaces.rxSchema.required ?? []).filter((k) => k !== 'settings'),
-  }
-}
 
 describe('workspaces schema 0 → 1', () => {
   it('adds default `settings` and leaves every other field as it was', () => {
@@ -40,23 +17,9 @@ describe('workspaces schema 0 → 1', () => {
   })
 
   it('migrates a stored version-0 document when the app opens version 1', async () => {
-    const name = `workspaces-migration-${uuidv7()}`
-    const storage = getRxStorageMemory()
     const { settings: _settings, _deleted, ...old } = sampleDocs().workspaces
-    db = await createRxDatabase({ name, storage })
-    await db.addCollections({ workspaces: { schema: versionZeroSchema() } })
-    await db.collections.workspaces!.insert(old)
-    await db.close()
-
-    db = await createRxDatabase({ name, storage })
-    await db.addCollections({
-      workspaces: {
-        schema: workspaces.rxSchema as RxJsonSchema<Record<string, unknown>>,
-        migrationStrategies: workspaces.migrationStrategies,
-      },
-    })
-    const stored = await db.collections.workspaces!.findOne(old.id).exec()
-    expect(stored?.toJSON()).toEqual(migrateWorkspaceV0toV1(old))
+    const stored = await migrateStoredDocument(workspaces, 'settings', old)
+    expect(stored).toEqual(migrateWorkspaceV0toV1(old))
   })
 
   it('an app of version 0 cannot read a version-1 workspace: it is told to update', () => {

@@ -1,4 +1,5 @@
 import { MAX_CAPTION, type PostDoc } from '../data/collections/posts'
+import type { MusicLicence } from '../data/collections/media'
 import { codePointLength } from '../data/fields'
 import type { Confidence } from '../platform/tiktok-facts'
 import {
@@ -38,7 +39,7 @@ export interface CreatorFacts {
   followers: number | null
 }
 
-export type MusicLicence = 'commercial' | 'personal' | 'unknown'
+export type { MusicLicence }
 
 export interface CheckInput {
   post: Pick<

@@ -6,7 +6,12 @@ import { can, type MemberLike } from '../../../shared/auth/permissions'
 import type { PostDoc, PrivacyLevel } from '../../../shared/data/collections/posts'
 import type { MediaDoc } from '../../../shared/data/registry'
 import { captionStats, hashtagsOf, suggest, tokenAt } from '../../../shared/publishing/caption'
-import { blocking, runChecks, type CheckResult } from '../../../shared/publishing/checks'
+import {
+  blocking,
+  runChecks,
+  type CheckResult,
+  type MusicLicence,
+} from '../../../shared/publishing/checks'
 import { disclosureLabel, postStatus } from '../../../shared/publishing/post-status'
 import { PRIVACY_LABELS, privacyOptionsOf } from '../../../shared/publishing/privacy'
 import {
@@ -42,6 +47,8 @@ export interface ComposerProps {
   dealBrands: string[]
   /** Set while a Spark code for this post is authorized: its caption is locked on the platform. */
   captionLock: string | null
+  /** The licence of the music in the post's project (null: no music to check). */
+  musicLicence: MusicLicence | null
   /** What Creator Rewards eligibility means for this post (a quiet note, never blocking). */
   rewardsHint: string | null
   onChange(next: PostDoc): void
@@ -82,7 +89,7 @@ export function PostComposer(props: ComposerProps) {
         appAudited: linked?.appAudited ?? true,
         linkedToDeal: props.linkedToDeal,
         dealBrands: props.dealBrands,
-        music: null,
+        music: props.musicLicence,
         recent: linked?.recent ?? {
           directPostsLastDay: 0,
           inboxDraftsLastDay: 0,
@@ -90,7 +97,7 @@ export function PostComposer(props: ComposerProps) {
         },
         lockedCaption: null,
       }),
-    [post, creator, linked, props.linkedToDeal, props.dealBrands],
+    [post, creator, linked, props.linkedToDeal, props.dealBrands, props.musicLicence],
   )
   const errors = blocking(checks)
   const byField = (field: CheckResult['field']) => checks.filter((c) => c.field === field)

@@ -28,6 +28,7 @@ import { creatorRewardsHint } from '../../../shared/publishing/eligibility-hint'
 import { useNow } from '../accounts/use-now'
 import { useEligibility } from '../eligibility/use-eligibility'
 import { useBestTimes } from './use-best-times'
+import { useMusicLicence } from './use-music-licence'
 
 /** Strips RxDB's tombstone flag: the local collection's schema does not list `_deleted`. */
 function forInsert(doc: PostDoc): Omit<PostDoc, '_deleted'> {
@@ -159,6 +160,7 @@ export function PublishPage() {
   const dealDocs = useMemo(() => deals.results.map((d) => d.toJSON() as DealDoc), [deals.results])
   const linkedDeals = selected ? dealsLinkedTo(selected.id, dealDocs) : []
   const captionLock = selected ? captionLockWarning(dealDocs, selected.id, now) : null
+  const musicLicence = useMusicLicence(workspaceId, selected?.projectId ?? null)
   const eligibility = useEligibility(workspaceId, selectedAccount ? [selectedAccount] : [], now)
   const rewardsHint = selected
     ? creatorRewardsHint(
@@ -257,6 +259,7 @@ export function PublishPage() {
                 linkedToDeal={linkedDeals.length > 0}
                 dealBrands={linkedDeals.map((d) => d.brand)}
                 captionLock={captionLock}
+                musicLicence={musicLicence}
                 rewardsHint={rewardsHint}
                 onChange={edit}
               />

@@ -1,7 +1,7 @@
-import { sql, type Kysely, type Migration } from 'kysely'
+import type { Kysely, Migration } from 'kysely'
 import { migrateAccountV0toV1 } from '../../../shared/data/collections/accounts'
 import type { Dialect } from '../connect'
-import { fromJsonColumn } from '../values'
+import { rewriteDocuments } from './rewrite-documents'
 
 /**
  * Accounts schema 0 → 1 (`link` added) for the documents the server stores, with the very step
@@ -12,21 +12,7 @@ import { fromJsonColumn } from '../values'
 export function accountsLinkMigration(dialect: Dialect): Migration {
   return {
     async up(db: Kysely<unknown>): Promise<void> {
-      const rows = await sql<{ workspace_id: string; id: string; data: unknown }>`
-        select workspace_id, id, data from documents where collection = 'accounts'`.execute(db)
-      for (const row of rows.rows) {
-        const data = fromJsonColumn(row.data)
-        if (typeof data !== 'object' || data === null || Array.isArray(data)) continue
-        const before = data as Record<string, unknown>
-        const after = migrateAccountV0toV1(before)
-        if (after === before) continue
-        const text = JSON.stringify(after)
-        const value = dialect === 'postgres' ? sql`cast(${text} as jsonb)` : sql`${text}`
-        await sql`update documents set data = ${value}
-          where workspace_id = ${row.workspace_id} and collection = 'accounts' and id = ${row.id}`.execute(
-          db,
-        )
-      }
+      await rewriteDocuments(db, dialect, 'accounts', migrateAccountV0toV1)
     },
   }
 }

@@ -1,7 +1,7 @@
-import { sql, type Kysely, type Migration } from 'kysely'
+import type { Kysely, Migration } from 'kysely'
 import { migratePostV0toV1 } from '../../../shared/data/collections/posts'
 import type { Dialect } from '../connect'
-import { fromJsonColumn } from '../values'
+import { rewriteDocuments } from './rewrite-documents'
 
 /**
  * Posts schema 0 → 1 (the publishing fields) for the documents the server stores, with the very
@@ -12,21 +12,7 @@ import { fromJsonColumn } from '../values'
 export function publishingMigration(dialect: Dialect): Migration {
   return {
     async up(db: Kysely<unknown>): Promise<void> {
-      const rows = await sql<{ workspace_id: string; id: string; data: unknown }>`
-        select workspace_id, id, data from documents where collection = 'posts'`.execute(db)
-      for (const row of rows.rows) {
-        const data = fromJsonColumn(row.data)
-        if (typeof data !== 'object' || data === null || Array.isArray(data)) continue
-        const before = data as Record<string, unknown>
-        const after = migratePostV0toV1(before)
-        if (after === before) continue
-        const text = JSON.stringify(after)
-        const value = dialect === 'postgres' ? sql`cast(${text} as jsonb)` : sql`${text}`
-        await sql`update documents set data = ${value}
-          where workspace_id = ${row.workspace_id} and collection = 'posts' and id = ${row.id}`.execute(
-          db,
-        )
-      }
+      await rewriteDocuments(db, dialect, 'posts', migratePostV0toV1)
     },
   }
 }

@@ -7,6 +7,7 @@ import {
 import { sampleDocs } from '../../../shared/data/sample-docs'
 import { readMasters } from '../../sync/documents'
 import { testBackends } from '../../test-support/harness'
+import { plantDocuments } from '../../test-support/stored-documents'
 import { openTestDatabase, stopLocalCluster } from '../../test-support/test-database'
 import { workspaceSettingsMigration } from './0010_workspace_settings'
 
@@ -18,24 +19,10 @@ describe.each(testBackends())('server migration of stored workspaces on %s', (ki
     try {
       const { settings: _settings, ...old } = sampleDocs().workspaces
       const other = { ...sampleDocs().posts }
-      for (const [collection, doc, seq, accountId] of [
+      await plantDocuments(t.database, [
         ['workspaces', old, 7, null],
         ['posts', other, 8, other.accountId],
-      ] as const) {
-        await t.database.db
-          .insertInto('documents')
-          .values({
-            workspace_id: doc.workspaceId,
-            collection,
-            id: doc.id,
-            account_id: accountId,
-            seq,
-            data: JSON.stringify(doc),
-            deleted: 0,
-            updated_at: 1,
-          })
-          .execute()
-      }
+      ])
       await workspaceSettingsMigration(t.database.dialect).up(t.database.db)
       // Running it again changes nothing (a document with `settings` is left alone).
       await workspaceSettingsMigration(t.database.dialect).up(t.database.db)

@@ -176,7 +176,7 @@ export function createSandboxConnector(options: {
 
   return {
     platform: 'sandbox',
-    capabilities: { oauth: false, history: true, events: true, dealReplies: true },
+    capabilities: { oauth: false, history: true, events: true, dealReplies: true, audited: true },
 
     authorizeUrl() {
       throw new Error('sandbox accounts are linked directly, without a sign-in page')

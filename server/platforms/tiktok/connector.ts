@@ -30,6 +30,8 @@ export interface TikTokConfig {
   apiBaseUrl: string
   /** Where the user signs in (default https://www.tiktok.com). */
   authBaseUrl: string
+  /** The app passed TikTok's audit (REELDESK_TIKTOK_APP_AUDITED); until then posts are "Only me". */
+  audited?: boolean
   clock: Clock
   limiter: RateLimiter
   fetch?: FetchLike
@@ -175,7 +177,13 @@ export function createTikTokConnector(config: TikTokConfig): PlatformConnector {
 
   return {
     platform: 'tiktok',
-    capabilities: { oauth: true, history: false, events: false, dealReplies: false },
+    capabilities: {
+      oauth: true,
+      history: false,
+      events: false,
+      dealReplies: false,
+      audited: config.audited ?? false,
+    },
 
     authorizeUrl({ state, codeVerifier, redirectUri, client }) {
       const url = new URL('/v2/auth/authorize/', config.authBaseUrl)

@@ -5,6 +5,13 @@ import { js, rxSchema } from '../json-schema'
 
 export const MEDIA_KINDS = ['video', 'audio', 'image'] as const
 export const ROTATIONS = [0, 90, 180, 270] as const
+/**
+ * Whether a sound may be used in commercial content (branded posts, product tags): cleared for
+ * commercial use, licensed for personal use only, or not known. The pre-publish checks read the
+ * licence of a post's music (shared/publishing/music-licence.ts).
+ */
+export const MUSIC_LICENCES = ['commercial', 'personal', 'unknown'] as const
+export type MusicLicence = (typeof MUSIC_LICENCES)[number]
 const MAX_DIMENSION = 16_384
 
 /**
@@ -32,9 +39,17 @@ export const mediaSchema = z.strictObject({
   sha256: sha256.nullable(),
   thumbnailRef: blobRef.nullable(),
   remoteRef: blobRef.nullable(),
+  /** Set by the person who imported it; every file starts as 'unknown'. */
+  musicLicence: z.enum(MUSIC_LICENCES),
 })
 
 export type MediaDoc = z.infer<typeof mediaSchema>
+
+/** Media schema 0 → 1: a licence nobody has stated is not known. Done documents are left alone. */
+export function migrateMediaToV1(old: Record<string, unknown>): Record<string, unknown> {
+  if (typeof old['musicLicence'] === 'string') return old
+  return { ...old, musicLicence: 'unknown' }
+}
 
 const dimension = js.nullable(js.int(0, MAX_DIMENSION))
 
@@ -43,7 +58,7 @@ export const media = defineCollection<MediaDoc>({
   schema: mediaSchema,
   rxSchema: rxSchema({
     title: 'media',
-    version: 0,
+    version: 1,
     properties: {
       accountId: js.nullable(js.id()),
       fileName: js.string(255, 1),
@@ -59,8 +74,11 @@ export const media = defineCollection<MediaDoc>({
       sha256: js.nullable(js.sha256()),
       thumbnailRef: js.nullable(js.blobRef()),
       remoteRef: js.nullable(js.blobRef()),
+      musicLicence: js.enum(MUSIC_LICENCES),
     },
   }),
+  // Version 1 added `musicLicence`; the server rewrote its stored media the same way (0018).
+  migrationStrategies: { 1: (old) => migrateMediaToV1(old) },
   serverOwnedFields: [],
   accountScoped: true,
 })

@@ -1,9 +1,11 @@
 import { Button } from 'react-aria-components'
+import { useStore } from 'zustand'
 import { setMusic, setOriginalAudio, updateMusic } from '../../../../shared/timeline/edit'
 import type { Timeline } from '../../../../shared/timeline/model'
 import { CheckboxInput } from '../../../ui/CheckboxInput'
 import { NumberInput } from '../../../ui/NumberInput'
 import type { ProjectStore } from '../project/project-store'
+import { MusicLicenceField } from './MusicLicenceField'
 import { InlineError, Section } from './Section'
 import { fromSeconds, toSeconds } from './units'
 import { useScopedEdit } from './use-scoped-edit'
@@ -44,6 +46,7 @@ function OriginalAudio({ store, timeline }: { store: ProjectStore; timeline: Tim
 
 function Music({ store, timeline }: { store: ProjectStore; timeline: Timeline }) {
   const { edit, error } = useScopedEdit(store, 'music')
+  const workspaceId = useStore(store, (s) => s.project.workspaceId)
   const music = timeline.audio.music
   if (!music) return null
   return (
@@ -74,6 +77,7 @@ function Music({ store, timeline }: { store: ProjectStore; timeline: Timeline })
           onCommit={(s) => edit('Music fade', (t) => updateMusic(t, { fadeOutMs: fromSeconds(s) }))}
         />
       </div>
+      <MusicLicenceField workspaceId={workspaceId} mediaId={music.mediaId} />
       <Button className="button" onPress={() => edit('Remove music', (t) => setMusic(t, null))}>
         Remove music
       </Button>

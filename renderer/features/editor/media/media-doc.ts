@@ -51,6 +51,7 @@ export function buildMediaDoc(probe: ProbeResult, ctx: MediaDocContext): MediaDo
     sha256: null,
     thumbnailRef: null,
     remoteRef: null,
+    musicLicence: 'unknown',
   } satisfies MediaDoc)
 }
 
