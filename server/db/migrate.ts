@@ -14,6 +14,7 @@ import { dealsShopMigration } from './migrations/0009_deals_shop'
 import { workspaceSettingsMigration } from './migrations/0010_workspace_settings'
 import { dealsRepliesMigration } from './migrations/0012_deals_replies'
 import { mediaLicenceMigration } from './migrations/0018_media_licence'
+import { sparkCaptionsMigration } from './migrations/0019_spark_captions'
 
 const log = createLogger('migrate')
 
@@ -33,6 +34,7 @@ function provider(dialect: Dialect): MigrationProvider {
     '0010_workspace_settings': workspaceSettingsMigration(dialect),
     '0012_deals_replies': dealsRepliesMigration(),
     '0018_media_licence': mediaLicenceMigration(dialect),
+    '0019_spark_captions': sparkCaptionsMigration(dialect),
   }
   return { getMigrations: () => Promise.resolve(migrations) }
 }

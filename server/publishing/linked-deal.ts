@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { DealDoc } from '../../shared/data/registry'
+import { lockedCaptionOf } from '../../shared/deals/deadlines'
 import { dealsLinkedTo } from '../../shared/deals/disclosure'
 import type { DB } from '../db/schema'
 import { fromJsonColumn } from '../db/values'
@@ -14,6 +15,25 @@ export async function linkedToDeal(
   accountId: string,
   postId: string,
 ): Promise<boolean> {
+  return dealsLinkedTo(postId, await accountDeals(db, workspaceId, accountId)).length > 0
+}
+
+/** The caption an authorized Spark code for this post locked (see `lockedCaptionOf`). */
+export async function lockedCaption(
+  db: Kysely<DB>,
+  workspaceId: string,
+  accountId: string,
+  postId: string,
+  now: number,
+): Promise<string | null> {
+  return lockedCaptionOf(await accountDeals(db, workspaceId, accountId), postId, now)
+}
+
+async function accountDeals(
+  db: Kysely<DB>,
+  workspaceId: string,
+  accountId: string,
+): Promise<DealDoc[]> {
   const rows = await db
     .selectFrom('documents')
     .select(['data'])
@@ -22,6 +42,5 @@ export async function linkedToDeal(
     .where('account_id', '=', accountId)
     .where('deleted', '=', 0)
     .execute()
-  const deals = rows.map((row) => fromJsonColumn(row.data) as DealDoc)
-  return dealsLinkedTo(postId, deals).length > 0
+  return rows.map((row) => fromJsonColumn(row.data) as DealDoc)
 }

@@ -17,7 +17,7 @@ import { PlatformError } from '../platforms/errors'
 import { loadLink } from '../platforms/links'
 import { connectorFor, withCredentials, type PlatformCore } from '../platforms/services'
 import { readMasters } from '../sync/documents'
-import { linkedToDeal } from './linked-deal'
+import { linkedToDeal, lockedCaption } from './linked-deal'
 import { patchPublish, readPost } from './post-state'
 import { recentActivity } from './recent-activity'
 
@@ -302,7 +302,13 @@ async function checkInput(
       post.id,
       core.clock.now(),
     ),
-    lockedCaption: null,
+    lockedCaption: await lockedCaption(
+      core.database.db,
+      p.workspaceId,
+      p.accountId,
+      post.id,
+      core.clock.now(),
+    ),
   }
 }
 

@@ -177,11 +177,30 @@ describe.each(testBackends())('publishing through a real server on %s', (kind) =
       projectId: project.id,
       disclosure: { commercial: true, yourBrand: false, brandedContent: true },
     })
+    // A post whose caption was edited after the brand's Spark code locked it.
+    const sparked = post({ release: { by: agency.owner.userId, at: now }, caption: 'Edited later' })
+    const sparkDeal = docOf('deals', agency.workspaceId, {
+      accountId,
+      state: 'posted',
+      sparkCodes: [
+        {
+          id: sparked.id,
+          code: 'SPARK-LOCK',
+          postId: sparked.id,
+          durationDays: 30,
+          issuedAt: now - 1000,
+          revokedAt: null,
+          caption: 'Launch day',
+        },
+      ],
+    })
+    await pushAll(agency.owner.api, agency.workspaceId, 'deals', [sparkDeal])
     await pushAll(agency.owner.api, agency.workspaceId, 'posts', [
       tooLong,
       branded,
       forDeal,
       withSong,
+      sparked,
     ])
     const failed = (id: string) =>
       eventually(
@@ -204,6 +223,10 @@ describe.each(testBackends())('publishing through a real server on %s', (kind) =
     expect((await failed(withSong.id))?.publish).toMatchObject({
       code: 'sound_not_commercial',
       error: expect.stringContaining('personal use only'),
+    })
+    expect((await failed(sparked.id))?.publish).toMatchObject({
+      code: 'caption_locked',
+      error: expect.stringContaining('caption is locked'),
     })
   })
 

@@ -37,6 +37,7 @@ function deal(
             durationDays: 30,
             issuedAt: 1,
             revokedAt: null,
+            caption: null,
           },
         ]
       : [],

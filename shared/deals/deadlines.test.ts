@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import type { DealDoc } from '../data/collections/deals'
 import { sampleDocs } from '../data/sample-docs'
-import { captionLockWarning, dealDeadlines, sparkStatus, urgencyOf } from './deadlines'
+import {
+  captionLockWarning,
+  dealDeadlines,
+  lockedCaptionOf,
+  sparkStatus,
+  urgencyOf,
+} from './deadlines'
 import { exclusivityConflicts } from './exclusivity'
 import { DAY_MS, HOUR_MS } from './deal-facts'
 
@@ -57,6 +63,7 @@ describe('deadlines and reminders', () => {
           durationDays: 7,
           issuedAt: NOW - 6 * DAY_MS,
           revokedAt: null,
+          caption: null,
         },
       ],
     })
@@ -80,6 +87,7 @@ describe('deadlines and reminders', () => {
       durationDays: 30 as const,
       issuedAt: NOW,
       revokedAt: null,
+      caption: 'Launch day #ad',
     }
     expect(sparkStatus(code, NOW)).toBe('active')
     expect(sparkStatus(code, NOW + 28 * DAY_MS)).toBe('expiring')
@@ -89,6 +97,26 @@ describe('deadlines and reminders', () => {
     expect(captionLockWarning([d], ID(5), NOW + DAY_MS)).toContain('locked')
     expect(captionLockWarning([d], ID(5), NOW + 31 * DAY_MS)).toBeNull()
     expect(captionLockWarning([d], ID(6), NOW)).toBeNull()
+  })
+
+  it('the locked caption is the authorized code’s; none once it ends or when it is unknown', () => {
+    const code = {
+      id: ID(4),
+      code: 'ABC',
+      postId: ID(5),
+      durationDays: 7 as const,
+      issuedAt: NOW,
+      revokedAt: null,
+      caption: 'Launch day #ad',
+    }
+    const d = deal({ sparkCodes: [code] })
+    expect(lockedCaptionOf([d], ID(5), NOW + DAY_MS)).toBe('Launch day #ad')
+    expect(lockedCaptionOf([d], ID(6), NOW + DAY_MS)).toBeNull()
+    expect(lockedCaptionOf([d], ID(5), NOW + 8 * DAY_MS)).toBeNull()
+    const revoked = deal({ sparkCodes: [{ ...code, revokedAt: NOW + 1 }] })
+    expect(lockedCaptionOf([revoked], ID(5), NOW + 2)).toBeNull()
+    const unknown = deal({ sparkCodes: [{ ...code, caption: null }] })
+    expect(lockedCaptionOf([unknown], ID(5), NOW + 2)).toBeNull()
   })
 })
 

@@ -84,3 +84,22 @@ export function captionLockWarning(
           return `This post's caption is locked while Spark code ${code.code} (${deal.brand}) is authorized: an edit will not reach the platform.`
   return null
 }
+
+/**
+ * The caption the platform locked for this post: that of its authorized Spark code (the
+ * pre-publish check stops a post whose caption differs). Null while no code with a known
+ * caption is authorized for it.
+ */
+export function lockedCaptionOf(
+  deals: readonly DealDoc[],
+  postId: string,
+  now: number,
+): string | null {
+  for (const deal of deals)
+    for (const code of deal.sparkCodes) {
+      if (code.postId !== postId || code.caption === null) continue
+      const status = sparkStatus(code, now)
+      if (status === 'active' || status === 'expiring') return code.caption
+    }
+  return null
+}

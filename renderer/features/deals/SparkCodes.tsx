@@ -53,6 +53,8 @@ export function SparkCodes({
       durationDays: days as SparkCode['durationDays'],
       issuedAt: Date.now(),
       revokedAt: null,
+      // The platform locks the caption the post has now, for as long as the code is authorized.
+      caption: posts.find((p) => p.id === postId)?.caption ?? null,
     }
     await onSave({ ...deal, sparkCodes: [...deal.sparkCodes, entry], updatedAt: Date.now() })
     setCode('')

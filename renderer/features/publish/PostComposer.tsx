@@ -47,6 +47,8 @@ export interface ComposerProps {
   dealBrands: string[]
   /** Set while a Spark code for this post is authorized: its caption is locked on the platform. */
   captionLock: string | null
+  /** The caption an authorized Spark code locked for this post (the check compares it). */
+  lockedCaption: string | null
   /** The licence of the music in the post's project (null: no music to check). */
   musicLicence: MusicLicence | null
   /** What Creator Rewards eligibility means for this post (a quiet note, never blocking). */
@@ -95,9 +97,17 @@ export function PostComposer(props: ComposerProps) {
           inboxDraftsLastDay: 0,
           shoppableLastWeek: 0,
         },
-        lockedCaption: null,
+        lockedCaption: props.lockedCaption,
       }),
-    [post, creator, linked, props.linkedToDeal, props.dealBrands, props.musicLicence],
+    [
+      post,
+      creator,
+      linked,
+      props.linkedToDeal,
+      props.dealBrands,
+      props.musicLicence,
+      props.lockedCaption,
+    ],
   )
   const errors = blocking(checks)
   const byField = (field: CheckResult['field']) => checks.filter((c) => c.field === field)

@@ -22,7 +22,7 @@ import { PostComposer } from './PostComposer'
 import './publish.css'
 import { useLocalDraft } from './use-local-draft'
 import { usePublishIntent } from './publish-intent'
-import { captionLockWarning } from '../../../shared/deals/deadlines'
+import { captionLockWarning, lockedCaptionOf } from '../../../shared/deals/deadlines'
 import { dealsLinkedTo } from '../../../shared/deals/disclosure'
 import { creatorRewardsHint } from '../../../shared/publishing/eligibility-hint'
 import { useNow } from '../accounts/use-now'
@@ -160,6 +160,7 @@ export function PublishPage() {
   const dealDocs = useMemo(() => deals.results.map((d) => d.toJSON() as DealDoc), [deals.results])
   const linkedDeals = selected ? dealsLinkedTo(selected.id, dealDocs) : []
   const captionLock = selected ? captionLockWarning(dealDocs, selected.id, now) : null
+  const lockedCaption = selected ? lockedCaptionOf(dealDocs, selected.id, now) : null
   const musicLicence = useMusicLicence(workspaceId, selected?.projectId ?? null)
   const eligibility = useEligibility(workspaceId, selectedAccount ? [selectedAccount] : [], now)
   const rewardsHint = selected
@@ -259,6 +260,7 @@ export function PublishPage() {
                 linkedToDeal={linkedDeals.length > 0}
                 dealBrands={linkedDeals.map((d) => d.brand)}
                 captionLock={captionLock}
+                lockedCaption={lockedCaption}
                 musicLicence={musicLicence}
                 rewardsHint={rewardsHint}
                 onChange={edit}

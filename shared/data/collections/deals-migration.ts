@@ -84,3 +84,17 @@ export function migrateDealToV1(old: Record<string, unknown>): Record<string, un
     payment: state === 'paid' ? { amountMinor, currency, receivedAt: updatedAt } : null,
   }
 }
+
+/**
+ * Deals schema version 1 → 2: each Spark code gains the caption it locks, unknown (null) for
+ * codes recorded before. A deal whose codes all have one is returned as it is.
+ */
+export function migrateDealToV2(old: Record<string, unknown>): Record<string, unknown> {
+  const codes = Array.isArray(old['sparkCodes']) ? (old['sparkCodes'] as unknown[]) : []
+  const has = (c: unknown) => typeof c === 'object' && c !== null && 'caption' in c
+  if (Array.isArray(old['sparkCodes']) && codes.every(has)) return old
+  return {
+    ...old,
+    sparkCodes: codes.map((c) => (has(c) ? c : { ...(c as object), caption: null })),
+  }
+}

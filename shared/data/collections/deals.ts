@@ -11,7 +11,8 @@ import {
   USER_ID_PATTERN,
 } from '../fields'
 import { js, rxSchema } from '../json-schema'
-import { migrateDealToV1 } from './deals-migration'
+import { migrateDealToV1, migrateDealToV2 } from './deals-migration'
+import { MAX_CAPTION } from './posts'
 
 /**
  * The deal pipeline's stages (shared/deals/pipeline.ts holds who may move a deal between them):
@@ -117,6 +118,11 @@ const sparkCodeSchema = z.strictObject({
   issuedAt: timestamp,
   /** When the creator took the authorization back (null: still authorized). */
   revokedAt: timestamp.nullable(),
+  /**
+   * The post's caption when the code was recorded: the caption the platform locks while the
+   * code is authorized (null: no post, or recorded before version 2 kept it).
+   */
+  caption: text(MAX_CAPTION).nullable(),
 })
 
 const usageSchema = z.strictObject({
@@ -206,7 +212,7 @@ export const deals = defineCollection<DealDoc>({
   schema: dealSchema,
   rxSchema: rxSchema({
     title: 'deals',
-    version: 1,
+    version: 2,
     properties: {
       accountId: js.id(),
       brand: js.string(200, 1),
@@ -259,6 +265,7 @@ export const deals = defineCollection<DealDoc>({
           durationDays: { type: 'integer', enum: [...SPARK_DURATION_DAYS] },
           issuedAt: js.timestamp(),
           revokedAt: js.nullable(js.timestamp()),
+          caption: js.nullable(js.string(MAX_CAPTION)),
         }),
         MAX_SPARK_CODES,
       ),
@@ -290,8 +297,10 @@ export const deals = defineCollection<DealDoc>({
   }),
   // Version 1: the pipeline, offers, usage, exclusivity, Spark codes, history and read marks.
   // The server rewrote its stored deals with the same function (migration 0009).
+  // Version 2: Spark codes keep the caption they lock (migration 0019 on the server).
   migrationStrategies: {
     1: (old) => migrateDealToV1(old),
+    2: (old) => migrateDealToV2(old),
   },
   serverOwnedFields: ['invitation', 'payment'],
   serverOwnedDefaults: { invitation: null, payment: null },
