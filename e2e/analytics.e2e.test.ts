@@ -372,7 +372,32 @@ describe('the agency roll-up', () => {
     expect(cells.map(exact).reduce((a, b) => a + b, 0)).toBe(exact(total))
     expect(exact(total)).toBeGreaterThan(0)
     await shoot('analytics-rollup')
-  })
+
+    // A group sums just its accounts: make one of the second account, then show it.
+    const handles = await rollup.getByRole('button', { name: /^@/ }).allTextContents()
+    const second = handles[1] ?? ''
+    await page.getByRole('button', { name: 'Groups…' }).click()
+    const groups = page.getByRole('dialog', { name: 'Account groups' })
+    await groups.getByRole('button', { name: 'Create group' }).click()
+    await groups.getByRole('alert').filter({ hasText: 'Give the group a name.' }).waitFor()
+    await groups.getByLabel('Group name').fill('Big clients')
+    await groups.getByRole('checkbox', { name: second }).check({ force: true })
+    await groups.getByRole('button', { name: 'Create group' }).click()
+    await groups.getByRole('listitem').filter({ hasText: 'Big clients (1)' }).waitFor()
+    await shoot('analytics-groups-dialog')
+    await groups.getByRole('button', { name: 'Close' }).click()
+    await page.getByRole('heading', { name: 'Analytics · Big clients' }).waitFor()
+    await expect.poll(() => rollup.locator('tbody tr').count(), { timeout: 30_000 }).toBe(1)
+    expect(await rollup.getByRole('button', { name: /^@/ }).textContent()).toBe(second)
+    const groupTotal = await rollup.locator('tfoot td[data-cell="views"]').textContent()
+    const secondViews = await rollup.locator('tbody td[data-cell="views"]').textContent()
+    expect(exact(groupTotal)).toBe(exact(secondViews))
+    await shoot('analytics-rollup-group')
+    // Back to every account for the next test.
+    await page.locator('.account-groups .select-button').click()
+    await page.getByRole('option', { name: 'All accounts' }).click()
+    await expect.poll(() => rollup.locator('tbody tr').count(), { timeout: 30_000 }).toBe(2)
+  }, 240_000)
 
   it('keeps working from the local store after the network is gone', async () => {
     await context.setOffline(true)

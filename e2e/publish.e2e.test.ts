@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { docOf, pushAll, signUpUser, type TestUser } from '../server/test-support/agency'
 import { blobClient, sha256 } from '../server/test-support/blob-client'
 import { launchChromium } from './chromium'
-import { makePortraitClip, run } from './fixtures/media'
+import { makeMusic, makePortraitClip, run } from './fixtures/media'
 
 // Two browser contexts are two members: an editor writes and submits, the owner approves from the
 // web mode; the server publishes through the sandbox platform and both see each state live.
@@ -375,10 +375,23 @@ describe('the post video', () => {
     await ownerPage.getByRole('button', { name: 'Create project' }).click()
     await ownerPage.getByRole('heading', { level: 2, name: 'Launch teaser' }).waitFor()
     const clip = makePortraitClip(dir, 4, 'teaser-source.mp4')
-    await ownerPage.locator('input[type="file"]').first().setInputFiles(clip)
+    const song = makeMusic(dir, 4, 'summer-hit.m4a')
+    await ownerPage.locator('input[type="file"]').first().setInputFiles([clip, song])
     await ownerPage
       .getByRole('button', { name: 'Add clip: teaser-source.mp4' })
       .click({ timeout: 30_000 })
+    // The song is licensed for personal use only, and said so once on the music file.
+    await ownerPage
+      .getByRole('button', { name: 'Set music: summer-hit.m4a' })
+      .click({ timeout: 30_000 })
+    await ownerPage.getByRole('group', { name: 'Music track' }).getByRole('button').first().click()
+    await ownerPage.getByRole('button', { name: /Music licence/ }).click()
+    await ownerPage.getByRole('option', { name: 'Personal use only' }).click()
+    await expect
+      .poll(() => ownerPage.getByRole('button', { name: /Music licence/ }).textContent(), {
+        timeout: 30_000,
+      })
+      .toContain('Personal use only')
     await ownerPage.getByRole('button', { name: 'Export', exact: true }).click()
     await ownerPage.getByRole('button', { name: 'Export 9:16 MP4' }).click()
     await ownerPage.getByRole('button', { name: 'Publish…' }).click({ timeout: 120_000 })
@@ -395,6 +408,12 @@ describe('the post video', () => {
       .waitFor({ timeout: 60_000 })
     expect(await composer.getByRole('slider', { name: 'Cover frame' }).inputValue()).toBe('1000')
     await composer.getByTestId('cover-preview').waitFor({ timeout: 30_000 })
+    // As a paid partnership, the personal-use song stops it, next to the disclosure.
+    await composer.getByRole('switch', { name: 'Disclose commercial content' }).check()
+    await composer.getByRole('checkbox', { name: 'Branded content' }).check({ force: true })
+    await composer
+      .getByText('The music in this video is licensed for personal use only', { exact: false })
+      .waitFor({ timeout: 30_000 })
     await shoot(ownerPage, 'publish-from-export')
   }, 240_000)
 })

@@ -6,6 +6,7 @@ import type { CollectionDocs } from '../../shared/data/registry'
 import { serverOwnedViolations } from '../../shared/data/server-owned'
 import type { PushOutput, PushRow, RowRefusal } from '../../shared/sync/protocol'
 import { workspaceSchema } from '../../shared/data/collections/workspaces'
+import { createLogger } from '../../shared/logger'
 import { approvalContextOf } from '../../shared/publishing/workspace-approvals'
 import {
   checkTransition,
@@ -22,6 +23,8 @@ import {
   type DocWrite,
 } from './documents'
 import { describeIssues, docIdOf } from '../../shared/data/describe-issues'
+
+const log = createLogger('push')
 
 export interface PushRequest {
   workspaceId: string
@@ -175,7 +178,11 @@ export async function pushDocuments(database: Database, request: PushRequest): P
         workspaceId,
       )?.data
       const workspace = workspaceSchema.safeParse(stored)
-      context = approvalContextOf(workspace.success ? workspace.data : null)
+      if (stored !== undefined && !workspace.success)
+        log.error('workspace settings unreadable; approvals fail closed', { workspaceId })
+      context = approvalContextOf(
+        workspace.success ? workspace.data : stored === undefined ? null : 'unreadable',
+      )
     }
     const conflicts: Record<string, unknown>[] = []
     const writes: DocWrite[] = []

@@ -39,4 +39,18 @@ describe('approval policy from the workspace settings', () => {
         "this account's posts are approved before they go out. Waiting for approval by Olivia Owner.",
     })
   })
+
+  it('settings that exist but cannot be read fail closed: an owner or manager must approve', () => {
+    const post = {
+      ...sampleDocs().posts,
+      accountId: '01890a5d-ac96-774b-bcce-b302099a8000',
+      release: null,
+      approval: { ...DRAFT_APPROVAL, state: 'pending' as const },
+    }
+    const release = { ...post, release: { by: 'user-owner', at: 5 } }
+    // Readable settings without a policy for this account: no approval needed.
+    expect(checkPostTransition(owner, post, release, approvalContextOf(ws)).ok).toBe(true)
+    const verdict = checkPostTransition(owner, post, release, approvalContextOf('unreadable'))
+    expect(verdict.ok).toBe(false)
+  })
 })

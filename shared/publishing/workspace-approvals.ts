@@ -15,10 +15,24 @@ export function approvalPolicyFor(
   return entry ? effectivePolicy(entry.policy, workspace?.members ?? []) : NO_APPROVAL
 }
 
-/** The workflow rules' view of a workspace's approval settings and member names. */
+/**
+ * What applies when the workspace's settings exist but cannot be read: approval by any owner or
+ * manager. Failing closed: an unreadable setting must not let posts skip the approval it held.
+ */
+export const UNREADABLE_SETTINGS_POLICY: ApprovalPolicy = { mode: 'one', approverIds: [] }
+
+/**
+ * The workflow rules' view of a workspace's approval settings and member names. `'unreadable'`:
+ * the workspace document is stored but invalid (see UNREADABLE_SETTINGS_POLICY).
+ */
 export function approvalContextOf(
-  workspace: Pick<WorkspaceDoc, 'settings' | 'members'> | null,
+  workspace: Pick<WorkspaceDoc, 'settings' | 'members'> | null | 'unreadable',
 ): TransitionContext {
+  if (workspace === 'unreadable')
+    return {
+      approvalPolicyOf: () => UNREADABLE_SETTINGS_POLICY,
+      memberName: () => 'an owner or manager',
+    }
   const names = new Map((workspace?.members ?? []).map((m) => [m.userId, m.displayName]))
   return {
     approvalPolicyOf: (accountId) => approvalPolicyFor(workspace, accountId),

@@ -49,6 +49,9 @@ import { can } from '../../../shared/auth/permissions'
 import { useWorkspaceMember } from '../../app/use-workspace-member'
 import { PostsTable, type PostInfo, type PostTableRow } from './PostsTable'
 import { RollupView } from './RollupView'
+import { AccountGroups } from './AccountGroups'
+import { accountsOfGroup } from '../../../shared/analytics/account-groups'
+import { useWorkspaceSettings } from '../workspace-settings/use-workspace-settings'
 import { DateRangeField } from './DateRangeField'
 import { PostDetail } from './PostDetail'
 import { PostFilterBar } from './PostFilterBar'
@@ -99,6 +102,8 @@ export function AnalyticsPage() {
   const [measure, setMeasure] = useState<Measure>('views')
   const [asTable, setAsTable] = useState(false)
   const [importing, setImporting] = useState(false)
+  const [groupId, setGroupId] = useState<string | null>(null)
+  const { settings } = useWorkspaceSettings()
   const { member } = useWorkspaceMember()
   const mayImport = member !== null && can(member, 'manageAccounts')
 
@@ -228,7 +233,11 @@ export function AnalyticsPage() {
   }
 
   if (accountId === null) {
-    const all = accounts
+    const groups = settings.analytics.groups
+    const group = groups.find((g) => g.id === groupId) ?? null
+    const shown = group ? accountsOfGroup(accounts, groups, group.id) : accounts
+    const scope = group ? group.name : 'All accounts'
+    const all = shown
       .map((a) => grouped.get(a.id))
       .filter((m): m is NonNullable<typeof m> => m !== undefined)
     const { rows, total, totalPrevious } = rollup(all, periodKind, day, customRange)
@@ -260,7 +269,7 @@ export function AnalyticsPage() {
               r.current.engagementRate,
             ]),
             [
-              'all accounts',
+              group ? `group: ${group.name}` : 'all accounts',
               total.followers,
               total.followersGained,
               total.views,
@@ -276,9 +285,9 @@ export function AnalyticsPage() {
     const rollupPdf = () => {
       const range = rollupRange(all, periodKind, day, customRange)
       downloadBlob(
-        `reeldesk-report-all-accounts-${range.from}-${range.to}.pdf`,
+        `reeldesk-report-${group ? 'group' : 'all-accounts'}-${range.from}-${range.to}.pdf`,
         buildReport({
-          title: 'All accounts',
+          title: scope,
           subtitle: `${PERIOD_LABELS[periodKind]}: ${range.from} to ${range.to} - ${rows.length} accounts`,
           headlines: headlinesOf(total, totalPrevious),
           charts: [],
@@ -299,8 +308,9 @@ export function AnalyticsPage() {
     return (
       <div className="analytics">
         <div className="analytics__bar">
-          <h2 className="analytics__title">Analytics · all accounts</h2>
+          <h2 className="analytics__title">Analytics · {group ? group.name : 'all accounts'}</h2>
           <div className="analytics__tools">
+            <AccountGroups accounts={accounts} groupId={group?.id ?? null} onGroup={setGroupId} />
             {periodPicker}
             <button
               type="button"
@@ -320,6 +330,7 @@ export function AnalyticsPage() {
           </p>
         ) : (
           <RollupView
+            title={scope}
             rows={rows}
             total={total}
             accounts={accountById}

@@ -5,6 +5,8 @@ import { formatCount, formatPercent } from './format'
 import { Sparkline } from './Sparkline'
 
 interface RollupViewProps {
+  /** "All accounts", or the group's name. */
+  title: string
   rows: readonly RollupRow[]
   total: Totals
   accounts: ReadonlyMap<string, AccountDoc>
@@ -13,11 +15,11 @@ interface RollupViewProps {
 }
 
 /** Every account side by side, summed in the last row, sorted by follower growth. */
-export function RollupView({ rows, total, accounts, onOpen, onExport }: RollupViewProps) {
+export function RollupView({ title, rows, total, accounts, onOpen, onExport }: RollupViewProps) {
   return (
     <section className="panel" aria-labelledby="rollup-title">
       <div className="panel__header">
-        <h2 id="rollup-title">All accounts</h2>
+        <h2 id="rollup-title">{title}</h2>
         <button type="button" className="button button--small" onClick={onExport}>
           Export CSV
         </button>
@@ -62,7 +64,7 @@ export function RollupView({ rows, total, accounts, onOpen, onExport }: RollupVi
         </tbody>
         <tfoot>
           <tr data-testid="rollup-total">
-            <th scope="row">All accounts</th>
+            <th scope="row">{title === 'All accounts' ? title : `Total · ${title}`}</th>
             <td className="num">{formatCount(total.followers, true)}</td>
             <td />
             <td />
