@@ -18,6 +18,12 @@ export interface HarnessSpec {
   readonly quality?: 'smaller' | 'balanced' | 'best'
   /** Abort the export once this fraction is reached (tests cancel). */
   readonly cancelAtFraction?: number
+  /**
+   * Keep the MP4 in the page instead of returning it as base64 (a long export's file would
+   * otherwise be copied twice into the page's heap while its memory is measured); read it with
+   * outputChunk().
+   */
+  readonly keepOutput?: boolean
 }
 
 export interface HarnessProgress {
@@ -64,6 +70,8 @@ export interface EngineTestApi {
     /** FS path → the text overlay's PNG (base64), as the compositor renders it. */
     texts: Record<string, string>
   }>
+  /** Part of the last kept export (keepOutput) as base64; '' past its end. */
+  outputChunk(offset: number, length: number): Promise<string>
   /** ffmpeg's log lines since the last call. */
   takeLog(): string[]
   /** Replaces the engine, e.g. to force the single-thread core or x264. */
