@@ -10,9 +10,9 @@ import type { Rect } from '../../../../shared/timeline'
 import { FrameWindow } from './frame-window'
 
 /**
- * How far ahead a request may jump and still be read by decoding on from the last frame (each
- * frame on the way comes through this reader one by one). Farther, a restart is faster: the
- * decoder skips to the target on its own, dropping frames as it goes (see restart).
+ * How far ahead a request may jump and always be read by decoding on from the last frame (each
+ * frame on the way comes through this reader one by one). Farther, in another GOP, a restart is
+ * faster: the decoder skips to the target on its own, dropping frames as it goes (see restart).
  */
 const READ_ON_SEC = 0.5
 /**
@@ -83,7 +83,7 @@ export class VideoFrameSource {
     const kept = this.window.find(t)
     if (kept) return kept.clone()
     const current = this.current
-    if (!current || t < current.timestamp || t > current.timestamp + READ_ON_SEC) {
+    if (!current || t < current.timestamp || !(await this.readOnReaches(current.timestamp, t))) {
       await this.restart(t)
     }
     while (this.upcoming && this.upcoming.timestamp <= t) {
@@ -93,6 +93,17 @@ export class VideoFrameSource {
     }
     if (!this.current) throw new Error(`no video frame at ${sec.toFixed(3)} s`)
     return this.current.clone()
+  }
+
+  /**
+   * Whether reading on from `fromSec` to `t` decodes no more than a restart would: near, or in the
+   * same GOP (a restart decodes from t's keyframe, which is then at or before `fromSec`). Playback
+   * that falls behind (frames asked for far apart) must not turn every frame into a seek.
+   */
+  private async readOnReaches(fromSec: number, t: number): Promise<boolean> {
+    if (t <= fromSec + READ_ON_SEC) return true
+    const key = await this.packets.getKeyPacket(t)
+    return key !== null && key.timestamp <= fromSec
   }
 
   dispose(): void {

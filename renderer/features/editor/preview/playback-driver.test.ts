@@ -118,4 +118,21 @@ describe('playback driver', () => {
     expect(h.driver.state.playing).toBe(false)
     expect(calls).toEqual(['start 0', 'stop'])
   })
+
+  it('renders the next frame while the current one shows, and shows it only when it is due', async () => {
+    const h = harness()
+    await h.advance(0)
+    h.driver.dispatch({ type: 'play' })
+    await h.advance(0)
+    // Frame 0 is on screen; frame 1 (100 ms) is already rendered, held until its time.
+    expect(h.rendered).toContain(100)
+    expect(h.shown).toEqual([0])
+    await h.advance(100)
+    expect(h.shown).toEqual([0, 1])
+    expect(h.rendered).toContain(200)
+    // Paused, nothing is rendered ahead and a held frame is not shown.
+    h.driver.dispatch({ type: 'pause' })
+    await h.advance(100)
+    expect(h.shown).toEqual([0, 1])
+  })
 })

@@ -2,6 +2,7 @@ import { createLogger } from '../../../../shared/logger'
 import {
   currentFrame,
   currentTimeMs,
+  lastFrame,
   frameToMs,
   initialPlayback,
   playbackReducer,
@@ -70,23 +71,60 @@ export function createPlaybackDriver(options: PlaybackDriverOptions): PlaybackDr
   let rendering = false
   let handle: number | null = null
   let disposed = false
+  /** A frame rendered before it was due, shown on the animation frame it falls due. */
+  let ahead: RenderedFrame | null = null
 
+  const show = (rendered: RenderedFrame) => {
+    shown = rendered.frame
+    options.onFrame(rendered)
+  }
+  const dropAhead = () => {
+    ahead?.bitmap.close()
+    ahead = null
+  }
+
+  /**
+   * Shows the frame due, and while playing renders the next one as soon as the worker is free, so
+   * decoding and drawing it overlap the wait for its time (one render in flight, one held).
+   */
   const pump = () => {
-    if (disposed || rendering) return
-    const frame = currentFrame(state, now())
-    if (frame === shown) return
+    if (disposed) return
+    const due = currentFrame(state, now())
+    if (ahead && state.playing && ahead.frame <= due) {
+      // Due now (or a frame late, still the nearest there is): show it; anything older is stale.
+      const held = ahead
+      ahead = null
+      if (due - held.frame <= 1 && held.frame !== shown) show(held)
+      else held.bitmap.close()
+    } else if (ahead && (!state.playing || ahead.frame > due + 1)) {
+      dropAhead()
+    }
+    if (rendering) return
+    let target = due
+    if (due === shown) {
+      if (!state.playing || due >= lastFrame(state)) return
+      target = due + 1
+    }
+    if (ahead?.frame === target) return
     rendering = true
+    let failed = false
     options
-      .renderFrame(frameToMs(frame, state.fps))
+      .renderFrame(frameToMs(target, state.fps))
       .then((rendered) => {
-        shown = frame
-        if (disposed) rendered.bitmap.close()
-        else options.onFrame(rendered)
+        if (disposed) return rendered.bitmap.close()
+        if (state.playing && rendered.frame > currentFrame(state, now())) {
+          dropAhead()
+          ahead = rendered
+        } else show(rendered)
       })
-      .catch((error: unknown) => log.warn('preview frame failed', { frame, error: String(error) }))
+      .catch((error: unknown) => {
+        failed = true
+        log.warn('preview frame failed', { frame: target, error: String(error) })
+      })
       .finally(() => {
         rendering = false
-        if (!state.playing) pump()
+        // After a failure the next animation frame tries again, not a tight loop here.
+        if (!failed) pump()
       })
   }
 
@@ -151,6 +189,7 @@ export function createPlaybackDriver(options: PlaybackDriverOptions): PlaybackDr
     },
     dispose() {
       disposed = true
+      dropAhead()
       if (handle !== null) cancelFrame(handle)
       if (state.playing) options.sound?.stop()
     },
