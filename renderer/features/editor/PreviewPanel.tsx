@@ -1,4 +1,4 @@
-import { Pause, Play, ScanLine, SkipBack, SkipForward } from 'lucide-react'
+import { Pause, Play, ScanLine, SkipBack, SkipForward, Volume2, VolumeX } from 'lucide-react'
 import { useEffect, useLayoutEffect, useRef, useState, type MutableRefObject } from 'react'
 import { Button, ToggleButton } from 'react-aria-components'
 import { useRxCollection } from 'rxdb/plugins/react'
@@ -6,17 +6,22 @@ import { useStore } from 'zustand'
 import type { MediaDoc } from '../../../shared/data/registry'
 import { canvasSize } from '../../../shared/timeline/canvas'
 import { timelineDurationMs } from '../../../shared/timeline/time'
+import { previewSoundPieces, type SoundPiece } from '../../../shared/timeline/preview-sound'
+import { createLogger } from '../../../shared/logger'
 import { loadSources } from './load-sources'
 import { useLocalMedia } from './media/local-media-store'
 import { useEditorPrefs } from './editor-prefs'
 import { createPlaybackDriver, type PlaybackDriver } from './preview/playback-driver'
 import { PreviewOverlays } from './preview/PreviewOverlays'
+import { PreviewAudio } from './preview/preview-audio'
 import { createPreviewRenderer } from './preview/preview-renderer'
 import { previewScale, previewSize } from './preview/preview-scale'
 import { useMediaDocs } from './project/use-media-docs'
 import type { ProjectStore } from './project/project-store'
 import type { EditorCommand } from './project/shortcuts'
 import { formatTimecode } from './timeline/timeline-layout'
+
+const log = createLogger('preview-panel')
 
 /** Waits for edits to settle before reloading the worker's copy of the timeline. */
 const RELOAD_DELAY_MS = 150
@@ -37,6 +42,24 @@ function Timecode({
       {formatTimecode(playheadMs, fps)} / {formatTimecode(durationMs, fps)}
     </output>
   )
+}
+
+/** An RMS level as the meter shows it: −60 dBFS and below empty, 0 dBFS full. */
+function meterValue(rms: number): number {
+  return rms > 0 ? Math.max(0, Math.min(1, 1 + (20 * Math.log10(rms)) / 60)) : 0
+}
+
+/** The timeline's sound as the preview plays it; none when it cannot be planned (said elsewhere). */
+function soundPieces(
+  timeline: Parameters<typeof previewSoundPieces>[0],
+  info: Parameters<typeof previewSoundPieces>[1],
+): SoundPiece[] {
+  try {
+    return previewSoundPieces(timeline, info)
+  } catch (error) {
+    log.warn('preview sound not planned', { error: String(error) })
+    return []
+  }
 }
 
 /** The largest size of `aspect` that fits in the box (the preview fills its panel). */
@@ -70,6 +93,10 @@ export function PreviewPanel({
   const thumbs = useLocalMedia((s) => s.thumbUrls)
   const available = useLocalMedia((s) => s.original)
   const showSafeZone = useEditorPrefs((s) => s.safeZone)
+  const volume = useEditorPrefs((s) => s.previewVolume)
+  const muted = useEditorPrefs((s) => s.previewMuted)
+  const audio = useRef<PreviewAudio | null>(null)
+  const meter = useRef<HTMLMeterElement>(null)
   const canvas = useRef<HTMLCanvasElement>(null)
   const stage = useRef<HTMLDivElement>(null)
   const renderer = useRef<ReturnType<typeof createPreviewRenderer> | null>(null)
@@ -107,9 +134,12 @@ export function PreviewPanel({
 
   useEffect(() => {
     renderer.current = createPreviewRenderer()
+    // No Web Audio (unit tests' DOM): the preview plays silently on the wall clock.
+    audio.current = typeof AudioContext === 'undefined' ? null : new PreviewAudio()
     return () => {
       driver.current?.dispose()
       renderer.current?.dispose()
+      audio.current?.dispose()
     }
   }, [])
 
@@ -142,6 +172,15 @@ export function PreviewPanel({
           if (cancelled) return
           setProblem(null)
           driver.current?.dispose()
+          audio.current?.setTimeline(
+            soundPieces(
+              timeline,
+              Object.fromEntries(
+                Object.entries(sources).map(([id, s]) => [id, { ...s.info, fileName: s.name }]),
+              ),
+            ),
+            Object.fromEntries(Object.entries(sources).map(([id, s]) => [id, s.file])),
+          )
           driver.current = createPlaybackDriver({
             durationMs: timelineDurationMs(timeline),
             fps: timeline.fps,
@@ -157,6 +196,7 @@ export function PreviewPanel({
                 store.getState().seek((frame * 1000) / timeline.fps)
             },
             onState: (state) => setPlaying(state.playing),
+            sound: audio.current ?? undefined,
           })
         } catch (error) {
           if (!cancelled) setProblem(error instanceof Error ? error.message : String(error))
@@ -179,6 +219,28 @@ export function PreviewPanel({
       }),
     [store],
   )
+
+  useEffect(() => audio.current?.setVolume(volume, muted), [volume, muted])
+
+  // The level meter follows the sound while playing (written to the element, not React state).
+  useEffect(() => {
+    const element = meter.current
+    const sound = audio.current
+    if (!element || !sound || !playing) return
+    let handle = 0
+    const update = () => {
+      const value = meterValue(sound.level())
+      element.value = value
+      element.setAttribute('aria-valuenow', value.toFixed(2))
+      handle = requestAnimationFrame(update)
+    }
+    handle = requestAnimationFrame(update)
+    return () => {
+      cancelAnimationFrame(handle)
+      element.value = 0
+      element.setAttribute('aria-valuenow', '0')
+    }
+  }, [playing])
 
   useEffect(() => {
     playbackRef.current = (command) => {
@@ -264,14 +326,52 @@ export function PreviewPanel({
             <SkipForward aria-hidden="true" size={16} />
           </Button>
         </div>
-        <ToggleButton
-          className="icon-button"
-          aria-label="Show the safe zone"
-          isSelected={showSafeZone}
-          onChange={(on) => useEditorPrefs.getState().set({ safeZone: on })}
-        >
-          <ScanLine aria-hidden="true" size={16} />
-        </ToggleButton>
+        <div className="preview__tools">
+          <div className="preview__sound">
+            <ToggleButton
+              className="icon-button"
+              aria-label="Mute the preview (M)"
+              isSelected={muted}
+              onChange={(on) => useEditorPrefs.getState().set({ previewMuted: on })}
+            >
+              {muted ? (
+                <VolumeX aria-hidden="true" size={16} />
+              ) : (
+                <Volume2 aria-hidden="true" size={16} />
+              )}
+            </ToggleButton>
+            <input
+              type="range"
+              className="preview__volume"
+              aria-label="Preview volume"
+              min={0}
+              max={100}
+              step={5}
+              value={Math.round(volume * 100)}
+              onChange={(event) =>
+                useEditorPrefs
+                  .getState()
+                  .set({ previewVolume: Number(event.target.value) / 100, previewMuted: false })
+              }
+            />
+            <meter
+              ref={meter}
+              className="preview__meter"
+              aria-label="Preview sound level"
+              min={0}
+              max={1}
+              value={0}
+            />
+          </div>
+          <ToggleButton
+            className="icon-button"
+            aria-label="Show the safe zone"
+            isSelected={showSafeZone}
+            onChange={(on) => useEditorPrefs.getState().set({ safeZone: on })}
+          >
+            <ScanLine aria-hidden="true" size={16} />
+          </ToggleButton>
+        </div>
       </div>
     </section>
   )

@@ -9,6 +9,9 @@ export interface EditorPrefs {
   safeZone: boolean
   /** Timeline zoom, pixels per second. */
   pxPerSecond: number
+  /** The preview's sound level, 0..1, and whether it is muted (the export is not affected). */
+  previewVolume: number
+  previewMuted: boolean
   set(patch: Partial<Omit<EditorPrefs, 'set'>>): void
 }
 
@@ -18,6 +21,8 @@ export const useEditorPrefs = create<EditorPrefs>()(
       snapping: true,
       safeZone: true,
       pxPerSecond: 80,
+      previewVolume: 1,
+      previewMuted: false,
       set: (patch) => set(patch),
     }),
     { name: 'reeldesk-editor-prefs' },

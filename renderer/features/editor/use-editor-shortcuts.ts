@@ -68,6 +68,10 @@ export function useEditorShortcuts(
           return zoom(1.5)
         case 'zoomOut':
           return zoom(1 / 1.5)
+        case 'toggleMute': {
+          const prefs = useEditorPrefs.getState()
+          return prefs.set({ previewMuted: !prefs.previewMuted })
+        }
         default:
           return onPlayback(command)
       }

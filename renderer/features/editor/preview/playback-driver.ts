@@ -1,6 +1,8 @@
 import { createLogger } from '../../../../shared/logger'
 import {
   currentFrame,
+  currentTimeMs,
+  lastFrame,
   frameToMs,
   initialPlayback,
   playbackReducer,
@@ -14,6 +16,21 @@ const log = createLogger('preview-playback')
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never
 export type PlaybackCommand = DistributiveOmit<PlaybackAction, 'nowMs'>
 
+/**
+ * The preview's sound, started and stopped with the picture. Its clock leads: the picture is
+ * anchored to when the sound is actually heard, and re-anchored when the two drift apart.
+ */
+export interface PlaybackSound {
+  /** Starts sounding from timeline `timeMs`; the wall time (on now()'s clock) it is heard, or null. */
+  start(timeMs: number): number | null
+  stop(): void
+  /** The timeline time heard at wall time `wallMs` by the sound's clock, or null (no clock). */
+  heardAt(wallMs: number): number | null
+}
+
+/** How far the picture may drift from the sound before it is re-anchored to it. */
+const MAX_DRIFT_MS = 25
+
 export interface PlaybackDriverOptions {
   readonly durationMs: number
   readonly fps: number
@@ -23,6 +40,7 @@ export interface PlaybackDriverOptions {
   /** Receives each drawn frame; it owns (and must close) the bitmap. */
   readonly onFrame: (frame: RenderedFrame) => void
   readonly onState?: (state: PlaybackState) => void
+  readonly sound?: PlaybackSound
   /** Injected for tests; the browser's by default. */
   readonly now?: () => number
   readonly requestFrame?: (callback: () => void) => number
@@ -53,28 +71,98 @@ export function createPlaybackDriver(options: PlaybackDriverOptions): PlaybackDr
   let rendering = false
   let handle: number | null = null
   let disposed = false
+  /** A frame rendered before it was due, shown on the animation frame it falls due. */
+  let ahead: RenderedFrame | null = null
 
+  const show = (rendered: RenderedFrame) => {
+    shown = rendered.frame
+    options.onFrame(rendered)
+  }
+  const dropAhead = () => {
+    ahead?.bitmap.close()
+    ahead = null
+  }
+
+  /**
+   * Shows the frame due, and while playing renders the next one as soon as the worker is free, so
+   * decoding and drawing it overlap the wait for its time (one render in flight, one held).
+   */
   const pump = () => {
-    if (disposed || rendering) return
-    const frame = currentFrame(state, now())
-    if (frame === shown) return
+    if (disposed) return
+    const due = currentFrame(state, now())
+    if (ahead && state.playing && ahead.frame <= due) {
+      // Due now (or a frame late, still the nearest there is): show it; anything older is stale.
+      const held = ahead
+      ahead = null
+      if (due - held.frame <= 1 && held.frame !== shown) show(held)
+      else held.bitmap.close()
+    } else if (ahead && (!state.playing || ahead.frame > due + 1)) {
+      dropAhead()
+    }
+    if (rendering) return
+    let target = due
+    if (due === shown) {
+      if (!state.playing || due >= lastFrame(state)) return
+      target = due + 1
+    }
+    if (ahead?.frame === target) return
     rendering = true
+    let failed = false
     options
-      .renderFrame(frameToMs(frame, state.fps))
+      .renderFrame(frameToMs(target, state.fps))
       .then((rendered) => {
-        shown = frame
-        if (disposed) rendered.bitmap.close()
-        else options.onFrame(rendered)
+        if (disposed) return rendered.bitmap.close()
+        if (state.playing && rendered.frame > currentFrame(state, now())) {
+          dropAhead()
+          ahead = rendered
+        } else show(rendered)
       })
-      .catch((error: unknown) => log.warn('preview frame failed', { frame, error: String(error) }))
+      .catch((error: unknown) => {
+        failed = true
+        log.warn('preview frame failed', { frame: target, error: String(error) })
+      })
       .finally(() => {
         rendering = false
-        if (!state.playing) pump()
+        // After a failure the next animation frame tries again, not a tight loop here.
+        if (!failed) pump()
       })
+  }
+
+  /** Starts, restarts or stops the sound after a change of state, and follows its clock. */
+  const follow = (before: PlaybackState) => {
+    const sound = options.sound
+    if (!sound) return
+    if (!state.playing) {
+      if (before.playing) sound.stop()
+      return
+    }
+    const t = currentTimeMs(state, now())
+    const moved = before.playing && Math.abs(currentTimeMs(before, now()) - t) > 1
+    if (before.playing && !moved) return
+    const heardAtWall = sound.start(t)
+    if (heardAtWall !== null) {
+      state = playbackReducer(state, {
+        type: 'anchor',
+        timeMs: t,
+        atWallMs: heardAtWall,
+        nowMs: now(),
+      })
+    }
+  }
+
+  const correct = () => {
+    if (!state.playing || !options.sound) return
+    const wall = now()
+    const heard = options.sound.heardAt(wall)
+    if (heard === null) return
+    if (Math.abs(heard - currentTimeMs(state, wall)) > MAX_DRIFT_MS) {
+      state = playbackReducer(state, { type: 'anchor', timeMs: heard, atWallMs: wall, nowMs: wall })
+    }
   }
 
   const loop = () => {
     handle = null
+    correct()
     dispatch({ type: 'tick' })
     // A tick leaves the state unchanged while playing (time comes from the clock), so the frame
     // now due is asked for here, every animation frame.
@@ -85,7 +173,9 @@ export function createPlaybackDriver(options: PlaybackDriverOptions): PlaybackDr
   const dispatch = (command: PlaybackCommand) => {
     const next = playbackReducer(state, { ...command, nowMs: now() } as PlaybackAction)
     if (next === state) return
+    const before = state
     state = next
+    follow(before)
     options.onState?.(state)
     if (state.playing && handle === null) handle = requestFrame(loop)
     pump()
@@ -99,7 +189,9 @@ export function createPlaybackDriver(options: PlaybackDriverOptions): PlaybackDr
     },
     dispose() {
       disposed = true
+      dropAhead()
       if (handle !== null) cancelFrame(handle)
+      if (state.playing) options.sound?.stop()
     },
   }
 }

@@ -22,6 +22,16 @@ export type PlaybackAction =
   /** Called every display frame; stops at the end. */
   | { readonly type: 'tick'; readonly nowMs: number }
   | { readonly type: 'setDuration'; readonly durationMs: number; readonly nowMs: number }
+  /**
+   * While playing: timeline time `timeMs` is heard at wall time `atWallMs` (the sound's clock),
+   * so the picture follows the sound rather than its own clock. Ignored while paused.
+   */
+  | {
+      readonly type: 'anchor'
+      readonly timeMs: number
+      readonly atWallMs: number
+      readonly nowMs: number
+    }
 
 export function initialPlayback(durationMs: number, fps: number): PlaybackState {
   return { playing: false, anchorTimeMs: 0, anchorWallMs: 0, durationMs, fps }
@@ -93,6 +103,10 @@ export function playbackReducer(state: PlaybackState, action: PlaybackAction): P
       const t = state.anchorTimeMs + (now - state.anchorWallMs)
       return t >= frameToMs(lastFrame(state) + 1, state.fps) ? paused(state, Infinity, now) : state
     }
+    case 'anchor':
+      return state.playing
+        ? { ...state, anchorTimeMs: action.timeMs, anchorWallMs: action.atWallMs }
+        : state
     case 'setDuration': {
       const next = { ...state, durationMs: action.durationMs }
       const t = currentTimeMs(state, now)

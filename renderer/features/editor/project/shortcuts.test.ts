@@ -26,6 +26,8 @@ describe('editor shortcuts', () => {
     ['Escape', 'deselect'],
     ['+', 'zoomIn'],
     ['-', 'zoomOut'],
+    ['m', 'toggleMute'],
+    ['M', 'toggleMute'],
   ])('%j → %s', (k, command) => {
     expect(commandForKey(key(k), false)).toBe(command)
   })

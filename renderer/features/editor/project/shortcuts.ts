@@ -2,7 +2,7 @@
  * The editor's keyboard shortcuts, as in most editors: Space play/pause, J/K/L shuttle, S split,
  * Delete remove (with ripple), ←/→ one frame (Shift: a second), Home/End, Escape deselect,
  * Ctrl/Cmd+Z undo, Shift+Ctrl/Cmd+Z (or Ctrl+Y) redo, Ctrl/Cmd+C/X/V copy, cut and paste,
- * Ctrl/Cmd+A select all, +/− zoom. Pure: the page maps a keydown to a command and runs it.
+ * Ctrl/Cmd+A select all, +/− zoom, M mute or unmute the preview's sound. Pure: the page maps a keydown to a command and runs it.
  */
 export type EditorCommand =
   | 'togglePlay'
@@ -26,6 +26,7 @@ export type EditorCommand =
   | 'selectAll'
   | 'zoomIn'
   | 'zoomOut'
+  | 'toggleMute'
 
 export interface KeyLike {
   key: string
@@ -85,6 +86,8 @@ export function commandForKey(event: KeyLike, mac: boolean): EditorCommand | nul
       return 'shuttleForward'
     case 's':
       return 'split'
+    case 'm':
+      return 'toggleMute'
     case 'Delete':
     case 'Backspace':
       return 'deleteSelection'
