@@ -13,6 +13,7 @@ import { earningsMigration } from './migrations/0008_earnings'
 import { dealsShopMigration } from './migrations/0009_deals_shop'
 import { workspaceSettingsMigration } from './migrations/0010_workspace_settings'
 import { dealsRepliesMigration } from './migrations/0012_deals_replies'
+import { publishPerfMigration } from './migrations/0017_publish_perf'
 
 const log = createLogger('migrate')
 
@@ -31,6 +32,7 @@ function provider(dialect: Dialect): MigrationProvider {
     '0009_deals_shop': dealsShopMigration(dialect),
     '0010_workspace_settings': workspaceSettingsMigration(dialect),
     '0012_deals_replies': dealsRepliesMigration(),
+    '0017_publish_perf': publishPerfMigration(),
   }
   return { getMigrations: () => Promise.resolve(migrations) }
 }

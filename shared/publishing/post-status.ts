@@ -24,6 +24,12 @@ export const POST_STATUS_LABELS: Record<PostStatus, string> = {
   failed: 'Failed',
 }
 
+/**
+ * The publish state's code while a due post waits for the platform's per-account limit on new
+ * uploads; `publish.suggestedAt` then holds the time its turn comes (the job's scheduled time).
+ */
+export const RATE_LIMIT_WAIT_CODE = 'waiting_for_rate_limit'
+
 /** One status from approval, release and the server's publish state (the latter wins). */
 export function postStatus(post: PostDoc): PostStatus {
   const { state } = post.publish
