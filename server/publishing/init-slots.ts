@@ -63,26 +63,26 @@ export function takeInitSlot(
     if (mine && mine.startsAt !== null && mine.startsAt > now)
       return { go: false, at: mine.startsAt }
     const others = slots.filter((s) => s.id !== id)
-    const started = others.filter((s) => s.startsAt === null || s.startsAt <= now)
-    const waiting = others.filter((s) => s.startsAt !== null && s.startsAt > now)
-    // What the platform may count now: every started request whose window has not passed.
-    const counted = started.filter((s) => s.endsAt + limit.windowMs > now).length
-    // A newcomer queues behind reservations made before it; a reservation that came due keeps
-    // its place.
-    if (counted < limit.limit && (mine || waiting.length === 0)) {
-      await upsert(trx, bucket, id, now, now + IN_FLIGHT_MS, Boolean(mine))
+    // Taken slots (a request sent, or in flight) have no start; reservations waiting their turn
+    // have one and count for nothing until they are taken.
+    const taken = others.filter((s) => s.startsAt === null)
+    const reserved = others.filter((s) => s.startsAt !== null)
+    // What the platform may count now: every request whose window has not passed.
+    const counted = taken.filter((s) => s.endsAt + limit.windowMs > now).length
+    // A newcomer queues behind the reservations made before it; a reservation that came due
+    // keeps its place.
+    if (counted < limit.limit && (mine || reserved.length === 0)) {
+      await upsert(trx, bucket, id, null, now + IN_FLIGHT_MS, Boolean(mine))
       return { go: true }
     }
     // The earliest time after the reservations ahead at which fewer than `limit` slots count.
-    // Slots still in flight are planned as ending now (checked again when the time comes).
-    const frees = others
-      .map((s) =>
-        s.endsAt > now && (s.startsAt === null || s.startsAt <= now)
-          ? now + limit.windowMs
-          : s.endsAt + limit.windowMs,
-      )
-      .sort((a, b) => a - b)
-    const ahead = mine ? [] : waiting
+    // Requests in flight are planned as ending now, reservations as taken at their time (both
+    // checked again when the time comes).
+    const frees = [
+      ...taken.map((s) => (s.endsAt > now ? now : s.endsAt) + limit.windowMs),
+      ...reserved.map((s) => Math.max(now, s.startsAt ?? now) + limit.windowMs),
+    ].sort((a, b) => a - b)
+    const ahead = mine ? [] : reserved
     let at = Math.max(now + 1, ...ahead.map((s) => s.startsAt ?? now))
     if (frees.length >= limit.limit) at = Math.max(at, frees[frees.length - limit.limit] ?? at)
     await upsert(trx, bucket, id, at, at, Boolean(mine))
@@ -94,7 +94,7 @@ async function upsert(
   trx: Kysely<DB>,
   bucket: string,
   id: string,
-  startsAt: number,
+  startsAt: number | null,
   endsAt: number,
   exists: boolean,
 ) {

@@ -7,7 +7,7 @@ import type { PostDoc, PrivacyLevel } from '../../../shared/data/collections/pos
 import type { MediaDoc } from '../../../shared/data/registry'
 import { captionStats, hashtagsOf, suggest, tokenAt } from '../../../shared/publishing/caption'
 import { blocking, runChecks, type CheckResult } from '../../../shared/publishing/checks'
-import { disclosureLabel, postStatus } from '../../../shared/publishing/post-status'
+import { disclosureLabel, postStatus, rateLimitWait } from '../../../shared/publishing/post-status'
 import { PRIVACY_LABELS, privacyOptionsOf } from '../../../shared/publishing/privacy'
 import {
   BRANDED_CONTENT_POLICY_URL,
@@ -530,6 +530,13 @@ function PublishProgress(props: {
           </Button>
         </div>
       </div>
+    )
+  const waiting = rateLimitWait(props.post)
+  if (waiting)
+    return (
+      <p className="composer__waiting" role="status">
+        {waiting}
+      </p>
     )
   if (publish.state === 'uploading' || publish.state === 'processing')
     return (
