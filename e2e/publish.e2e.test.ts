@@ -4,6 +4,7 @@ import os from 'node:os'
 import path from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { DRAFT_APPROVAL } from '../shared/data/collections/posts'
 import { docOf, pushAll, signUpUser, type TestUser } from '../server/test-support/agency'
 import { blobClient, sha256 } from '../server/test-support/blob-client'
 import { startServerProcess, type ServerProcess } from '../server/test-support/server-process'
@@ -457,6 +458,8 @@ describe('scheduled posts on the server’s test clock', () => {
           sha256: sha256(video),
           ref: `sha256:${sha256(video)}`,
         },
+        productTags: [],
+        approval: { ...DRAFT_APPROVAL },
         scheduledAt: due,
         release: { by: member.userId, at: now },
       }),
