@@ -4,8 +4,11 @@ import os from 'node:os'
 import path from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { DRAFT_APPROVAL } from '../shared/data/collections/posts'
 import { docOf, pushAll, signUpUser, type TestUser } from '../server/test-support/agency'
 import { blobClient, sha256 } from '../server/test-support/blob-client'
+import { startServerProcess, type ServerProcess } from '../server/test-support/server-process'
+import { testClockClient, testClockEnv } from '../server/test-support/test-clock'
 import { launchChromium } from './chromium'
 import { makeMusic, makePortraitClip, run } from './fixtures/media'
 
@@ -416,4 +419,130 @@ describe('the post video', () => {
       .waitFor({ timeout: 30_000 })
     await shoot(ownerPage, 'publish-from-export')
   }, 240_000)
+})
+
+describe('scheduled posts on the server’s test clock', () => {
+  // A second server, on the manual test clock (never production), so a post scheduled for later
+  // is published in seconds: the test moves the server's time, the page sees each state live.
+  const clockToken = randomBytes(18).toString('hex')
+  let clockServer: ServerProcess
+  let clockData: string
+  let page: Page
+
+  beforeAll(async () => {
+    clockData = mkdtempSync(path.join(os.tmpdir(), 'reeldesk-publish-clock-'))
+    clockServer = await startServerProcess({
+      dataDir: clockData,
+      env: { ...testClockEnv(clockToken), REELDESK_JOB_POLL_MS: '50' },
+    })
+  }, 60_000)
+
+  afterAll(async () => {
+    await clockServer?.kill()
+    rmSync(clockData, { recursive: true, force: true })
+  })
+
+  it('a scheduled post is published by the sandbox when its time comes; posts over the platform’s limit say when they go out', async () => {
+    const url = clockServer.url
+    const clock = testClockClient(url, clockToken)
+    const member = await signUpUser(url, 'Clock owner')
+    const me = await member.api.auth.me.query()
+    const space = (await member.api.workspaces.create.mutate({ name: 'Clock Studio' })).workspaceId
+    const { accountId } = await member.api.platform.linkSandbox.mutate({
+      workspaceId: space,
+      size: 'new',
+      seed: 5,
+    })
+    const video = randomBytes(300_000)
+    const blobs = blobClient(url, member.token, space)
+    const begun = await blobs.start(video, { collection: 'posts', accountId })
+    const uploadId = (begun.body?.['upload'] as { uploadId: string }).uploadId
+    await blobs.put(uploadId, 0, video)
+    await blobs.complete(uploadId)
+    // Seven posts due at the same minute: the platform starts six uploads a minute per account.
+    const now = await clock.now()
+    const due = now + 10 * 60_000
+    const posts = Array.from({ length: 7 }, (_, i) =>
+      docOf('posts', space, {
+        accountId,
+        caption: i === 0 ? 'Sunrise teaser' : `Batch clip ${i}`,
+        hashtags: [],
+        privacy: 'public',
+        video: {
+          fileName: 'clip.mp4',
+          sizeBytes: video.length,
+          durationMs: 20_000,
+          width: 1080,
+          height: 1920,
+          sha256: sha256(video),
+          ref: `sha256:${sha256(video)}`,
+        },
+        productTags: [],
+        approval: { ...DRAFT_APPROVAL },
+        scheduledAt: due,
+        release: { by: member.userId, at: now },
+      }),
+    )
+    await pushAll(member.api, space, 'posts', posts)
+
+    const context = await browser.newContext()
+    contexts.push(context)
+    page = await context.newPage()
+    await page.goto(url)
+    await page.getByLabel('Email').fill(me.user.email)
+    await page.getByLabel('Password').fill('a long enough password')
+    await page.getByRole('button', { name: 'Sign in' }).click()
+    await page.getByRole('heading', { level: 1, name: 'Editor' }).waitFor({ timeout: 30_000 })
+    await page.goto(`${url}/#/publish`)
+    const switcher = page.getByRole('button', { name: /Workspace/ })
+    if (!(await switcher.first().textContent())?.includes('Clock Studio')) {
+      await switcher.first().click()
+      await page.getByRole('option', { name: /Clock Studio/ }).click()
+    }
+    await page.getByRole('button', { name: /Sunrise teaser/ }).click({ timeout: 30_000 })
+    const composer = page.getByRole('form', { name: 'Post composer' })
+    await page
+      .getByRole('button', { name: /Sunrise teaser.*Scheduled/ })
+      .waitFor({ timeout: 30_000 })
+
+    // Its time comes: the server's job starts the platform upload; the page sees it live.
+    await clock.to(due)
+    const list = page.getByRole('list', { name: 'Posts' })
+    const waiting = list.getByRole('button', {
+      name: /TikTok allows 6 new posts a minute per account — goes out at \d\d:\d\d/,
+    })
+    await waiting.waitFor({ timeout: 30_000 })
+    await shoot(page, 'publish-rate-limit-wait')
+    // The time shown is the server's slot for that post (its job's time), on this clock.
+    const label = (await waiting.textContent()) ?? ''
+    const pulled = await member.api.sync.pull.query({
+      workspaceId: space,
+      collection: 'posts',
+      checkpoint: null,
+      limit: 1000,
+    })
+    const slots = pulled.documents
+      .map((d) => (d as { publish: { suggestedAt: number | null } }).publish.suggestedAt)
+      .filter((t): t is number => t !== null)
+    expect(slots.length).toBe(1)
+    const hhmm = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit' })
+    expect(label).toContain(`goes out at ${hhmm.format(slots[0]!)}`)
+    expect(slots[0]! - due).toBeGreaterThanOrEqual(60_000)
+
+    // The platform processes the upload (15 s of its time), then it is published: move the clock
+    // on in steps until the page says so.
+    await expect
+      .poll(
+        async () => {
+          await clock.advance(5_000)
+          return composer.getByRole('status').filter({ hasText: 'Published' }).count()
+        },
+        { timeout: 60_000, interval: 300 },
+      )
+      .toBeGreaterThan(0)
+    await shoot(page, 'publish-on-test-clock')
+    // The seventh goes out at its slot.
+    await clock.to(slots[0]! + 30_000)
+    await waiting.waitFor({ state: 'detached', timeout: 30_000 })
+  }, 180_000)
 })

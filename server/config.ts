@@ -19,6 +19,10 @@ const envSchema = z.object({
   TRUST_PROXY: z.string().optional(),
   // Test hook (crash tests): pause this long before every commit. Never set in production.
   REELDESK_TEST_COMMIT_DELAY_MS: z.coerce.number().int().min(1).max(60_000).optional(),
+  // Test hook: the server's clock stands still and moves only when a test advances it (POST
+  // /test/clock, loopback only, with REELDESK_TEST_CLOCK_TOKEN). Refused in production.
+  REELDESK_TEST_CLOCK: z.enum(['0', '1']).default('0'),
+  REELDESK_TEST_CLOCK_TOKEN: z.string().min(16, 'use at least 16 characters').optional(),
   REELDESK_STREAM_RECHECK_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
   // Seals platform tokens at rest; without it a key is generated once in the data folder.
   // Several instances sharing one PostgreSQL database must all be given the same secret.
@@ -60,6 +64,8 @@ export interface ServerConfig {
   streamRecheckMs: number
   trustProxy: TrustedProxies | null
   testCommitDelayMs: number | null
+  /** The manual test clock (tests only), with the token its route asks for. */
+  testClock: { token: string } | null
   workspaceQuotaBytes: number
   platform: PlatformConfig
 }
@@ -95,6 +101,18 @@ export function loadConfig(env: NodeJS.ProcessEnv, serverDir: string): ServerCon
     throw new Error(`invalid server configuration: ${problems}`)
   }
   const e = parsed.data
+  let testClock: ServerConfig['testClock'] = null
+  if (e.REELDESK_TEST_CLOCK === '1') {
+    if (e.NODE_ENV === 'production')
+      throw new Error(
+        'invalid server configuration: REELDESK_TEST_CLOCK is a test hook and is refused when NODE_ENV is production',
+      )
+    if (!e.REELDESK_TEST_CLOCK_TOKEN)
+      throw new Error(
+        'invalid server configuration: REELDESK_TEST_CLOCK needs REELDESK_TEST_CLOCK_TOKEN (at least 16 characters)',
+      )
+    testClock = { token: e.REELDESK_TEST_CLOCK_TOKEN }
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -106,6 +124,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, serverDir: string): ServerCon
     streamRecheckMs: e.REELDESK_STREAM_RECHECK_MS,
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
     testCommitDelayMs: e.REELDESK_TEST_COMMIT_DELAY_MS ?? null,
+    testClock,
     platform: {
       secret: e.REELDESK_SECRET,
       tiktok:

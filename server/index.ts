@@ -11,7 +11,7 @@ import { openDatabase } from './db/connect'
 import { migrateToLatest } from './db/migrate'
 import { drainWrites, pauseBeforeCommits } from './db/transaction'
 import { createHttpApp } from './http/app'
-import { systemClock } from './jobs/clock'
+import { ManualClock, systemClock, type Clock } from './jobs/clock'
 import { createPlatformServices } from './platforms/create-services'
 import { startReplyScanner } from './deals/brand-replies'
 import { startPublishScheduler } from './publishing/scheduler'
@@ -31,6 +31,10 @@ async function main(): Promise<void> {
     pauseBeforeCommits(config.testCommitDelayMs, (line) => process.stdout.write(`${line}\n`))
   }
   await migrateToLatest(database.db, database.dialect)
+  // Tests only (config refuses it in production): a clock that moves when the test says so.
+  const testClock = config.testClock ? new ManualClock(Date.now()) : null
+  if (testClock) log.warn('test hook on: the server clock moves only through /test/clock')
+  const clock: Clock = testClock ?? systemClock
   const shutdown = new AbortController()
   const bridge = database.pgPool ? await startPgNotifyBridge(database.pgPool) : null
   const bus = bridge?.bus ?? new ChangeBus()
@@ -38,7 +42,7 @@ async function main(): Promise<void> {
   const platform = createPlatformServices({
     database,
     bus,
-    clock: systemClock,
+    clock,
     dataDir: config.dataDir,
     config: config.platform,
     blobStore,
@@ -61,7 +65,15 @@ async function main(): Promise<void> {
   })
   const stopGarbage = scheduleGarbageCollection(database, blobs.store)
   const server = createServer(
-    createHttpApp({ services, rendererDir: config.rendererDir, version, blobs }),
+    createHttpApp({
+      services,
+      rendererDir: config.rendererDir,
+      version,
+      blobs,
+      ...(testClock && config.testClock
+        ? { testClock: { clock: testClock, token: config.testClock.token } }
+        : {}),
+    }),
   )
   // Keep-alive sockets would hold shutdown open; SSE streams are ended explicitly on close.
   server.keepAliveTimeout = 5_000
@@ -119,7 +131,7 @@ async function main(): Promise<void> {
       database,
       bus,
       runner: platform.runner,
-      now: Date.now,
+      now: () => clock.now(),
     })
     const stopReplies = startReplyScanner({
       database,

@@ -168,17 +168,23 @@ export function createFsBlobStore(root: string): BlobStore {
         for await (const chunk of body) {
           const bytes = chunk as Buffer
           if (written + bytes.length > limit) throw new ChunkTooBigError(limit)
-          let done = 0
-          while (done < bytes.length) {
-            const { bytesWritten } = await handle.write(
-              bytes,
-              done,
-              bytes.length - done,
-              offset + written + done,
-            )
-            done += bytesWritten
-          }
+          const at = offset + written
+          const write = (async () => {
+            let done = 0
+            while (done < bytes.length) {
+              const { bytesWritten } = await handle.write(
+                bytes,
+                done,
+                bytes.length - done,
+                at + done,
+              )
+              done += bytesWritten
+            }
+          })()
+          // The write runs on libuv's thread pool; hashing the same bytes meanwhile on this
+          // thread overlaps the two instead of paying for them one after the other.
           hash?.update(bytes)
+          await write
           written += bytes.length
         }
         // fdatasync: the bytes and the file's new size are durable before the ack (what a crash

@@ -13,6 +13,7 @@ import { earningsMigration } from './migrations/0008_earnings'
 import { dealsShopMigration } from './migrations/0009_deals_shop'
 import { workspaceSettingsMigration } from './migrations/0010_workspace_settings'
 import { dealsRepliesMigration } from './migrations/0012_deals_replies'
+import { publishPerfMigration } from './migrations/0017_publish_perf'
 import { mediaLicenceMigration } from './migrations/0018_media_licence'
 import { sparkCaptionsMigration } from './migrations/0019_spark_captions'
 
@@ -33,6 +34,7 @@ function provider(dialect: Dialect): MigrationProvider {
     '0009_deals_shop': dealsShopMigration(dialect),
     '0010_workspace_settings': workspaceSettingsMigration(dialect),
     '0012_deals_replies': dealsRepliesMigration(),
+    '0017_publish_perf': publishPerfMigration(),
     '0018_media_licence': mediaLicenceMigration(dialect),
     '0019_spark_captions': sparkCaptionsMigration(dialect),
   }

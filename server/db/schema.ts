@@ -153,6 +153,8 @@ export interface RateLimitSlotsTable {
   bucket: string
   id: string
   ends_at: BigIntColumn
+  /** A reserved slot's time (0017); null for a request slot taken at once. */
+  starts_at: ColumnType<number | string | null, number | null | undefined, number | null>
 }
 
 export interface RateLimitBucketsTable {

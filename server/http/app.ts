@@ -14,6 +14,8 @@ import { allowedOrigin, answerPreflight, applyCors, isApiPath, isPreflight } fro
 import { requestLimits, TRPC_ALLOWED_METHODS } from './request-limits'
 import { sendJson, sendText, serveStatic } from './static-files'
 import { sendTrpcError } from './trpc-error'
+import { createTestClockRoute, TEST_CLOCK_PATH } from './test-clock-route'
+import type { ManualClock } from '../jobs/clock'
 
 const log = createLogger('http')
 
@@ -23,6 +25,8 @@ export interface HttpAppOptions {
   version: string
   /** Blob uploads and downloads (server/blobs); absent, the routes answer 404. */
   blobs?: BlobService
+  /** The test clock's route (REELDESK_TEST_CLOCK=1 only); absent, the path is not served. */
+  testClock?: { clock: ManualClock; token: string }
 }
 
 /** Routes plain HTTP: health, the tRPC API under /trpc, then the renderer's web build. */
@@ -38,6 +42,9 @@ export function createHttpApp(options: HttpAppOptions) {
     middleware: requestLimits,
     createContext: ({ req, info }) => createContext(services, req, info.connectionParams),
   })
+  const testClock = options.testClock
+    ? createTestClockRoute(options.testClock.clock, options.testClock.token)
+    : null
   const blobs = options.blobs
     ? createBlobRoutes(options.blobs, services.database, services.shutdown)
     : null
@@ -51,6 +58,7 @@ export function createHttpApp(options: HttpAppOptions) {
         applyCors(res, origin)
       }
       if (blobs && url.pathname.startsWith(BLOB_ROUTE_PREFIX)) return await blobs(req, res, url)
+      if (testClock && url.pathname === TEST_CLOCK_PATH) return await testClock(req, res)
       if (services.shutdown.aborted) {
         // Draining: finish what is running, take nothing new; clients retry elsewhere or later.
         if (url.pathname.startsWith('/trpc/')) {

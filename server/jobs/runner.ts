@@ -411,6 +411,9 @@ export class JobRunner {
         now,
         refundAttempt: true,
       })
+      // The loop may be asleep until later than this job's new time (a rate-limit slot): it
+      // looks at the queue again.
+      this.wake()
       return
     }
     if (error instanceof PauseJob) {

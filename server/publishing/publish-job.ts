@@ -4,10 +4,11 @@ import type { PostDoc } from '../../shared/data/collections/posts'
 import { docId, timestamp } from '../../shared/data/fields'
 import { createLogger } from '../../shared/logger'
 import { planChunks, type ChunkPlan } from '../../shared/platform/chunks'
-import { PUBLISH_STATUS_POLL_MS } from '../../shared/platform/tiktok-facts'
+import { PUBLISH_STATUS_POLL_MS, TIKTOK_RATE_LIMITS } from '../../shared/platform/tiktok-facts'
 import { blocking, runChecks, type CheckInput } from '../../shared/publishing/checks'
 import { musicLicenceOf } from '../../shared/publishing/music-licence'
 import { PLATFORM_PRIVACY } from '../../shared/publishing/privacy'
+import { RATE_LIMIT_WAIT_CODE } from '../../shared/publishing/post-status'
 import { DAILY_POST_CAP } from '../../shared/publishing/publish-facts'
 import type { BlobStore } from '../blobs/blob-store'
 import { JobFailed, LeaseLost, RetryLater } from '../jobs/errors'
@@ -19,11 +20,18 @@ import { connectorFor, withCredentials, type PlatformCore } from '../platforms/s
 import { readMasters } from '../sync/documents'
 import { linkedToDeal, lockedCaption } from './linked-deal'
 import { patchPublish, readPost } from './post-state'
+import { initBucket, releaseInitSlot, takeInitSlot } from './init-slots'
 import { recentActivity } from './recent-activity'
 
 const log = createLogger('publish-job')
 
 export const PUBLISH_JOB = 'publish.post'
+
+/** Starting an upload, per token (PLATFORM-FACTS; every platform Reeldesk publishes to is TikTok's). */
+const INIT_LIMITS = {
+  direct: TIKTOK_RATE_LIMITS.directPostInit,
+  inbox: TIKTOK_RATE_LIMITS.inboxInit,
+} as const
 
 /** Refusals that a later slot fixes (the platform's daily cap, or ours seen in creator info). */
 const DAILY_LIMIT_CODES = new Set(['spam_risk_too_many_posts', 'posting_blocked'])
@@ -164,46 +172,80 @@ export function publishJobHandler(core: PlatformCore, store: BlobStore): JobHand
           )
           uploaded = status.uploadedBytes
         } else {
-          const creator = await withCredentials(core, key, (c) => connector.creatorInfo(c))
-          const input = await checkInput(core, p, post, connector.capabilities.audited, {
-            maxVideoPostDurationSec: creator.maxVideoPostDurationSec,
-            privacyLevelOptions: creator.privacyLevelOptions,
-            postingBlocked: creator.postingBlocked,
-          })
-          const errors = blocking(runChecks(input))
-          const first = errors[0]
-          if (first)
-            return fail(first.id, first.message, 'Open the post, fix it and publish again.')
-          const plan = planChunks(size)
-          if (!plan.ok) return fail('invalid_file', plan.reason, 'Export the video again.')
-          const init = await withCredentials(core, key, (c) =>
-            connector.initPublish(c, {
-              mode: post.mode,
-              plan: plan.plan,
-              post: post.mode === 'direct' ? postInfo(post) : null,
-              durationSec: video.durationMs / 1000,
-            }),
-          )
-          const started: Checkpoint = {
-            publishId: init.publishId,
-            uploadUrl: init.uploadUrl,
-            plan: plan.plan,
-          }
-          // The platform's upload id and the post's "uploading" commit together (one commit,
-          // not two): a retry resumes this upload instead of starting a second one.
-          await ctx.write(p.workspaceId, async (w) => {
-            if (!(await saveCheckpoint(w.trx, ctx.lease, started, now())))
-              throw new LeaseLost(ctx.job.id)
-            await patchPublish(
-              w,
-              p.postId,
-              p.releaseAt,
-              { state: 'uploading', progress: 0, error: null },
-              now(),
+          // The platform's init limit per token: wait for this account's next slot in the queue
+          // (the post says when it goes out and why), not asleep in a runner slot.
+          const bucket = initBucket(post.mode, p.workspaceId, p.accountId)
+          const limit = post.mode === 'direct' ? INIT_LIMITS.direct : INIT_LIMITS.inbox
+          const slot = await takeInitSlot(core.database, bucket, limit, ctx.job.id, now())
+          if (!slot.go) {
+            const shown = post.publish
+            // A wait of a moment is not worth a commit; a real one is shown with its time.
+            if (
+              slot.at - now() >= 1_000 &&
+              (shown.releaseAt !== p.releaseAt ||
+                shown.state !== 'queued' ||
+                shown.suggestedAt !== slot.at)
             )
-          })
-          checkpoint = started
-          announced = true
+              await state({
+                state: 'queued',
+                code: RATE_LIMIT_WAIT_CODE,
+                suggestedAt: slot.at,
+                error: null,
+                action: null,
+                progress: null,
+              })
+            throw new RetryLater(slot.at - now(), 'waiting for the platform’s per-account limit')
+          }
+          let sent = false
+          let released = false
+          try {
+            const creator = await withCredentials(core, key, (c) => connector.creatorInfo(c))
+            const input = await checkInput(core, p, post, connector.capabilities.audited, {
+              maxVideoPostDurationSec: creator.maxVideoPostDurationSec,
+              privacyLevelOptions: creator.privacyLevelOptions,
+              postingBlocked: creator.postingBlocked,
+            })
+            const errors = blocking(runChecks(input))
+            const first = errors[0]
+            if (first)
+              return fail(first.id, first.message, 'Open the post, fix it and publish again.')
+            const plan = planChunks(size)
+            if (!plan.ok) return fail('invalid_file', plan.reason, 'Export the video again.')
+            sent = true
+            const init = await withCredentials(core, key, (c) =>
+              connector.initPublish(c, {
+                mode: post.mode,
+                plan: plan.plan,
+                post: post.mode === 'direct' ? postInfo(post) : null,
+                durationSec: video.durationMs / 1000,
+              }),
+            )
+            const started: Checkpoint = {
+              publishId: init.publishId,
+              uploadUrl: init.uploadUrl,
+              plan: plan.plan,
+            }
+            // The platform's upload id and the post's "uploading" commit together (one commit,
+            // not two): a retry resumes this upload instead of starting a second one.
+            await ctx.write(p.workspaceId, async (w) => {
+              if (!(await saveCheckpoint(w.trx, ctx.lease, started, now())))
+                throw new LeaseLost(ctx.job.id)
+              // The init's answer is in: its slot counts from now on (same commit).
+              await releaseInitSlot(w.trx, bucket, ctx.job.id, true, now())
+              await patchPublish(
+                w,
+                p.postId,
+                p.releaseAt,
+                { state: 'uploading', progress: 0, error: null, code: null, suggestedAt: null },
+                now(),
+              )
+            })
+            checkpoint = started
+            announced = true
+            released = true
+          } finally {
+            if (!released) await releaseInitSlot(core.database.db, bucket, ctx.job.id, sent, now())
+          }
         }
         const { plan, uploadUrl, publishId } = checkpoint
         if (uploaded < plan.videoSize) {

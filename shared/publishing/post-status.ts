@@ -1,4 +1,5 @@
 import { DRAFT_APPROVAL, IDLE_PUBLISH_STATE, type PostDoc } from '../data/collections/posts'
+import { TIKTOK_RATE_LIMITS } from '../platform/tiktok-facts'
 
 /** How a post reads at a glance (list badges, calendar colours). */
 export const POST_STATUSES = [
@@ -22,6 +23,34 @@ export const POST_STATUS_LABELS: Record<PostStatus, string> = {
   publishing: 'Publishing',
   published: 'Published',
   failed: 'Failed',
+}
+
+/**
+ * The publish state's code while a due post waits for the platform's per-account limit on new
+ * uploads; `publish.suggestedAt` then holds the time its turn comes (the job's scheduled time).
+ */
+export const RATE_LIMIT_WAIT_CODE = 'waiting_for_rate_limit'
+
+/**
+ * Why a due post has not gone out yet and when it will, in plain words, or null when it is not
+ * waiting for the limit: "TikTok allows 6 new posts a minute per account — goes out at 10:03".
+ * The time is the server's slot for it (its job's scheduled time), shown on `timeZone`'s clock.
+ */
+export function rateLimitWait(post: PostDoc, timeZone?: string): string | null {
+  const { publish, release } = post
+  if (publish.state !== 'queued' || publish.code !== RATE_LIMIT_WAIT_CODE) return null
+  if (!release || publish.releaseAt !== release.at || publish.suggestedAt === null) return null
+  const limit =
+    post.mode === 'inbox' ? TIKTOK_RATE_LIMITS.inboxInit : TIKTOK_RATE_LIMITS.directPostInit
+  const per =
+    limit.windowMs === 60_000 ? 'a minute' : `every ${Math.round(limit.windowMs / 1000)} s`
+  const what = post.mode === 'inbox' ? 'drafts to the inbox' : 'new posts'
+  const at = new Intl.DateTimeFormat('en-GB', {
+    hour: '2-digit',
+    minute: '2-digit',
+    ...(timeZone ? { timeZone } : {}),
+  }).format(publish.suggestedAt)
+  return `TikTok allows ${limit.limit} ${what} ${per} per account — goes out at ${at}`
 }
 
 /** One status from approval, release and the server's publish state (the latter wins). */

@@ -12,7 +12,7 @@ import {
   type CheckResult,
   type MusicLicence,
 } from '../../../shared/publishing/checks'
-import { disclosureLabel, postStatus } from '../../../shared/publishing/post-status'
+import { disclosureLabel, postStatus, rateLimitWait } from '../../../shared/publishing/post-status'
 import { PRIVACY_LABELS, privacyOptionsOf } from '../../../shared/publishing/privacy'
 import {
   BRANDED_CONTENT_POLICY_URL,
@@ -547,6 +547,13 @@ function PublishProgress(props: {
           </Button>
         </div>
       </div>
+    )
+  const waiting = rateLimitWait(props.post)
+  if (waiting)
+    return (
+      <p className="composer__waiting" role="status">
+        {waiting}
+      </p>
     )
   if (publish.state === 'uploading' || publish.state === 'processing')
     return (

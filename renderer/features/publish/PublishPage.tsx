@@ -7,7 +7,12 @@ import { whyReadOnly } from '../../../shared/auth/explain'
 import { can } from '../../../shared/auth/permissions'
 import type { AccountDoc, DealDoc, MediaDoc, PostDoc } from '../../../shared/data/registry'
 import { zoneOfRegion } from '../../../shared/publishing/account-zone'
-import { newPost, postStatus, POST_STATUS_LABELS } from '../../../shared/publishing/post-status'
+import {
+  newPost,
+  postStatus,
+  POST_STATUS_LABELS,
+  rateLimitWait,
+} from '../../../shared/publishing/post-status'
 import { viewerZone } from '../../../shared/publishing/zoned-time'
 import { normalizePostEdit } from '../../../shared/workflow/post-transitions'
 import { useCurrentAccount } from '../../app/current-account-store'
@@ -347,6 +352,7 @@ function PostList(props: {
                 <span className="muted">
                   {POST_STATUS_LABELS[status]}
                   {p.scheduledAt ? ` · ${new Date(p.scheduledAt).toLocaleString()}` : ''}
+                  {rateLimitWait(p) ? ` · ${rateLimitWait(p)}` : ''}
                   {props.showAccount ? ` · @${props.accountOf(p.accountId)?.handle ?? '?'}` : ''}
                 </span>
               </span>
