@@ -91,10 +91,14 @@ export async function writeReadings(
   batches: readonly { target: MetricTarget; readings: readonly DayReading[] }[],
   now: number,
 ): Promise<number> {
+  // One id per target-month (a hash each), not one per reading: a year of a post is 365
+  // readings in 13 months.
   const ids = new Set<string>()
-  for (const { target, readings } of batches)
-    for (const r of readings)
-      ids.add(metricMonthId(target.accountId, target.postId, monthOf(r.date)))
+  for (const { target, readings } of batches) {
+    const months = new Set<string>()
+    for (const r of readings) months.add(monthOf(r.date))
+    for (const month of months) ids.add(metricMonthId(target.accountId, target.postId, month))
+  }
   if (ids.size === 0) return 0
   const stored = await w.read('metrics', [...ids])
   const docs = batches.flatMap(({ target, readings }) =>

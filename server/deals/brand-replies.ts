@@ -72,8 +72,22 @@ export async function enqueueReply(
 
 type Candidate = Omit<ReplyPayload, 'attempt'>
 
-/** Brand messages not yet delivered, and counter-offers on deals still being negotiated. */
-async function candidates(database: Database, workspaceId: string | null): Promise<Candidate[]> {
+interface ScanRead {
+  found: Candidate[]
+  /** The deals of `invitationsOf` still at the invitation stage (when asked for). */
+  invitations: DealDoc[]
+}
+
+/**
+ * Brand messages not yet delivered, and counter-offers on deals still being negotiated — and,
+ * for an event poll, its account's open invitations — in one read of the workspace's messages
+ * and deals (a poll runs every few minutes per account: one statement, not three).
+ */
+async function readScan(
+  database: Database,
+  workspaceId: string | null,
+  invitationsOf: string | null,
+): Promise<ScanRead> {
   const pg = database.dialect === 'postgres'
   const unsent = pg
     ? sql<boolean>`data->>'audience' = 'brand' and data->'author'->>'kind' = 'user'
@@ -85,40 +99,51 @@ async function candidates(database: Database, workspaceId: string | null): Promi
     ? sql<boolean>`data->>'state' = 'negotiating' and (data->>'invitation') is not null`
     : sql<boolean>`json_extract(data, '$.state') = 'negotiating'
         and json_extract(data, '$.invitation') is not null`
-  let messages = database.db
+  const invited = pg
+    ? sql<boolean>`data->>'state' = 'invitation'`
+    : sql<boolean>`json_extract(data, '$.state') = 'invitation'`
+  let query = database.db
     .selectFrom('documents')
-    .select(['workspace_id', 'data'])
-    .where('collection', '=', 'messages')
+    .select(['workspace_id', 'collection', 'account_id', 'data'])
+    .where('collection', 'in', ['messages', 'deals'])
     .where('deleted', '=', 0)
-    .where(unsent)
-  let deals = database.db
-    .selectFrom('documents')
-    .select(['workspace_id', 'data'])
-    .where('collection', '=', 'deals')
-    .where('deleted', '=', 0)
-    .where(negotiating)
-  if (workspaceId) {
-    messages = messages.where('workspace_id', '=', workspaceId)
-    deals = deals.where('workspace_id', '=', workspaceId)
-  }
-  const out: Candidate[] = []
-  for (const row of await messages.execute()) {
-    const m = messageSchema.safeParse(fromJsonColumn(row.data))
-    if (!m.success) continue
-    out.push({
-      workspaceId: row.workspace_id,
-      accountId: m.data.accountId,
-      dealId: m.data.dealId,
-      replyId: m.data.id,
-      kind: 'message',
-    })
-  }
-  for (const row of await deals.execute()) {
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('collection', '=', 'messages'), unsent]),
+        eb.and([
+          eb('collection', '=', 'deals'),
+          invitationsOf === null
+            ? negotiating
+            : eb.or([negotiating, eb.and([eb('account_id', '=', invitationsOf), invited])]),
+        ]),
+      ]),
+    )
+  if (workspaceId) query = query.where('workspace_id', '=', workspaceId)
+  const found: Candidate[] = []
+  const invitations: DealDoc[] = []
+  for (const row of await query.execute()) {
+    if (row.collection === 'messages') {
+      const m = messageSchema.safeParse(fromJsonColumn(row.data))
+      if (!m.success) continue
+      found.push({
+        workspaceId: row.workspace_id,
+        accountId: m.data.accountId,
+        dealId: m.data.dealId,
+        replyId: m.data.id,
+        kind: 'message',
+      })
+      continue
+    }
     const d = dealSchema.safeParse(fromJsonColumn(row.data))
     if (!d.success) continue
+    if (d.data.state === 'invitation') {
+      if (row.account_id === invitationsOf) invitations.push(d.data)
+      continue
+    }
+    if (d.data.state !== 'negotiating' || !d.data.invitation) continue
     for (const offer of d.data.offers)
       if (offer.from === 'creator')
-        out.push({
+        found.push({
           workspaceId: row.workspace_id,
           accountId: d.data.accountId,
           dealId: d.data.id,
@@ -126,7 +151,7 @@ async function candidates(database: Database, workspaceId: string | null): Promi
           kind: 'offer',
         })
   }
-  return out
+  return { found, invitations }
 }
 
 /**
@@ -138,7 +163,29 @@ export async function scanBrandReplies(
   workspaceId: string | null,
   now: number,
 ): Promise<number> {
-  const found = await candidates(database, workspaceId)
+  const { found } = await readScan(database, workspaceId, null)
+  return queueReplies(database, found, now)
+}
+
+/**
+ * The event poll's look at its workspace: queues replies pushed through another instance (which
+ * no notice told this one of) and returns the account's open invitations, for the expiry check —
+ * one read for both.
+ */
+export async function scanForPoll(
+  database: Database,
+  key: { workspaceId: string; accountId: string },
+  now: number,
+): Promise<{ queued: number; openInvitations: DealDoc[] }> {
+  const { found, invitations } = await readScan(database, key.workspaceId, key.accountId)
+  return { queued: await queueReplies(database, found, now), openInvitations: invitations }
+}
+
+async function queueReplies(
+  database: Database,
+  found: readonly Candidate[],
+  now: number,
+): Promise<number> {
   if (found.length === 0) return 0
   const known = new Set(
     (

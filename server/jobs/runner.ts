@@ -26,6 +26,7 @@ import {
   type EnqueueInput,
   type Job,
   type Lease,
+  type SharedEffect,
 } from './queue'
 
 const log = createLogger('jobs')
@@ -66,6 +67,8 @@ export interface JobContext {
     effects?: (trx: Kysely<DB>) => Promise<void>
     /** Follow-up jobs, added unless one with the same dedupe key is pending. */
     enqueue?: readonly EnqueueInput[]
+    /** Writes applied once for the whole batch (queue.ts, sharedEffect). */
+    shared?: readonly SharedEffect[]
   }): Promise<void>
   /** Records progress that a retry of this job reads back from `job.checkpoint`. */
   checkpoint(data: unknown): Promise<void>
@@ -355,6 +358,7 @@ export class JobRunner {
               result: options?.result,
               effects: options?.effects,
               enqueue: options?.enqueue,
+              shared: options?.shared,
             },
             job.accountId,
           )

@@ -1,4 +1,5 @@
-import type { Kysely } from 'kysely'
+import { sql, type Kysely } from 'kysely'
+import type { Dialect } from '../db/connect'
 import type { DB } from '../db/schema'
 import { toNumber } from '../db/values'
 import type { PlatformName, TokenSet } from './connector'
@@ -159,6 +160,66 @@ export async function setEventCursor(
     .set({ event_cursor: cursor, updated_at: now })
     .where('workspace_id', '=', key.workspaceId)
     .where('account_id', '=', key.accountId)
+    .execute()
+}
+
+export interface CursorMove {
+  key: LinkKey
+  cursor: string
+  /** When the poll that read up to `cursor` ran: of several moves of one link, the latest wins. */
+  now: number
+}
+
+/**
+ * Moves the event cursors of several links in one statement (event polls finishing together,
+ * queue.ts sharedEffect). On PostgreSQL the rows are locked first in key order, so two instances
+ * moving overlapping sets of cursors wait for each other instead of deadlocking.
+ */
+export async function setEventCursors(
+  db: Kysely<DB>,
+  dialect: Dialect,
+  moves: readonly CursorMove[],
+): Promise<void> {
+  const latest = new Map<string, CursorMove>()
+  for (const move of moves) {
+    const id = `${move.key.workspaceId}/${move.key.accountId}`
+    const seen = latest.get(id)
+    if (!seen || move.now >= seen.now) latest.set(id, move)
+  }
+  const rows = [...latest.values()].sort((a, b) =>
+    a.key.workspaceId === b.key.workspaceId
+      ? a.key.accountId < b.key.accountId
+        ? -1
+        : 1
+      : a.key.workspaceId < b.key.workspaceId
+        ? -1
+        : 1,
+  )
+  const [only] = rows
+  if (!only) return
+  if (rows.length === 1) return setEventCursor(db, only.key, only.cursor, only.now)
+  const isOne = (m: CursorMove) =>
+    sql<boolean>`(workspace_id = ${m.key.workspaceId} and account_id = ${m.key.accountId})`
+  const any = sql<boolean>`(${sql.join(rows.map(isOne), sql` or `)})`
+  if (dialect === 'postgres')
+    await db
+      .selectFrom('platform_links')
+      .select('account_id')
+      .where(any)
+      .orderBy('workspace_id')
+      .orderBy('account_id')
+      .forUpdate()
+      .execute()
+  await db
+    .updateTable('platform_links')
+    .set({
+      event_cursor: sql<string>`case ${sql.join(
+        rows.map((m) => sql`when ${isOne(m)} then ${m.cursor}`),
+        sql` `,
+      )} end`,
+      updated_at: Math.max(...rows.map((m) => m.now)),
+    })
+    .where(any)
     .execute()
 }
 

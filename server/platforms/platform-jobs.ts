@@ -2,9 +2,9 @@ import { z } from 'zod'
 import { docId } from '../../shared/data/fields'
 import { createLogger } from '../../shared/logger'
 import { REFRESH_AHEAD_MS } from '../../shared/platform/tiktok-facts'
-import { scanBrandReplies } from '../deals/brand-replies'
+import { scanForPoll } from '../deals/brand-replies'
 import { JobFailed, LeaseLost, PauseJob } from '../jobs/errors'
-import { cancelAccountJobs } from '../jobs/queue'
+import { cancelAccountJobs, sharedEffect } from '../jobs/queue'
 import type { FinishOptions, JobContext, JobHandler } from '../jobs/runner'
 import { patchAccount, readAccount } from './account-doc'
 import type { PlatformConnector, PlatformVideo, VideoPage } from './connector'
@@ -16,13 +16,15 @@ import {
   ingestVideos,
   loadAccountIndex,
 } from './ingest/ingest'
-import { invitationsDue } from './ingest/deal-ingest'
+import { anyInvitationDue, invitationsDue } from './ingest/deal-ingest'
 import type { IngestContext } from './ingest/to-docs'
 import {
   deleteLink,
   loadLink,
   markSynced,
   setEventCursor,
+  setEventCursors,
+  type CursorMove,
   type LinkKey,
   type StoredLink,
 } from './links'
@@ -332,6 +334,10 @@ async function writeEvents(
 
 export function platformJobHandlers(services: PlatformCore): JobHandler[] {
   const { clock } = services
+  // Event polls finishing together move their cursors in one statement.
+  const moveCursor = sharedEffect<CursorMove>((trx, moves) =>
+    setEventCursors(trx, services.database.dialect, moves),
+  )
   return [
     {
       kind: JOB_KINDS.backfill,
@@ -383,9 +389,10 @@ export function platformJobHandlers(services: PlatformCore): JobHandler[] {
         const link = await loadLink(services.database.db, services.vault, key)
         if (!link) return
         const connector = connectorFor(services, link.platform)
-        // Replies to brands pushed through another instance, which no notice told this one of.
-        await scanBrandReplies(services.database, key.workspaceId, clock.now())
         const until = clock.now()
+        // Replies to brands pushed through another instance, which no notice told this one of,
+        // and the account's open invitations (one read).
+        const { openInvitations } = await scanForPoll(services.database, key, until)
         const { events, cursor } = await readEvents(
           services,
           key,
@@ -407,10 +414,10 @@ export function platformJobHandlers(services: PlatformCore): JobHandler[] {
         // together in the runner's shared completion batch — no workspace write lock, no
         // transaction of its own. The invitation check is a plain read: the write it would
         // lead to is lease-checked anyway.
-        if (events.length === 0 && !(await invitationsDue(services.database.db, ingest))) {
+        if (events.length === 0 && !anyInvitationDue(openInvitations, until)) {
           await ctx.finish({
             result: { events: 0 },
-            effects: (trx) => setEventCursor(trx, key, cursor, until),
+            shared: [moveCursor({ key, cursor, now: until })],
             enqueue: [next],
           })
           return

@@ -55,7 +55,8 @@ export function addDays(date: string, days: number): string {
 }
 
 export function emptyMonth(month: string, account: boolean): MonthFields {
-  const slots = () => Array.from({ length: daysInMonth(month) }, () => null)
+  const days = daysInMonth(month)
+  const slots = (): null[] => new Array<null>(days).fill(null)
   return {
     month,
     views: slots(),
@@ -104,14 +105,17 @@ export function keepsPostDay(published: string, date: string, latest: string): b
 /** A post month with the days it does not keep emptied (see keepsPostDay). */
 export function thinPostMonth(fields: MonthFields, published: string): MonthFields {
   const last = fields.views.reduce<number>((at, v, i) => (v === null ? at : i), -1)
-  const latest = `${fields.month}-${String(last + 1).padStart(2, '0')}`
+  // keepsPostDay for each slot, with the day numbers counted from the month's first (a backfill
+  // thins every post-month of a year: no date parsing per slot and measure).
+  const first = dayNumber(`${fields.month}-01`)
+  const publishedDay = dayNumber(published)
+  const keep = fields.views.map((_, i) => {
+    const age = first + i - publishedDay
+    return i === last || age < POST_DAILY_DAYS || (age - POST_DAILY_DAYS) % 7 === 0
+  })
   const next: MonthFields = { ...fields }
-  for (const m of POST_MEASURES) {
-    next[m] = fields[m].map((v, i) => {
-      const date = `${fields.month}-${String(i + 1).padStart(2, '0')}`
-      return v !== null && keepsPostDay(published, date, latest) ? v : null
-    })
-  }
+  for (const m of POST_MEASURES)
+    next[m] = fields[m].map((v, i) => (v !== null && keep[i] ? v : null))
   return next
 }
 

@@ -76,9 +76,12 @@ export async function ingestDealEvents(
  * brought nothing new still takes the write lock then, to mark it expired.
  */
 export async function invitationsDue(trx: Kysely<DB>, ctx: IngestContext): Promise<boolean> {
-  return (await openInvitations(trx, ctx)).some(
-    (d) => d.invitation !== null && d.invitation.expiresAt <= ctx.now,
-  )
+  return anyInvitationDue(await openInvitations(trx, ctx), ctx.now)
+}
+
+/** Whether one of these open invitations is past its 7 days at `now`. */
+export function anyInvitationDue(open: readonly DealDoc[], now: number): boolean {
+  return open.some((d) => d.invitation !== null && d.invitation.expiresAt <= now)
 }
 
 /** The account's deals still at the invitation stage (few: they expire within a week). */

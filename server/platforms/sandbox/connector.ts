@@ -134,8 +134,21 @@ export function createSandboxConnector(options: {
     return simulation
   }
 
-  // The replies the team sent this account's brands (read on every events call: few rows).
+  // The replies the team sent this account's brands, re-read at most every PUBLISHED_TTL_MS
+  // like the published videos (an event poll runs far more often than replies are sent; one
+  // sent through this instance is seen at once, through another within the TTL — brands answer
+  // minutes to hours later: brand-answers.ts).
+  const repliesCache = new Map<string, { at: number; replies: SandboxReply[] }>()
   const repliesOf = async (accountKey: string): Promise<SandboxReply[]> => {
+    const hit = repliesCache.get(accountKey)
+    if (hit && Math.abs(clock.now() - hit.at) < PUBLISHED_TTL_MS) return hit.replies
+    const replies = await readReplies(accountKey)
+    if (repliesCache.size >= 1024) repliesCache.clear()
+    repliesCache.set(accountKey, { at: clock.now(), replies })
+    return replies
+  }
+
+  const readReplies = async (accountKey: string): Promise<SandboxReply[]> => {
     const rows = await db
       .selectFrom('sandbox_deal_replies')
       .selectAll()
@@ -423,6 +436,7 @@ export function createSandboxConnector(options: {
         })
         .onConflict((oc) => oc.columns(['account_key', 'reply_id']).doNothing())
         .execute()
+      repliesCache.delete(link.platformAccountId)
       const row = await db
         .selectFrom('sandbox_deal_replies')
         .select(['sent_at'])
