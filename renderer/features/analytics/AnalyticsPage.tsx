@@ -18,20 +18,8 @@ import {
   type PostFilter,
 } from '../../../shared/analytics/post-facts'
 import { POST_MEASURES, type Measure } from '../../../shared/data/collections/metrics'
-import type {
-  DealDoc,
-  MediaDoc,
-  MetricDoc,
-  PostDoc,
-  ProductDoc,
-} from '../../../shared/data/registry'
-import {
-  groupByAccount,
-  headline,
-  postRows,
-  rollup,
-  rollupRange,
-} from '../../../shared/analytics/views'
+import type { DealDoc, MediaDoc, PostDoc, ProductDoc } from '../../../shared/data/registry'
+import { headline, postRows, rollup, rollupRange } from '../../../shared/analytics/views'
 import { useCurrentAccount } from '../../app/current-account-store'
 import { zoneOfRegion } from '../../../shared/publishing/account-zone'
 import { viewerZone } from '../../../shared/publishing/zoned-time'
@@ -54,6 +42,7 @@ import { PostDetail } from './PostDetail'
 import { PostFilterBar } from './PostFilterBar'
 import { closePost, openPost, usePostRoute } from './post-route'
 import { TrendChart } from './TrendChart'
+import { useCachedMetrics } from './metrics-cache'
 import './analytics.css'
 
 const PERIOD_CHOICES: readonly Exclude<PeriodKind, 'custom'>[] = ['7d', '28d', '60d', '365d', 'all']
@@ -102,15 +91,19 @@ export function AnalyticsPage() {
   const { member } = useWorkspaceMember()
   const mayImport = member !== null && can(member, 'manageAccounts')
 
-  const metricsQuery = useMemo(
-    () => ({ selector: accountId ? { workspaceId, accountId } : { workspaceId } }),
+  // Metrics come from memory (read once, kept current by change events): switching accounts
+  // and re-entering the page do not re-read IndexedDB or recompute unchanged accounts.
+  const { grouped, loading: metricsLoading } = useCachedMetrics(accountId)
+  // One account's documents by its `accountId+…` index: RxDB's planner would otherwise pick the
+  // workspace index (the default sort) and scan every account's documents.
+  const postsQuery = useMemo(
+    () =>
+      accountId
+        ? { selector: { accountId }, index: ['accountId', 'updatedAt'] }
+        : { selector: { workspaceId } },
     [workspaceId, accountId],
   )
-  const { results: metricResults, loading: metricsLoading } = useLiveRxQuery<MetricDoc>({
-    collection: 'metrics',
-    query: metricsQuery,
-  })
-  const postsQuery = useMemo(
+  const mediaQuery = useMemo(
     () => ({ selector: accountId ? { workspaceId, accountId } : { workspaceId } }),
     [workspaceId, accountId],
   )
@@ -130,13 +123,8 @@ export function AnalyticsPage() {
   })
   const { results: mediaResults } = useLiveRxQuery<MediaDoc>({
     collection: 'media',
-    query: postsQuery,
+    query: mediaQuery,
   })
-
-  const grouped = useMemo(
-    () => groupByAccount(metricResults.map((d) => d.toJSON() as MetricDoc)),
-    [metricResults],
-  )
   const postInfo = useMemo(() => {
     const map = new Map<string, PostInfo>()
     for (const d of postResults) {
@@ -171,6 +159,72 @@ export function AnalyticsPage() {
   const day = today(now)
   const customRange = period === 'custom' && custom ? custom : undefined
   const periodKind: PeriodKind = customRange ? 'custom' : period === 'custom' ? '28d' : period
+
+  // Everything below is derived once per change of its inputs (the account's metrics, the range,
+  // the filter), not on every render: an account switch or a clock tick recomputes only what
+  // changed, and the chart is redrawn only when its points do.
+  const metrics = accountId !== null ? grouped.get(accountId) : undefined
+  const h = useMemo(
+    () => (metrics ? headline(metrics, periodKind, day, customRange) : null),
+    [metrics, periodKind, day, customRange],
+  )
+  const zone = zoneOfRegion(account?.region, viewerZone())
+  const bestTime = useMemo(
+    () =>
+      metrics
+        ? bestTimeGrid(
+            [...postInfo].map(([id, p]) => ({ id, publishedAt: p.publishedAt })),
+            metrics.posts,
+            // On the account's clock (its region's zone), as the publishing calendar shows it.
+            zone,
+          )
+        : null,
+    [metrics, postInfo, zone],
+  )
+  const chosen = CHART_MEASURES.find((m) => m.key === measure) ?? CHART_MEASURES[0]!
+  const filtering = isFiltering(filter)
+  const allRows: PostTableRow[] = useMemo(
+    () =>
+      metrics && h
+        ? postRows(metrics, h.period.current).map((r) => ({
+            ...r,
+            info: postInfo.get(r.postId) ?? null,
+          }))
+        : [],
+    [metrics, h, postInfo],
+  )
+  const rows = useMemo(
+    () => (filtering ? allRows.filter((r) => passes(facts.get(r.postId), filter)) : allRows),
+    [allRows, filtering, filter, facts],
+  )
+  const postMeasure = POST_MEASURES.find((m) => m === chosen.key)
+  // With a filter on, the chart adds up what the matching posts gained each day; followers
+  // belong to the account, not to posts, so that chart stays the account's.
+  const points = useMemo(
+    () =>
+      !metrics || !h
+        ? []
+        : filtering && postMeasure
+          ? summedGains(
+              rows.map((r) => readings(metrics.posts.get(r.postId) ?? [], postMeasure)),
+              h.period.current,
+            )
+          : dailyPoints(metrics.series[chosen.key], h.period.current),
+    [metrics, h, filtering, postMeasure, rows, chosen.key],
+  )
+  const all = useMemo(
+    () =>
+      accountId !== null
+        ? []
+        : accounts
+            .map((a) => grouped.get(a.id))
+            .filter((m): m is NonNullable<typeof m> => m !== undefined),
+    [accountId, accounts, grouped],
+  )
+  const rolledUp = useMemo(
+    () => (accountId !== null ? null : rollup(all, periodKind, day, customRange)),
+    [accountId, all, periodKind, day, customRange],
+  )
 
   if (loading && accounts.length === 0) return <p className="loading">Loading accounts…</p>
   if (accounts.length === 0)
@@ -228,10 +282,7 @@ export function AnalyticsPage() {
   }
 
   if (accountId === null) {
-    const all = accounts
-      .map((a) => grouped.get(a.id))
-      .filter((m): m is NonNullable<typeof m> => m !== undefined)
-    const { rows, total, totalPrevious } = rollup(all, periodKind, day, customRange)
+    const { rows, total, totalPrevious } = rolledUp ?? rollup(all, periodKind, day, customRange)
     const exportRollup = () =>
       downloadText(
         `reeldesk-rollup-${periodKind}-${day}.csv`,
@@ -331,7 +382,6 @@ export function AnalyticsPage() {
     )
   }
 
-  const metrics = grouped.get(accountId)
   const handle = account?.handle ?? ''
   const importButton = (
     <button
@@ -352,7 +402,7 @@ export function AnalyticsPage() {
       onClose={() => setImporting(false)}
     />
   ) : null
-  if (!metrics || metrics.lastDay === null)
+  if (!metrics || metrics.lastDay === null || !h || !bestTime)
     return (
       <EmptyState icon={BarChart3} title={`No numbers for @${handle} yet`}>
         {metricsLoading
@@ -370,30 +420,6 @@ export function AnalyticsPage() {
       </EmptyState>
     )
 
-  const h = headline(metrics, periodKind, day, customRange)
-  const bestTime = bestTimeGrid(
-    [...postInfo].map(([id, p]) => ({ id, publishedAt: p.publishedAt })),
-    metrics.posts,
-    // On the account's clock (its region's zone), as the publishing calendar shows it.
-    zoneOfRegion(account?.region, viewerZone()),
-  )
-  const chosen = CHART_MEASURES.find((m) => m.key === measure) ?? CHART_MEASURES[0]!
-  const filtering = isFiltering(filter)
-  const allRows: PostTableRow[] = postRows(metrics, h.period.current).map((r) => ({
-    ...r,
-    info: postInfo.get(r.postId) ?? null,
-  }))
-  const rows = filtering ? allRows.filter((r) => passes(facts.get(r.postId), filter)) : allRows
-  const postMeasure = POST_MEASURES.find((m) => m === chosen.key)
-  // With a filter on, the chart adds up what the matching posts gained each day; followers
-  // belong to the account, not to posts, so that chart stays the account's.
-  const points =
-    filtering && postMeasure
-      ? summedGains(
-          rows.map((r) => readings(metrics.posts.get(r.postId) ?? [], postMeasure)),
-          h.period.current,
-        )
-      : dailyPoints(metrics.series[chosen.key], h.period.current)
   const exportDays = () => {
     const cols = CHART_MEASURES.map((m) => dailyPoints(metrics.series[m.key], h.period.current))
     downloadText(
