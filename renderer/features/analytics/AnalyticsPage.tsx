@@ -1,6 +1,6 @@
 import { formatDistanceToNowStrict } from 'date-fns'
 import { BarChart3 } from 'lucide-react'
-import { useCallback, useMemo, useState } from 'react'
+import { useCallback, useDeferredValue, useMemo, useState } from 'react'
 import { useLiveRxQuery } from 'rxdb/plugins/react'
 import {
   dailyPoints,
@@ -93,7 +93,8 @@ export function AnalyticsPage() {
 
   // Metrics come from memory (read once, kept current by change events): switching accounts
   // and re-entering the page do not re-read IndexedDB or recompute unchanged accounts.
-  const { grouped, loading: metricsLoading } = useCachedMetrics(accountId)
+  const accountIds = useMemo(() => accounts.map((a) => a.id), [accounts])
+  const { grouped, loading: metricsLoading } = useCachedMetrics(accountId, accountIds)
   // One account's documents by its `accountId+…` index: RxDB's planner would otherwise pick the
   // workspace index (the default sort) and scan every account's documents.
   const postsQuery = useMemo(
@@ -169,29 +170,35 @@ export function AnalyticsPage() {
     [metrics, periodKind, day, customRange],
   )
   const zone = zoneOfRegion(account?.region, viewerZone())
+  // The per-post table and the best-time grid follow a moment later, in a render React may
+  // interrupt: an account switch shows the new heading, numbers and chart first.
+  const lagMetrics = useDeferredValue(metrics)
+  const lagPostInfo = useDeferredValue(postInfo)
+  const lagHeadline = useDeferredValue(h)
+  const lagging = lagMetrics !== metrics || lagPostInfo !== postInfo || lagHeadline !== h
   const bestTime = useMemo(
     () =>
-      metrics
+      lagMetrics
         ? bestTimeGrid(
-            [...postInfo].map(([id, p]) => ({ id, publishedAt: p.publishedAt })),
-            metrics.posts,
+            [...lagPostInfo].map(([id, p]) => ({ id, publishedAt: p.publishedAt })),
+            lagMetrics.posts,
             // On the account's clock (its region's zone), as the publishing calendar shows it.
             zone,
           )
         : null,
-    [metrics, postInfo, zone],
+    [lagMetrics, lagPostInfo, zone],
   )
   const chosen = CHART_MEASURES.find((m) => m.key === measure) ?? CHART_MEASURES[0]!
   const filtering = isFiltering(filter)
   const allRows: PostTableRow[] = useMemo(
     () =>
-      metrics && h
-        ? postRows(metrics, h.period.current).map((r) => ({
+      lagMetrics && lagHeadline
+        ? postRows(lagMetrics, lagHeadline.period.current).map((r) => ({
             ...r,
-            info: postInfo.get(r.postId) ?? null,
+            info: lagPostInfo.get(r.postId) ?? null,
           }))
         : [],
-    [metrics, h, postInfo],
+    [lagMetrics, lagHeadline, lagPostInfo],
   )
   const rows = useMemo(
     () => (filtering ? allRows.filter((r) => passes(facts.get(r.postId), filter)) : allRows),
@@ -202,15 +209,18 @@ export function AnalyticsPage() {
   // belong to the account, not to posts, so that chart stays the account's.
   const points = useMemo(
     () =>
-      !metrics || !h
-        ? []
-        : filtering && postMeasure
+      filtering && postMeasure
+        ? // The matching rows are the table's: summed with the same (possibly lagging) account.
+          lagMetrics && lagHeadline
           ? summedGains(
-              rows.map((r) => readings(metrics.posts.get(r.postId) ?? [], postMeasure)),
-              h.period.current,
+              rows.map((r) => readings(lagMetrics.posts.get(r.postId) ?? [], postMeasure)),
+              lagHeadline.period.current,
             )
-          : dailyPoints(metrics.series[chosen.key], h.period.current),
-    [metrics, h, filtering, postMeasure, rows, chosen.key],
+          : []
+        : metrics && h
+          ? dailyPoints(metrics.series[chosen.key], h.period.current)
+          : [],
+    [metrics, h, lagMetrics, lagHeadline, filtering, postMeasure, rows, chosen.key],
   )
   const all = useMemo(
     () =>
@@ -363,7 +373,8 @@ export function AnalyticsPage() {
             </button>
           </div>
         </div>
-        {all.length === 0 ? (
+        {/* Never a partial sum: the roll-up shows once every account's numbers are read. */}
+        {all.length === 0 || metricsLoading ? (
           <p className="muted">
             {metricsLoading
               ? 'Reading numbers from this device…'
@@ -402,7 +413,7 @@ export function AnalyticsPage() {
       onClose={() => setImporting(false)}
     />
   ) : null
-  if (!metrics || metrics.lastDay === null || !h || !bestTime)
+  if (!metrics || metrics.lastDay === null || !h)
     return (
       <EmptyState icon={BarChart3} title={`No numbers for @${handle} yet`}>
         {metricsLoading
@@ -578,8 +589,10 @@ export function AnalyticsPage() {
           onAsTable={setAsTable}
         />
       </section>
-      <PostsTable rows={rows} onExport={exportPosts} onOpen={openPost} filtered={filtering} />
-      <BestTimeHeatmap grid={bestTime} />
+      <div className="analytics__lagging" data-lagging={lagging || undefined} aria-busy={lagging}>
+        <PostsTable rows={rows} onExport={exportPosts} onOpen={openPost} filtered={filtering} />
+        {bestTime ? <BestTimeHeatmap grid={bestTime} /> : null}
+      </div>
     </div>
   )
 }

@@ -26,8 +26,7 @@ export class MetricsCache {
   private readonly deleted = new Map<string, number>()
   private readonly loaded = new Set<string>()
   private readonly loading = new Map<string, Promise<void>>()
-  private loadingAll: Promise<void> | null = null
-  private allLoaded = false
+  private warming = false
   private readonly derived = new Map<string, AccountMetrics | null>()
   private allDerived: { version: number; map: Map<string, AccountMetrics> } | null = null
   private readonly listeners = new Set<Listener>()
@@ -63,8 +62,8 @@ export class MetricsCache {
 
   getVersion = () => this.version
 
-  isLoaded(accountId: string | null): boolean {
-    return accountId === null ? this.allLoaded : this.allLoaded || this.loaded.has(accountId)
+  isLoaded(accountId: string): boolean {
+    return this.loaded.has(accountId)
   }
 
   /** Reads one account's months by its index (once); resolves when they are in memory. */
@@ -76,33 +75,35 @@ export class MetricsCache {
       .find({ selector: { accountId }, index: ['accountId', 'month'] })
       .exec()
       .then((docs) => {
-        for (const d of docs) this.merge(d.toJSON() as MetricDoc)
+        let changed = false
+        for (const d of docs) changed = this.merge(d.toJSON() as MetricDoc) || changed
         this.loaded.add(accountId)
         this.loading.delete(accountId)
-        this.changed(new Set([accountId]), true)
+        this.changed(changed ? new Set([accountId]) : new Set(), true)
       })
     this.loading.set(accountId, read)
     return read
   }
 
-  /** Reads every account's months (once), for the roll-up and instant switching. */
-  loadAll(): Promise<void> {
-    if (this.allLoaded) return Promise.resolve()
-    if (this.loadingAll) return this.loadingAll
-    this.loadingAll = this.collection
-      .find()
-      .exec()
-      .then((docs) => {
-        const accounts = new Set<string>()
-        for (const d of docs) {
-          const doc = d.toJSON() as MetricDoc
-          this.merge(doc)
-          accounts.add(doc.accountId)
-        }
-        this.allLoaded = true
-        this.changed(accounts, true)
+  /** Reads every account's months (the roll-up), each by its index, at once. */
+  loadAll(accountIds: readonly string[]): Promise<void> {
+    return Promise.all(accountIds.map((id) => this.loadAccount(id))).then(() => undefined)
+  }
+
+  /**
+   * Reads the accounts not yet in memory one by one while the page is idle, so that a switch
+   * finds its account in memory and never waits behind a read of the whole workspace.
+   */
+  warm(accountIds: readonly string[]): void {
+    const next = accountIds.find((id) => !this.isLoaded(id) && !this.loading.has(id))
+    if (next === undefined || this.warming) return
+    this.warming = true
+    whenIdle(() => {
+      void this.loadAccount(next).finally(() => {
+        this.warming = false
+        this.warm(accountIds)
       })
-    return this.loadingAll
+    })
   }
 
   /** One account's derived metrics; the same object until that account's documents change. */
@@ -144,13 +145,17 @@ export class MetricsCache {
     this.deleted.set(doc.id, doc.updatedAt)
   }
 
-  /** A document from a read: kept unless a change event already brought a newer state. */
-  private merge(doc: MetricDoc) {
+  /**
+   * A document from a read: kept unless a change event already brought the same or a newer
+   * state. Returns whether the account's documents changed.
+   */
+  private merge(doc: MetricDoc): boolean {
     const gone = this.deleted.get(doc.id)
-    if (gone !== undefined && gone >= doc.updatedAt) return
+    if (gone !== undefined && gone >= doc.updatedAt) return false
     const held = this.byAccount.get(doc.accountId)?.get(doc.id)
-    if (held && held.updatedAt > doc.updatedAt) return
+    if (held && held.updatedAt >= doc.updatedAt) return false
     this.put(doc)
+    return true
   }
 
   private changed(accounts: ReadonlySet<string>, now: boolean) {
@@ -170,6 +175,11 @@ export class MetricsCache {
   private notify() {
     for (const l of [...this.listeners]) l()
   }
+}
+
+function whenIdle(run: () => void) {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 100 })
+  else setTimeout(run, 50)
 }
 
 const caches = new WeakMap<RxCollection<MetricDoc>, MetricsCache>()
@@ -196,22 +206,21 @@ export interface CachedMetrics {
  * chosen account is shown, the rest of the workspace is read in the background so that switching
  * accounts and the roll-up do not wait for IndexedDB.
  */
-export function useCachedMetrics(accountId: string | null): CachedMetrics {
+export function useCachedMetrics(
+  accountId: string | null,
+  accountIds: readonly string[],
+): CachedMetrics {
   const collection = useRxCollection<MetricDoc>('metrics')
   const cache = collection ? metricsCacheOf(collection) : null
   const version = useSyncExternalStore(cache?.subscribe ?? noSubscribe, cache?.getVersion ?? zero)
+  const ids = accountIds.join(',')
   useEffect(() => {
     if (!cache) return
-    let idle: ReturnType<typeof setTimeout> | null = null
-    const rest = () => {
-      idle = setTimeout(() => void cache.loadAll(), 300)
-    }
-    if (accountId === null) void cache.loadAll()
-    else void cache.loadAccount(accountId).then(rest)
-    return () => {
-      if (idle) clearTimeout(idle)
-    }
-  }, [cache, accountId])
+    const list = ids === '' ? [] : ids.split(',')
+    if (accountId === null) void cache.loadAll(list)
+    // Not cancelled on unmount or switch: the cache outlives the page.
+    else void cache.loadAccount(accountId).then(() => cache.warm(list))
+  }, [cache, accountId, ids])
   const grouped = useMemo(() => {
     if (!cache) return new Map<string, AccountMetrics>()
     if (accountId === null) return cache.allMetrics()
@@ -219,7 +228,10 @@ export function useCachedMetrics(accountId: string | null): CachedMetrics {
     return new Map(m ? [[accountId, m]] : [])
     // `version` is what says the cache changed.
   }, [cache, accountId, version])
-  return { grouped, loading: !cache || !cache.isLoaded(accountId) }
+  const loading =
+    !cache ||
+    (accountId === null ? accountIds.some((id) => !cache.isLoaded(id)) : !cache.isLoaded(accountId))
+  return { grouped, loading }
 }
 
 const noSubscribe = () => () => undefined
