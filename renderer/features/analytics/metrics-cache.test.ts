@@ -37,8 +37,7 @@ async function open(): Promise<RxCollection<MetricDoc>> {
 }
 
 function month(accountId: string, monthKey: string, views: number, updatedAt = 1): MetricDoc {
-  const { _deleted, ...base } = sampleDocs().metrics
-  void _deleted
+  const base = sampleDocs().metrics
   const slots = Array.from({ length: 30 }, (_, i) => (i === 0 ? views : null))
   return {
     ...base,
