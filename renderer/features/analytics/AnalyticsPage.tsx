@@ -1,6 +1,6 @@
 import { formatDistanceToNowStrict } from 'date-fns'
 import { BarChart3 } from 'lucide-react'
-import { useCallback, useMemo, useState } from 'react'
+import { useCallback, useDeferredValue, useMemo, useState } from 'react'
 import { useLiveRxQuery } from 'rxdb/plugins/react'
 import {
   dailyPoints,
@@ -18,20 +18,8 @@ import {
   type PostFilter,
 } from '../../../shared/analytics/post-facts'
 import { POST_MEASURES, type Measure } from '../../../shared/data/collections/metrics'
-import type {
-  DealDoc,
-  MediaDoc,
-  MetricDoc,
-  PostDoc,
-  ProductDoc,
-} from '../../../shared/data/registry'
-import {
-  groupByAccount,
-  headline,
-  postRows,
-  rollup,
-  rollupRange,
-} from '../../../shared/analytics/views'
+import type { DealDoc, MediaDoc, PostDoc, ProductDoc } from '../../../shared/data/registry'
+import { headline, postRows, rollup, rollupRange } from '../../../shared/analytics/views'
 import { useCurrentAccount } from '../../app/current-account-store'
 import { zoneOfRegion } from '../../../shared/publishing/account-zone'
 import { viewerZone } from '../../../shared/publishing/zoned-time'
@@ -57,6 +45,7 @@ import { PostDetail } from './PostDetail'
 import { PostFilterBar } from './PostFilterBar'
 import { closePost, openPost, usePostRoute } from './post-route'
 import { TrendChart } from './TrendChart'
+import { useCachedMetrics } from './metrics-cache'
 import './analytics.css'
 
 const PERIOD_CHOICES: readonly Exclude<PeriodKind, 'custom'>[] = ['7d', '28d', '60d', '365d', 'all']
@@ -107,15 +96,20 @@ export function AnalyticsPage() {
   const { member } = useWorkspaceMember()
   const mayImport = member !== null && can(member, 'manageAccounts')
 
-  const metricsQuery = useMemo(
-    () => ({ selector: accountId ? { workspaceId, accountId } : { workspaceId } }),
+  // Metrics come from memory (read once, kept current by change events): switching accounts
+  // and re-entering the page do not re-read IndexedDB or recompute unchanged accounts.
+  const accountIds = useMemo(() => accounts.map((a) => a.id), [accounts])
+  const { grouped, loading: metricsLoading } = useCachedMetrics(accountId, accountIds)
+  // One account's documents by its `accountId+…` index: RxDB's planner would otherwise pick the
+  // workspace index (the default sort) and scan every account's documents.
+  const postsQuery = useMemo(
+    () =>
+      accountId
+        ? { selector: { accountId }, index: ['accountId', 'updatedAt'] }
+        : { selector: { workspaceId } },
     [workspaceId, accountId],
   )
-  const { results: metricResults, loading: metricsLoading } = useLiveRxQuery<MetricDoc>({
-    collection: 'metrics',
-    query: metricsQuery,
-  })
-  const postsQuery = useMemo(
+  const mediaQuery = useMemo(
     () => ({ selector: accountId ? { workspaceId, accountId } : { workspaceId } }),
     [workspaceId, accountId],
   )
@@ -135,13 +129,8 @@ export function AnalyticsPage() {
   })
   const { results: mediaResults } = useLiveRxQuery<MediaDoc>({
     collection: 'media',
-    query: postsQuery,
+    query: mediaQuery,
   })
-
-  const grouped = useMemo(
-    () => groupByAccount(metricResults.map((d) => d.toJSON() as MetricDoc)),
-    [metricResults],
-  )
   const postInfo = useMemo(() => {
     const map = new Map<string, PostInfo>()
     for (const d of postResults) {
@@ -176,6 +165,83 @@ export function AnalyticsPage() {
   const day = today(now)
   const customRange = period === 'custom' && custom ? custom : undefined
   const periodKind: PeriodKind = customRange ? 'custom' : period === 'custom' ? '28d' : period
+
+  // Everything below is derived once per change of its inputs (the account's metrics, the range,
+  // the filter), not on every render: an account switch or a clock tick recomputes only what
+  // changed, and the chart is redrawn only when its points do.
+  const metrics = accountId !== null ? grouped.get(accountId) : undefined
+  const h = useMemo(
+    () => (metrics ? headline(metrics, periodKind, day, customRange) : null),
+    [metrics, periodKind, day, customRange],
+  )
+  const zone = zoneOfRegion(account?.region, viewerZone())
+  // The per-post table and the best-time grid follow a moment later, in a render React may
+  // interrupt: an account switch shows the new heading, numbers and chart first.
+  const lagMetrics = useDeferredValue(metrics)
+  const lagPostInfo = useDeferredValue(postInfo)
+  const lagHeadline = useDeferredValue(h)
+  const lagging = lagMetrics !== metrics || lagPostInfo !== postInfo || lagHeadline !== h
+  const bestTime = useMemo(
+    () =>
+      lagMetrics
+        ? bestTimeGrid(
+            [...lagPostInfo].map(([id, p]) => ({ id, publishedAt: p.publishedAt })),
+            lagMetrics.posts,
+            // On the account's clock (its region's zone), as the publishing calendar shows it.
+            zone,
+          )
+        : null,
+    [lagMetrics, lagPostInfo, zone],
+  )
+  const chosen = CHART_MEASURES.find((m) => m.key === measure) ?? CHART_MEASURES[0]!
+  const filtering = isFiltering(filter)
+  const allRows: PostTableRow[] = useMemo(
+    () =>
+      lagMetrics && lagHeadline
+        ? postRows(lagMetrics, lagHeadline.period.current).map((r) => ({
+            ...r,
+            info: lagPostInfo.get(r.postId) ?? null,
+          }))
+        : [],
+    [lagMetrics, lagHeadline, lagPostInfo],
+  )
+  const rows = useMemo(
+    () => (filtering ? allRows.filter((r) => passes(facts.get(r.postId), filter)) : allRows),
+    [allRows, filtering, filter, facts],
+  )
+  const postMeasure = POST_MEASURES.find((m) => m === chosen.key)
+  // With a filter on, the chart adds up what the matching posts gained each day; followers
+  // belong to the account, not to posts, so that chart stays the account's.
+  const points = useMemo(
+    () =>
+      filtering && postMeasure
+        ? // The matching rows are the table's: summed with the same (possibly lagging) account.
+          lagMetrics && lagHeadline
+          ? summedGains(
+              rows.map((r) => readings(lagMetrics.posts.get(r.postId) ?? [], postMeasure)),
+              lagHeadline.period.current,
+            )
+          : []
+        : metrics && h
+          ? dailyPoints(metrics.series[chosen.key], h.period.current)
+          : [],
+    [metrics, h, lagMetrics, lagHeadline, filtering, postMeasure, rows, chosen.key],
+  )
+  const groups = settings.analytics.groups
+  const group = groups.find((g) => g.id === groupId) ?? null
+  const all = useMemo(
+    () =>
+      accountId !== null
+        ? []
+        : accountsOfGroup(accounts, groups, groupId)
+            .map((a) => grouped.get(a.id))
+            .filter((m): m is NonNullable<typeof m> => m !== undefined),
+    [accountId, accounts, grouped, groups, groupId],
+  )
+  const rolledUp = useMemo(
+    () => (accountId !== null ? null : rollup(all, periodKind, day, customRange)),
+    [accountId, all, periodKind, day, customRange],
+  )
 
   if (loading && accounts.length === 0) return <p className="loading">Loading accounts…</p>
   if (accounts.length === 0)
@@ -233,14 +299,8 @@ export function AnalyticsPage() {
   }
 
   if (accountId === null) {
-    const groups = settings.analytics.groups
-    const group = groups.find((g) => g.id === groupId) ?? null
-    const shown = group ? accountsOfGroup(accounts, groups, group.id) : accounts
     const scope = group ? group.name : 'All accounts'
-    const all = shown
-      .map((a) => grouped.get(a.id))
-      .filter((m): m is NonNullable<typeof m> => m !== undefined)
-    const { rows, total, totalPrevious } = rollup(all, periodKind, day, customRange)
+    const { rows, total, totalPrevious } = rolledUp ?? rollup(all, periodKind, day, customRange)
     const exportRollup = () =>
       downloadText(
         `reeldesk-rollup-${periodKind}-${day}.csv`,
@@ -322,7 +382,8 @@ export function AnalyticsPage() {
             </button>
           </div>
         </div>
-        {all.length === 0 ? (
+        {/* Never a partial sum: the roll-up shows once every account's numbers are read. */}
+        {all.length === 0 || metricsLoading ? (
           <p className="muted">
             {metricsLoading
               ? 'Reading numbers from this device…'
@@ -342,7 +403,6 @@ export function AnalyticsPage() {
     )
   }
 
-  const metrics = grouped.get(accountId)
   const handle = account?.handle ?? ''
   const importButton = (
     <button
@@ -363,7 +423,7 @@ export function AnalyticsPage() {
       onClose={() => setImporting(false)}
     />
   ) : null
-  if (!metrics || metrics.lastDay === null)
+  if (!metrics || metrics.lastDay === null || !h)
     return (
       <EmptyState icon={BarChart3} title={`No numbers for @${handle} yet`}>
         {metricsLoading
@@ -381,30 +441,6 @@ export function AnalyticsPage() {
       </EmptyState>
     )
 
-  const h = headline(metrics, periodKind, day, customRange)
-  const bestTime = bestTimeGrid(
-    [...postInfo].map(([id, p]) => ({ id, publishedAt: p.publishedAt })),
-    metrics.posts,
-    // On the account's clock (its region's zone), as the publishing calendar shows it.
-    zoneOfRegion(account?.region, viewerZone()),
-  )
-  const chosen = CHART_MEASURES.find((m) => m.key === measure) ?? CHART_MEASURES[0]!
-  const filtering = isFiltering(filter)
-  const allRows: PostTableRow[] = postRows(metrics, h.period.current).map((r) => ({
-    ...r,
-    info: postInfo.get(r.postId) ?? null,
-  }))
-  const rows = filtering ? allRows.filter((r) => passes(facts.get(r.postId), filter)) : allRows
-  const postMeasure = POST_MEASURES.find((m) => m === chosen.key)
-  // With a filter on, the chart adds up what the matching posts gained each day; followers
-  // belong to the account, not to posts, so that chart stays the account's.
-  const points =
-    filtering && postMeasure
-      ? summedGains(
-          rows.map((r) => readings(metrics.posts.get(r.postId) ?? [], postMeasure)),
-          h.period.current,
-        )
-      : dailyPoints(metrics.series[chosen.key], h.period.current)
   const exportDays = () => {
     const cols = CHART_MEASURES.map((m) => dailyPoints(metrics.series[m.key], h.period.current))
     downloadText(
@@ -563,8 +599,10 @@ export function AnalyticsPage() {
           onAsTable={setAsTable}
         />
       </section>
-      <PostsTable rows={rows} onExport={exportPosts} onOpen={openPost} filtered={filtering} />
-      <BestTimeHeatmap grid={bestTime} />
+      <div className="analytics__lagging" data-lagging={lagging || undefined} aria-busy={lagging}>
+        <PostsTable rows={rows} onExport={exportPosts} onOpen={openPost} filtered={filtering} />
+        {bestTime ? <BestTimeHeatmap grid={bestTime} /> : null}
+      </div>
     </div>
   )
 }

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react'
 import type { BestTimeGrid } from '../../../shared/analytics/best-time'
+import type { EChartsType } from 'echarts/core'
 import { echarts } from '../../ui/echarts'
 import { formatCount } from './format'
 
@@ -26,39 +27,50 @@ export function bestCellText(grid: BestTimeGrid): string {
 /** Weekday × hour heatmap of the account's own posts' views after a week. */
 export function BestTimeHeatmap({ grid }: { grid: BestTimeGrid }) {
   const host = useRef<HTMLDivElement>(null)
+  const chart = useRef<EChartsType | null>(null)
+  // One instance for the page's life: a new account or range only sets new data.
   useEffect(() => {
     const el = host.current
     if (!el) return
-    const chart = echarts.init(el, undefined, { renderer: 'canvas' })
+    const instance = echarts.init(el, undefined, { renderer: 'canvas' })
+    chart.current = instance
+    const resize = new ResizeObserver(() => instance.resize())
+    resize.observe(el)
+    return () => {
+      resize.disconnect()
+      instance.dispose()
+      chart.current = null
+    }
+  }, [])
+  useEffect(() => {
+    const instance = chart.current
+    if (!instance) return
     const text = cssVar('--text-muted', '#9aa1b2')
     const data = grid.cells.flatMap((hours, d) =>
       hours.flatMap((v, h) => (v === null ? [] : [[h, d, v]])),
     )
     const max = Math.max(1, ...data.map((p) => p[2] ?? 0))
-    chart.setOption({
-      animation: false,
-      aria: { enabled: true, label: { description: bestCellText(grid) } },
-      grid: { left: 48, right: 16, top: 8, bottom: 48 },
-      tooltip: {
-        formatter: (p: { value: [number, number, number] }) =>
-          `${WEEKDAYS[p.value[1]]} ${HOURS[p.value[0]]} (${grid.zone}): ${formatCount(p.value[2])} views (median)`,
+    instance.setOption(
+      {
+        animation: false,
+        aria: { enabled: true, label: { description: bestCellText(grid) } },
+        grid: { left: 48, right: 16, top: 8, bottom: 48 },
+        tooltip: {
+          formatter: (p: { value: [number, number, number] }) =>
+            `${WEEKDAYS[p.value[1]]} ${HOURS[p.value[0]]} (${grid.zone}): ${formatCount(p.value[2])} views (median)`,
+        },
+        xAxis: { type: 'category', data: HOURS, axisLabel: { color: text, interval: 2 } },
+        yAxis: { type: 'category', data: WEEKDAYS, inverse: true, axisLabel: { color: text } },
+        visualMap: {
+          min: 0,
+          max,
+          show: false,
+          inRange: { color: ['#2a2f3b', cssVar('--accent', '#ff3b5c')] },
+        },
+        series: [{ type: 'heatmap', data }],
       },
-      xAxis: { type: 'category', data: HOURS, axisLabel: { color: text, interval: 2 } },
-      yAxis: { type: 'category', data: WEEKDAYS, inverse: true, axisLabel: { color: text } },
-      visualMap: {
-        min: 0,
-        max,
-        show: false,
-        inRange: { color: ['#2a2f3b', cssVar('--accent', '#ff3b5c')] },
-      },
-      series: [{ type: 'heatmap', data }],
-    })
-    const resize = new ResizeObserver(() => chart.resize())
-    resize.observe(el)
-    return () => {
-      resize.disconnect()
-      chart.dispose()
-    }
+      { notMerge: true },
+    )
   }, [grid])
   return (
     <section className="panel" aria-labelledby="best-time-title">
