@@ -66,7 +66,7 @@ export default tseslint.config(
   // shared: pure code used everywhere. No I/O of any kind, no UI, no other process.
   {
     files: ['shared/**/*.ts'],
-    ignores: ['shared/**/*.test.ts', 'shared/**/*.testkit.ts'],
+    ignores: ['shared/**/*.test.ts', 'shared/test-support/**'],
     rules: restrict({
       paths: [
         ...forbid(['electron'], 'shared/ is pure: no electron.'),

@@ -2,7 +2,7 @@ import { openSqlite } from '../../server/db/connect'
 import { foldReadings } from '../../server/analytics/metric-writes'
 import { externalPostDoc } from '../../server/platforms/ingest/to-docs'
 import { ChangeBus } from '../../server/sync/change-bus'
-import { writeServerDocs } from '../../server/sync/workspace-write'
+import { writeServerDocs } from '../../server/test-support/write-server-docs'
 import { addDays, type DayReading } from '../../shared/analytics/month-doc'
 import type { MetricDoc, PostDoc } from '../../shared/data/registry'
 

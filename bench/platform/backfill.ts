@@ -12,7 +12,7 @@ import { createPlatformServices } from '../../server/platforms/create-services'
 import { linkSandboxAccount } from '../../server/platforms/linking'
 import type { SandboxSize } from '../../server/platforms/sandbox/profiles'
 import { ChangeBus } from '../../server/sync/change-bus'
-import { writeServerDocs } from '../../server/sync/workspace-write'
+import { writeServerDocs } from '../../server/test-support/write-server-docs'
 
 export interface BackfillResult {
   /** Median of the runs: link → every document of the year committed. */

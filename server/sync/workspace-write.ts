@@ -113,14 +113,3 @@ function breather(database: Database): () => Promise<void> {
     last = performance.now()
   }
 }
-
-/** Writes server-owned documents (connectors, services) in their own transaction. */
-export function writeServerDocs(
-  database: Database,
-  bus: ChangeBus,
-  workspaceId: string,
-  collection: CollectionName,
-  docs: readonly Record<string, unknown>[],
-): Promise<void> {
-  return withWorkspaceWrite(database, bus, workspaceId, (w) => w.write(collection, docs))
-}

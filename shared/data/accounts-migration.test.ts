@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { accounts, migrateAccountV0toV1, UNLINKED } from './collections/accounts'
-import { migrateStoredDocument } from './migration.testkit'
+import { migrateStoredDocument } from '../test-support/migration'
 import { sampleDocs } from './sample-docs'
 
 describe('accounts schema 0 → 1', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { EMPTY_DETAIL, ledger, migrateLedgerV0toV1 } from './collections/ledger'
-import { migrateStoredDocument } from './migration.testkit'
+import { migrateStoredDocument } from '../test-support/migration'
 import { sampleDocs } from './sample-docs'
 
 describe('ledger schema 0 → 1', () => {

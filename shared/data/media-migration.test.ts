@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { describeIssues } from './describe-issues'
 import { media, mediaSchema, migrateMediaToV1 } from './collections/media'
-import { migrateStoredDocument } from './migration.testkit'
+import { migrateStoredDocument } from '../test-support/migration'
 import { sampleDocs } from './sample-docs'
 
 describe('media schema 0 → 1 (music licence)', () => {

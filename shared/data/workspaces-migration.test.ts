@@ -3,7 +3,7 @@ import { z } from 'zod'
 import { describeIssues } from './describe-issues'
 import { emptyWorkspaceSettings } from './collections/workspace-settings'
 import { migrateWorkspaceV0toV1, workspaces, workspaceSchema } from './collections/workspaces'
-import { migrateStoredDocument } from './migration.testkit'
+import { migrateStoredDocument } from '../test-support/migration'
 import { sampleDocs } from './sample-docs'
 
 describe('workspaces schema 0 → 1', () => {

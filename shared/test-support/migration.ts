@@ -1,8 +1,8 @@
 import { addRxPlugin, createRxDatabase, type RxJsonSchema } from 'rxdb'
 import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema'
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory'
-import type { CollectionDefinition } from './collection-contract'
-import { uuidv7 } from './ids'
+import type { CollectionDefinition } from '../data/collection-contract'
+import { uuidv7 } from '../data/ids'
 
 addRxPlugin(RxDBMigrationSchemaPlugin)
 
