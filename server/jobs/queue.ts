@@ -110,29 +110,9 @@ export async function enqueue(
   input: EnqueueInput,
   now: number,
 ): Promise<{ job: Job; created: boolean }> {
-  const id = randomUUID()
   const inserted = await db
     .insertInto('jobs')
-    .values({
-      id,
-      kind: input.kind,
-      dedupe_key: input.dedupeKey ?? null,
-      workspace_id: input.workspaceId ?? null,
-      account_id: input.accountId ?? null,
-      payload: JSON.stringify(input.payload ?? null),
-      state: 'queued',
-      run_at: input.runAt ?? now,
-      attempts: 0,
-      max_attempts: input.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
-      lease_owner: null,
-      lease_until: null,
-      last_error: null,
-      result: null,
-      checkpoint: null,
-      created_at: now,
-      updated_at: now,
-      finished_at: null,
-    })
+    .values(jobRow(input, now))
     .onConflict((oc) => oc.doNothing())
     .returningAll()
     .executeTakeFirst()
