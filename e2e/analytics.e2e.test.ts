@@ -1,11 +1,9 @@
-import { execFileSync } from 'node:child_process'
-import { readdir, readFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
+import { readFile } from 'node:fs/promises'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import writeXlsxFile from 'write-excel-file/node'
 import { launchChromium } from './chromium'
+import { chartRedPixels, pdfText } from './fixtures/pdf'
 
 // One browser, one sandbox demo workspace (a linked 12k creator with a year of history), a
 // second sandbox account linked for the roll-up. The server is the suite's shared one.
@@ -27,23 +25,6 @@ async function shoot(name: string) {
 /** "12,345" / "1.2M" / "—" → number (exact formats only are asserted). */
 function exact(text: string | null): number {
   return Number((text ?? '').replace(/[^\d-]/g, ''))
-}
-
-/** Pixels of the report's line colour (#d81e44) in a binary PPM (P6) image. */
-function redPixels(ppm: Buffer): number {
-  // Header: "P6\n<w> <h>\n<max>\n", then RGB bytes.
-  let fields = 0
-  let i = 0
-  while (fields < 4 && i < ppm.length) {
-    while (i < ppm.length && /\s/.test(String.fromCharCode(ppm[i] ?? 0))) i += 1
-    while (i < ppm.length && !/\s/.test(String.fromCharCode(ppm[i] ?? 0))) i += 1
-    fields += 1
-  }
-  i += 1
-  let red = 0
-  for (; i + 2 < ppm.length; i += 3)
-    if ((ppm[i] ?? 0) > 170 && (ppm[i + 1] ?? 255) < 110 && (ppm[i + 2] ?? 255) < 130) red += 1
-  return red
 }
 
 async function chooseAccount(label: RegExp) {
@@ -262,7 +243,7 @@ describe('the PDF report', () => {
       page.getByRole('button', { name: 'PDF report' }).click(),
     ])
     const file = await download.path()
-    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' })
+    const text = pdfText(file)
     expect(text).toContain(handle)
     expect(text).toContain('Headline numbers')
     expect(text).toContain('Top posts')
@@ -272,14 +253,7 @@ describe('the PDF report', () => {
     expect(exactViews).toBeGreaterThan(0)
     if (!/[KMB]/.test(views ?? '')) expect(exactViews).toBe(exact(views))
     // Page 2 holds the charts: rendered, it has the red pixels of their lines.
-    const root = path.join(tmpdir(), `report-${Date.now()}`)
-    execFileSync('pdftoppm', ['-f', '2', '-l', '2', '-r', '40', file, root])
-    const ppm = await readFile(
-      (await readdir(tmpdir()))
-        .map((f) => path.join(tmpdir(), f))
-        .find((f) => f.startsWith(root)) ?? '',
-    )
-    expect(redPixels(ppm)).toBeGreaterThan(100)
+    expect(chartRedPixels(file, 2)).toBeGreaterThan(100)
   })
 })
 

@@ -175,6 +175,12 @@ export async function installDesktopBridge(
       showSaveDialog: dialogs.showSaveDialog,
       openExternalSafely: async () => undefined,
       showNotification: () => false,
+      // Chromium's own print-to-PDF (CDP Page.printToPDF), which Electron's
+      // webContents.printToPDF wraps: the page's print stylesheet lays the pages out.
+      printToPdf: async () =>
+        new Uint8Array(
+          await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true }),
+        ),
     },
     {
       tokens,
@@ -182,6 +188,7 @@ export async function installDesktopBridge(
       media,
       renders,
       videosFolder: () => path.join(dataDir, 'Videos'),
+      documentsFolder: () => path.join(dataDir, 'Documents'),
     },
   )
   const dispatch = createIpcDispatcher(handlers)

@@ -29,6 +29,15 @@ function videosFolder(): string {
   }
 }
 
+/** A report's save dialog opens in Documents, or home where none is configured. */
+function documentsFolder(): string {
+  try {
+    return app.getPath('documents')
+  } catch {
+    return app.getPath('home')
+  }
+}
+
 registerAppSchemeAsPrivileged()
 app.enableSandbox()
 
@@ -72,7 +81,9 @@ if (!app.requestSingleInstanceLock()) {
       encrypt: (plain) => safeStorage.encryptString(plain),
       decrypt: (cipher) => safeStorage.decryptString(cipher),
     })
-    registerIpc(createHandlers({ tokens, serverUrl, media, renders, videosFolder }))
+    registerIpc(
+      createHandlers({ tokens, serverUrl, media, renders, videosFolder, documentsFolder }),
+    )
 
     mainWindow = createMainWindow(preloadDir)
     mainWindow.on('closed', () => (mainWindow = null))

@@ -29,6 +29,7 @@ function handlers(overrides: Partial<IpcHandlers> = {}): IpcHandlers {
     'export.keepChunk': vi.fn(async () => undefined),
     'export.keepEnd': vi.fn(async () => undefined),
     'export.save': vi.fn(async () => ({ saved: false as const })),
+    'report.savePdf': vi.fn(async () => ({ saved: false as const })),
     ...overrides,
   }
 }

@@ -30,6 +30,7 @@ let showOpenDialog: Mock<Shell['showOpenDialog']>
 let showSaveDialog: Mock<Shell['showSaveDialog']>
 let openExternal: Mock<Shell['openExternalSafely']>
 let showNotification: Mock<Shell['showNotification']>
+let printToPdf: Mock<Shell['printToPdf']>
 let handlers: IpcHandlers<FakeWindow>
 let dispatch: ReturnType<typeof createIpcDispatcher<FakeWindow>>
 
@@ -40,6 +41,7 @@ beforeEach(async () => {
   showSaveDialog = vi.fn<Shell['showSaveDialog']>(async () => ({ canceled: true, filePath: '' }))
   openExternal = vi.fn<Shell['openExternalSafely']>(async () => undefined)
   showNotification = vi.fn<Shell['showNotification']>(() => true)
+  printToPdf = vi.fn<Shell['printToPdf']>(async () => new TextEncoder().encode('%PDF-1.4 report'))
   const shell: Shell = {
     version: '1.2.3',
     electronVersion: '41.0.0',
@@ -48,6 +50,7 @@ beforeEach(async () => {
     showSaveDialog,
     openExternalSafely: openExternal,
     showNotification,
+    printToPdf,
   }
   handlers = createIpcHandlers(shell, {
     tokens: new TokenStore(root, {
@@ -59,6 +62,7 @@ beforeEach(async () => {
     media: new MediaFiles(path.join(root, 'media')),
     renders: new ExportFiles(path.join(root, 'exports')),
     videosFolder: () => path.join(root, 'Videos'),
+    documentsFolder: () => path.join(root, 'Documents'),
   })
   dispatch = createIpcDispatcher(handlers)
 })
@@ -178,6 +182,48 @@ describe('the IPC handler table', () => {
     expect([...(await readFile(target))]).toEqual([1, 2, 3])
   })
 
+  it('prints the calling window to PDF and saves it where the user chooses, in Documents first', async () => {
+    const target = path.join(root, 'chosen.pdf')
+    showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: target })
+    const caller = new FakeWindow(11)
+    const suggestedName = 'reeldesk-report-@мария-2026-11-01-2026-11-28.pdf'
+    expect(await call('report.savePdf', { suggestedName }, caller)).toEqual({
+      ok: true,
+      value: { saved: true, fileName: 'chosen.pdf' },
+    })
+    expect(printToPdf).toHaveBeenCalledWith(caller)
+    const [window, options] = showSaveDialog.mock.calls[0] ?? []
+    expect(window).toBe(caller)
+    expect(options?.defaultPath).toBe(path.join(root, 'Documents', suggestedName))
+    expect(options?.filters).toEqual([{ name: 'PDF document', extensions: ['pdf'] }])
+    expect(await readFile(target, 'latin1')).toBe('%PDF-1.4 report')
+  })
+
+  it('saves nothing when the report dialog is cancelled, and refuses a print that is not a PDF', async () => {
+    expect(await call('report.savePdf', { suggestedName: 'r.pdf' })).toEqual({
+      ok: true,
+      value: { saved: false },
+    })
+    printToPdf.mockResolvedValueOnce(new Uint8Array())
+    expect(await call('report.savePdf', { suggestedName: 'r.pdf' })).toEqual({
+      ok: false,
+      error: {
+        code: 'FAILED',
+        message: 'report.savePdf: printing the report did not give a PDF: try again',
+      },
+    })
+    expect(showSaveDialog).toHaveBeenCalledTimes(1)
+  })
+
+  it.each(['../../etc/passwd', 'a/b.pdf', '', 'x'.repeat(1025)])(
+    'refuses the report file name %j before printing anything',
+    async (suggestedName) => {
+      const result = await call('report.savePdf', { suggestedName })
+      expect(result).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } })
+      expect(printToPdf).not.toHaveBeenCalled()
+    },
+  )
+
   it.each([
     ['no window', null],
     ['a closed window', Object.assign(new FakeWindow(3), { closed: true })],
@@ -188,6 +234,7 @@ describe('the IPC handler table', () => {
     for (const [method, input] of [
       ['media.pick', undefined],
       ['export.save', { projectId, suggestedName: 'a.mp4' }],
+      ['report.savePdf', { suggestedName: 'a.pdf' }],
     ] as const) {
       expect(await call(method, input, window)).toEqual({
         ok: false,
@@ -196,5 +243,6 @@ describe('the IPC handler table', () => {
     }
     expect(showOpenDialog).not.toHaveBeenCalled()
     expect(showSaveDialog).not.toHaveBeenCalled()
+    expect(printToPdf).not.toHaveBeenCalled()
   })
 })

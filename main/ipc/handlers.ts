@@ -8,6 +8,7 @@ import type { ExportFiles } from '../export-save'
 import type { MediaFiles } from '../media-files'
 import { pickMedia } from '../media-pick'
 import { createLoopbackLogins, type LoopbackLogins } from '../oauth-loopback'
+import { saveReportPdf } from '../report-save'
 import type { TokenStore } from '../token-store'
 import type { IpcCaller, IpcHandlers } from './dispatcher'
 
@@ -18,6 +19,8 @@ export interface MainServices {
   readonly renders: ExportFiles
   /** Where the save dialog opens: the user's Videos folder. */
   readonly videosFolder: () => string
+  /** Where a report's save dialog opens: the user's Documents folder. */
+  readonly documentsFolder: () => string
   /** Platform sign-ins waiting for their loopback redirect (one is made when not given). */
   readonly logins?: LoopbackLogins
 }
@@ -44,6 +47,8 @@ export interface ElectronShell<W extends DialogParent> {
   readonly openExternalSafely: (url: string) => Promise<void>
   /** Shows a system notification (Electron's Notification); false where the OS has none. */
   readonly showNotification: (notice: { title: string; body: string }) => boolean
+  /** The window's page printed to PDF on A4 (`webContents.printToPDF`), as bytes. */
+  readonly printToPdf: (window: W) => Promise<Uint8Array>
 }
 
 /** A dialog is modal to the window that asked for it, never free-floating or on another one. */
@@ -87,6 +92,16 @@ export function createIpcHandlers<W extends DialogParent>(
     'export.keepChunk': ({ projectId, offset, bytes }) =>
       renders.keepChunk(projectId, offset, bytes),
     'export.keepEnd': ({ projectId, size }) => renders.keepEnd(projectId, size),
+    'report.savePdf': async ({ suggestedName }, caller) => {
+      const window = callerWindow(caller)
+      const pdf = await shell.printToPdf(window)
+      return saveReportPdf(
+        pdf,
+        suggestedName,
+        (options) => shell.showSaveDialog(window, options),
+        services.documentsFolder(),
+      )
+    },
     'export.save': ({ projectId, suggestedName }, caller) => {
       const window = callerWindow(caller)
       return renders.saveAs(

@@ -1,5 +1,5 @@
 import type { ReeldeskBridge } from '../../shared/ipc/contract'
-import { createElectronMedia, type FetchStored } from './electron-media'
+import { createElectronMedia, uploadName, type FetchStored } from './electron-media'
 import { createIpcClient } from './ipc-client'
 import type { Platform } from './platform'
 
@@ -30,6 +30,8 @@ export function createElectronPlatform(
     pickMediaFiles: media.pickMediaFiles,
     keepExport: media.keepExport,
     saveExport: media.saveExport,
+    printReport: (fileName) =>
+      ipc.invoke('report.savePdf', { suggestedName: uploadName(fileName) }),
     notifications: {
       permission: () => 'granted',
       request: () => Promise.resolve('granted'),

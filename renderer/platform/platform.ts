@@ -81,6 +81,12 @@ export interface Platform {
    * the user's Videos folder. Null on the web, where the UI offers a download link instead.
    */
   readonly saveExport: ((projectId: string, fileName: string) => Promise<ExportSaveResult>) | null
+  /**
+   * Desktop: main prints this window (its print stylesheet shows only the report the page laid
+   * out) to PDF and offers a save dialog in Documents. Null on the web, where the report is
+   * generated in the page and downloaded.
+   */
+  readonly printReport: ((fileName: string) => Promise<ExportSaveResult>) | null
   /** Desktop: platform sign-in through the system browser and a loopback redirect. */
   readonly platformSignIn: PlatformSignIn | null
   readonly notifications: SystemNotifications

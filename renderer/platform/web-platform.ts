@@ -36,6 +36,7 @@ export function createWebPlatform(): Platform {
     pickMediaFiles: null,
     keepExport: (projectId, mp4) => opfsRenders.saveExport(projectId, mp4),
     saveExport: null,
+    printReport: null,
     // The web mode signs in by redirecting this page (see features/accounts/platform-link.ts).
     platformSignIn: null,
     notifications: {

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import type { IpcResult } from './envelope'
-import { exportContract, mediaContract } from './media-contract'
+import { exportContract, fileNameSchema, mediaContract } from './media-contract'
 
 /**
  * The whole IPC surface between renderer and main: one channel, a method name and a payload.
@@ -61,6 +61,18 @@ export const ipcContract = {
       body: z.string().max(500),
     }),
     output: z.strictObject({ shown: z.boolean() }),
+  },
+  /**
+   * The analytics report on the desktop: main prints the calling window (whose print stylesheet
+   * shows only the report the page laid out) to PDF and offers a save dialog. The renderer sends
+   * a proposed file name only; the bytes never cross IPC.
+   */
+  'report.savePdf': {
+    input: z.strictObject({ suggestedName: fileNameSchema }),
+    output: z.discriminatedUnion('saved', [
+      z.strictObject({ saved: z.literal(true), fileName: z.string() }),
+      z.strictObject({ saved: z.literal(false) }),
+    ]),
   },
   ...mediaContract,
   ...exportContract,

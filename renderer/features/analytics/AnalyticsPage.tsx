@@ -26,8 +26,9 @@ import { viewerZone } from '../../../shared/publishing/zoned-time'
 import { useSession } from '../../session/session-context'
 import { EmptyState } from '../../ui/EmptyState'
 import { useNow } from '../accounts/use-now'
-import { downloadBlob, downloadText, toCsv } from './csv'
-import { buildReport, headlinesOf } from './pdf-report'
+import { downloadText, toCsv } from './csv'
+import { PdfReportButton } from './PdfReportButton'
+import { headlinesOf, type ReportInput } from './pdf-report'
 import { formatCount, formatPercent } from './format'
 import { ImportDialog } from './ImportDialog'
 import { KpiGrid } from './KpiGrid'
@@ -342,28 +343,26 @@ export function AnalyticsPage() {
           ],
         ),
       )
-    const rollupPdf = () => {
-      const range = rollupRange(all, periodKind, day, customRange)
-      downloadBlob(
-        `reeldesk-report-${group ? 'group' : 'all-accounts'}-${range.from}-${range.to}.pdf`,
-        buildReport({
-          title: scope,
-          subtitle: `${PERIOD_LABELS[periodKind]}: ${range.from} to ${range.to} - ${rows.length} accounts`,
-          headlines: headlinesOf(total, totalPrevious),
-          charts: [],
-          table: {
-            title: 'Accounts by follower growth',
-            header: ['Account', 'Followers', 'Growth', 'Views', 'Engagement'],
-            rows: rows.map((r) => [
-              `@${accountById.get(r.accountId)?.handle ?? ''}`,
-              formatCount(r.current.followers, true),
-              formatPercent(r.growth),
-              formatCount(r.current.views, true),
-              formatPercent(r.current.engagementRate),
-            ]),
-          },
-        }),
-      )
+    const rollupRangeNow = rollupRange(all, periodKind, day, customRange)
+    const rollupReport = (): ReportInput => {
+      const range = rollupRangeNow
+      return {
+        title: scope,
+        subtitle: `${PERIOD_LABELS[periodKind]}: ${range.from} to ${range.to} – ${rows.length} accounts`,
+        headlines: headlinesOf(total, totalPrevious),
+        charts: [],
+        table: {
+          title: 'Accounts by follower growth',
+          header: ['Account', 'Followers', 'Growth', 'Views', 'Engagement'],
+          rows: rows.map((r) => [
+            `@${accountById.get(r.accountId)?.handle ?? ''}`,
+            formatCount(r.current.followers, true),
+            formatPercent(r.growth),
+            formatCount(r.current.views, true),
+            formatPercent(r.current.engagementRate),
+          ]),
+        },
+      }
     }
     return (
       <div className="analytics">
@@ -372,14 +371,11 @@ export function AnalyticsPage() {
           <div className="analytics__tools">
             <AccountGroups accounts={accounts} groupId={group?.id ?? null} onGroup={setGroupId} />
             {periodPicker}
-            <button
-              type="button"
-              className="button button--small"
+            <PdfReportButton
+              fileName={`reeldesk-report-${group ? 'group' : 'all-accounts'}-${rollupRangeNow.from}-${rollupRangeNow.to}.pdf`}
               disabled={all.length === 0}
-              onClick={rollupPdf}
-            >
-              PDF report
-            </button>
+              report={rollupReport}
+            />
           </div>
         </div>
         {/* Never a partial sum: the roll-up shows once every account's numbers are read. */}
@@ -490,40 +486,37 @@ export function AnalyticsPage() {
       ),
     )
 
-  const accountPdf = () => {
+  const accountReport = (): ReportInput => {
     const range = h.period.current
     const top = [...rows].sort((a, b) => (b.views ?? -1) - (a.views ?? -1)).slice(0, 15)
-    downloadBlob(
-      `reeldesk-report-${handle}-${range.from}-${range.to}.pdf`,
-      buildReport({
-        title: `@${handle}`,
-        subtitle: `${PERIOD_LABELS[periodKind]}: ${range.from} to ${range.to}`,
-        headlines: headlinesOf(h.current, h.previous),
-        charts: [
-          {
-            title: 'Views per day',
-            points: dailyPoints(metrics.series.views, range),
-            show: 'gain',
-          },
-          {
-            title: 'Followers',
-            points: dailyPoints(metrics.series.followers, range),
-            show: 'level',
-          },
-        ],
-        table: {
-          title: 'Top posts',
-          header: ['Post', 'Published', 'Views', 'Likes', 'Engagement'],
-          rows: top.map((r) => [
-            r.info?.caption || 'Untitled post',
-            r.info?.publishedAt ? new Date(r.info.publishedAt).toISOString().slice(0, 10) : '',
-            formatCount(r.views, true),
-            formatCount(r.likes, true),
-            formatPercent(r.engagementRate),
-          ]),
+    return {
+      title: `@${handle}`,
+      subtitle: `${PERIOD_LABELS[periodKind]}: ${range.from} to ${range.to}`,
+      headlines: headlinesOf(h.current, h.previous),
+      charts: [
+        {
+          title: 'Views per day',
+          points: dailyPoints(metrics.series.views, range),
+          show: 'gain',
         },
-      }),
-    )
+        {
+          title: 'Followers',
+          points: dailyPoints(metrics.series.followers, range),
+          show: 'level',
+        },
+      ],
+      table: {
+        title: 'Top posts',
+        header: ['Post', 'Published', 'Views', 'Likes', 'Engagement'],
+        rows: top.map((r) => [
+          r.info?.caption || 'Untitled post',
+          r.info?.publishedAt ? new Date(r.info.publishedAt).toISOString().slice(0, 10) : '',
+          formatCount(r.views, true),
+          formatCount(r.likes, true),
+          formatPercent(r.engagementRate),
+        ]),
+      },
+    }
   }
 
   return (
@@ -532,9 +525,10 @@ export function AnalyticsPage() {
         <h2 className="analytics__title">Analytics · @{handle}</h2>
         <div className="analytics__tools">
           {periodPicker}
-          <button type="button" className="button button--small" onClick={accountPdf}>
-            PDF report
-          </button>
+          <PdfReportButton
+            fileName={`reeldesk-report-${handle}-${h.period.current.from}-${h.period.current.to}.pdf`}
+            report={accountReport}
+          />
           {importButton}
         </div>
       </div>

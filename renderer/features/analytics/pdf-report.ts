@@ -1,12 +1,14 @@
 import { jsPDF } from 'jspdf'
 import type { DailyPoint, Totals } from '../../../shared/analytics/metric-math'
-import { echarts } from '../../ui/echarts'
+import { printableText } from '../../../shared/analytics/printable-text'
 import { formatChange, formatCount, formatDurationMs, formatPercent } from './format'
 
 /**
- * The PDF report of an account or the roll-up, generated in the page (web mode and desktop
- * alike: jsPDF, no print dialog needed): a cover, the headline numbers with their changes,
- * charts drawn by the same chart library offscreen, and the top posts or accounts.
+ * The PDF report of an account or the roll-up generated in the page (the web mode's; the
+ * desktop prints the same report through the window, see ReportPrintView): a cover, the
+ * headline numbers with their changes, charts drawn by the same chart library offscreen, and the
+ * top posts or accounts. Text is set in an embedded DejaVu Sans (jsPDF's built-in fonts cover
+ * Latin-1 only, so a Cyrillic or Greek handle would vanish).
  */
 
 export interface ReportHeadline {
@@ -55,70 +57,56 @@ export function headlinesOf(current: Totals, previous: Totals | null): ReportHea
   ]
 }
 
-/** A chart drawn offscreen on a white background, as a PNG data URL. */
-function chartImage(chart: ReportChart, width: number, height: number): string {
-  const host = document.createElement('div')
-  host.style.cssText = `position:fixed;left:-10000px;top:0;width:${width}px;height:${height}px`
-  document.body.append(host)
-  const instance = echarts.init(host, undefined, { renderer: 'canvas', width, height })
-  try {
-    instance.setOption({
-      animation: false,
-      grid: { left: 60, right: 16, top: 16, bottom: 32 },
-      xAxis: { type: 'category', data: chart.points.map((p) => p.date) },
-      yAxis: { type: 'value', axisLabel: { formatter: (v: number) => formatCount(v) } },
-      series: [
-        {
-          type: 'line',
-          showSymbol: false,
-          lineStyle: { color: '#d81e44', width: 2 },
-          data: chart.points.map((p) => (chart.show === 'gain' ? p.gain : p.level)),
-        },
-      ],
-    })
-    return instance.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#ffffff' })
-  } finally {
-    instance.dispose()
-    host.remove()
+/** The TrueType files the report is set in (see report-fonts.ts). */
+export interface ReportFonts {
+  readonly regular: Uint8Array
+  readonly bold: Uint8Array
+}
+
+/** Draws a chart as a PNG data URL of `width`×`height` (report-chart-image.ts in the page). */
+export type ChartImage = (chart: ReportChart, width: number, height: number) => string
+
+const FONT = 'DejaVuSans'
+
+function base64Of(bytes: Uint8Array): string {
+  let binary = ''
+  for (let i = 0; i < bytes.length; i += 0x8000) {
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000))
   }
+  return btoa(binary)
 }
 
-/**
- * The PDF's built-in fonts cover Latin-1 only: other characters (emoji in captions, some
- * punctuation) are replaced rather than printed as garbage.
- */
-export function pdfText(text: string): string {
-  return text
-    .replace(/[\u2012-\u2015]/g, '-')
-    .replace(/[\u2018\u2019]/g, "'")
-    .replace(/[\u201c\u201d]/g, '"')
-    .replace(/\u2026/g, '...')
-    .replace(/[^\u0020-\u007e\u00a0-\u00ff]/gu, '')
-    .trim()
-}
-
-export function buildReport(input: ReportInput): Blob {
+export function buildReport(input: ReportInput, fonts: ReportFonts, chartImage: ChartImage): Blob {
   const doc = new jsPDF({ unit: 'pt', format: 'a4' })
+  doc.addFileToVFS(`${FONT}.ttf`, base64Of(fonts.regular))
+  doc.addFont(`${FONT}.ttf`, FONT, 'normal')
+  doc.addFileToVFS(`${FONT}-Bold.ttf`, base64Of(fonts.bold))
+  doc.addFont(`${FONT}-Bold.ttf`, FONT, 'bold')
+  doc.setFont(FONT, 'normal')
+  // Both faces cover the same characters; a glyph id of 0 is the font's "missing" box.
+  const glyphs = doc.getFont().metadata as { characterToGlyph(code: number): number }
+  const pdfText = (text: string) =>
+    printableText(text, (code) => glyphs.characterToGlyph(code) !== 0)
   const margin = 48
   const width = doc.internal.pageSize.getWidth() - margin * 2
   const bottom = doc.internal.pageSize.getHeight() - margin
 
   // Cover.
-  doc.setFont('helvetica', 'bold').setFontSize(28).text(pdfText(input.title), margin, 200)
-  doc.setFont('helvetica', 'normal').setFontSize(14).text(pdfText(input.subtitle), margin, 232)
+  doc.setFont(FONT, 'bold').setFontSize(28).text(pdfText(input.title), margin, 200)
+  doc.setFont(FONT, 'normal').setFontSize(14).text(pdfText(input.subtitle), margin, 232)
   doc.setFontSize(10).setTextColor(110).text('Made with Reeldesk', margin, bottom)
   doc.setTextColor(0)
 
   // Headline numbers.
   doc.addPage()
   let y = margin
-  doc.setFont('helvetica', 'bold').setFontSize(16).text('Headline numbers', margin, y)
+  doc.setFont(FONT, 'bold').setFontSize(16).text('Headline numbers', margin, y)
   y += 24
   doc.setFontSize(10)
   for (const h of input.headlines) {
-    doc.setFont('helvetica', 'normal').text(h.label, margin, y)
-    doc.setFont('helvetica', 'bold').text(pdfText(h.value), margin + 200, y)
-    doc.setFont('helvetica', 'normal').text(pdfText(h.change), margin + 340, y)
+    doc.setFont(FONT, 'normal').text(pdfText(h.label), margin, y)
+    doc.setFont(FONT, 'bold').text(pdfText(h.value), margin + 200, y)
+    doc.setFont(FONT, 'normal').text(pdfText(h.change), margin + 340, y)
     y += 18
   }
 
@@ -130,7 +118,7 @@ export function buildReport(input: ReportInput): Blob {
       y = margin
     }
     y += 24
-    doc.setFont('helvetica', 'bold').setFontSize(12).text(chart.title, margin, y)
+    doc.setFont(FONT, 'bold').setFontSize(12).text(pdfText(chart.title), margin, y)
     y += 8
     doc.addImage(chartImage(chart, 760, 240), 'PNG', margin, y, width, h)
     y += h
@@ -139,17 +127,18 @@ export function buildReport(input: ReportInput): Blob {
   // Table.
   doc.addPage()
   y = margin
-  doc.setFont('helvetica', 'bold').setFontSize(16).text(input.table.title, margin, y)
+  doc.setFont(FONT, 'bold').setFontSize(16).text(pdfText(input.table.title), margin, y)
   y += 24
   const cols = input.table.header.length
   const firstWidth = width * 0.4
   const otherWidth = (width - firstWidth) / Math.max(1, cols - 1)
   const x = (i: number) => (i === 0 ? margin : margin + firstWidth + otherWidth * (i - 1))
   const line = (cells: readonly string[], bold: boolean) => {
-    doc.setFont('helvetica', bold ? 'bold' : 'normal').setFontSize(9)
+    doc.setFont(FONT, bold ? 'bold' : 'normal').setFontSize(9)
     cells.forEach((cell, i) => {
-      const text = i === 0 ? (doc.splitTextToSize(cell, firstWidth - 8)[0] ?? '') : cell
-      doc.text(pdfText(String(text)), x(i), y)
+      const printable = pdfText(cell)
+      const text = i === 0 ? (doc.splitTextToSize(printable, firstWidth - 8)[0] ?? '') : printable
+      doc.text(String(text), x(i), y)
     })
     y += 16
   }
