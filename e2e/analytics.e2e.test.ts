@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import writeXlsxFile from 'write-excel-file/node'
+import { startSandboxDemo } from './auth-helpers'
 import { launchChromium } from './chromium'
 import { chartRedPixels, pdfText } from './fixtures/pdf'
 
@@ -37,9 +38,7 @@ beforeAll(async () => {
   browser = await launchChromium()
   context = await browser.newContext({ acceptDownloads: true })
   page = await context.newPage()
-  await page.goto(baseUrl)
-  await page.getByRole('button', { name: 'Try it with a sandbox account' }).click()
-  await page.getByRole('heading', { level: 1, name: 'Editor' }).waitFor({ timeout: 30_000 })
+  await startSandboxDemo(page, baseUrl)
 }, 120_000)
 
 afterAll(async () => {

@@ -25,6 +25,13 @@ export async function signUpThroughUi(page: Page, baseUrl: string, user = newUse
   return user
 }
 
+/** Starts the sandbox demo (a linked creator with a year of history) and waits for the studio. */
+export async function startSandboxDemo(page: Page, baseUrl: string) {
+  await page.goto(baseUrl)
+  await page.getByRole('button', { name: 'Try it with a sandbox account' }).click()
+  await page.getByRole('heading', { level: 1, name: 'Editor' }).waitFor({ timeout: 30_000 })
+}
+
 /** RxDB's free Dexie storage prints a one-time advisory with console.warn; it is not our error. */
 export function isVendorNotice(text: string): boolean {
   return text.startsWith('-------------- RxDB Open Core RxStorage')

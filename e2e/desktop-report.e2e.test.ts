@@ -3,6 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { startSandboxDemo } from './auth-helpers'
 import { launchChromium } from './chromium'
 import { installDesktopBridge, type SimulatedMain } from './desktop-bridge'
 import { chartRedPixels, pdfText } from './fixtures/pdf'
@@ -26,9 +27,7 @@ beforeAll(async () => {
   page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage()
   page.on('pageerror', (error) => pageErrors.push(String(error)))
   main = await installDesktopBridge(page, { webOrigin: baseUrl, dataDir: dir })
-  await page.goto(baseUrl)
-  await page.getByRole('button', { name: 'Try it with a sandbox account' }).click()
-  await page.getByRole('heading', { level: 1, name: 'Editor' }).waitFor({ timeout: 30_000 })
+  await startSandboxDemo(page, baseUrl)
 }, 120_000)
 
 afterAll(async () => {

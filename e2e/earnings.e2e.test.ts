@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { startSandboxDemo } from './auth-helpers'
 import { launchChromium } from './chromium'
 
 // Issue 12 in Chromium against the real server: a sandbox creator's month in the Earnings area
@@ -26,9 +27,7 @@ beforeAll(async () => {
   baseUrl = inject('baseUrl')
   browser = await launchChromium()
   page = await (await browser.newContext({ acceptDownloads: true })).newPage()
-  await page.goto(baseUrl)
-  await page.getByRole('button', { name: 'Try it with a sandbox account' }).click()
-  await page.getByRole('heading', { level: 1, name: 'Editor' }).waitFor({ timeout: 30_000 })
+  await startSandboxDemo(page, baseUrl)
 }, 120_000)
 
 afterAll(async () => {
