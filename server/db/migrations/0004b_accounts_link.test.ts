@@ -3,6 +3,7 @@ import { migrateAccountV0toV1 } from '../../../shared/data/collections/accounts'
 import { sampleDocs } from '../../../shared/data/sample-docs'
 import { readMasters } from '../../sync/documents'
 import { testBackends } from '../../test-support/harness'
+import { plantDocuments } from '../../test-support/stored-documents'
 import { openTestDatabase, stopLocalCluster } from '../../test-support/test-database'
 import { accountsLinkMigration } from './0004b_accounts_link'
 
@@ -14,24 +15,10 @@ describe.each(testBackends())('server migration of stored accounts on %s', (kind
     try {
       const { link: _link, ...old } = sampleDocs().accounts
       const other = { ...sampleDocs().posts }
-      for (const [collection, doc, seq] of [
-        ['accounts', old, 7],
-        ['posts', other, 8],
-      ] as const) {
-        await t.database.db
-          .insertInto('documents')
-          .values({
-            workspace_id: doc.workspaceId,
-            collection,
-            id: doc.id,
-            account_id: doc.accountId,
-            seq,
-            data: JSON.stringify(doc),
-            deleted: 0,
-            updated_at: 1,
-          })
-          .execute()
-      }
+      await plantDocuments(t.database, [
+        ['accounts', old, 7, old.accountId],
+        ['posts', other, 8, other.accountId],
+      ])
       await accountsLinkMigration(t.database.dialect).up(t.database.db)
       // Running it again changes nothing (a document with `link` is left alone).
       await accountsLinkMigration(t.database.dialect).up(t.database.db)

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { collections } from '../../../shared/data/registry'
 import { sampleDocs } from '../../../shared/data/sample-docs'
 import { testBackends, useHarness } from '../../test-support/harness'
+import { plantDocuments } from '../../test-support/stored-documents'
 import { openDatabase } from '../connect'
 import { migrateToLatest } from '../migrate'
 import { fromJsonColumn } from '../values'
@@ -23,22 +24,11 @@ describe.each(testBackends())('migration 0005 on %s', (kind) => {
       })
       expect((await first.migrateToLatest()).error).toBeUndefined()
       const { trashedAt: _dropped, ...oldProject } = sampleDocs().projects
-      const insert = (id: string, data: object) =>
-        database.db
-          .insertInto('documents')
-          .values({
-            workspace_id: oldProject.workspaceId,
-            collection: 'projects',
-            id,
-            account_id: oldProject.accountId,
-            seq: id === 'p1' ? 1 : 2,
-            data: JSON.stringify(data),
-            deleted: 0,
-            updated_at: 1,
-          })
-          .execute()
-      await insert('p1', { ...oldProject, id: 'p1' })
-      await insert('p2', { ...oldProject, id: 'p2', trashedAt: 1234 })
+      const trashed = { ...oldProject, id: 'p2', trashedAt: 1234 }
+      await plantDocuments(database, [
+        ['projects', { ...oldProject, id: 'p1' }, 1, oldProject.accountId],
+        ['projects', trashed, 2, oldProject.accountId],
+      ])
 
       await migrateToLatest(database.db, database.dialect)
 

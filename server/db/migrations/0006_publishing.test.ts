@@ -3,6 +3,7 @@ import { migratePostV0toV1, postSchema } from '../../../shared/data/collections/
 import { sampleDocs } from '../../../shared/data/sample-docs'
 import { readMasters } from '../../sync/documents'
 import { testBackends } from '../../test-support/harness'
+import { plantDocuments } from '../../test-support/stored-documents'
 import { openTestDatabase, stopLocalCluster } from '../../test-support/test-database'
 import { publishingMigration } from './0006_publishing'
 
@@ -28,19 +29,7 @@ describe.each(testBackends())('server migration of stored posts on %s', (kind) =
         approval: { state: 'pending', by: null, at: null, note: null },
         publish: { state: 'idle', platformPostId: null, error: null, publishedAt: null },
       }
-      await t.database.db
-        .insertInto('documents')
-        .values({
-          workspace_id: old.workspaceId,
-          collection: 'posts',
-          id: old.id,
-          account_id: old.accountId,
-          seq: 9,
-          data: JSON.stringify(old),
-          deleted: 0,
-          updated_at: 1,
-        })
-        .execute()
+      await plantDocuments(t.database, [['posts', old, 9, old.accountId]])
       await publishingMigration(t.database.dialect).up(t.database.db)
       await publishingMigration(t.database.dialect).up(t.database.db)
       const stored = await readMasters(t.database.db, old.workspaceId, 'posts', [old.id])

@@ -4,6 +4,7 @@ import { readings } from '../../../shared/analytics/month-doc'
 import { collections, type MetricDoc } from '../../../shared/data/registry'
 import { sampleDocs } from '../../../shared/data/sample-docs'
 import { testBackends, useHarness } from '../../test-support/harness'
+import { plantDocuments } from '../../test-support/stored-documents'
 import { openDatabase } from '../connect'
 import { migrateToLatest } from '../migrate'
 import { fromJsonColumn, toNumber } from '../values'
@@ -50,23 +51,11 @@ describe.each(testBackends())('migration 0007 (metrics by month) on %s', (kind) 
         day('018f0000-0000-7000-8000-000000000002', '2023-11-01', null, 55),
         day('018f0000-0000-7000-8000-000000000003', '2023-11-02', POST, 20),
       ]
-      let seq = 0
-      for (const doc of old) {
-        seq += 1
-        await database.db
-          .insertInto('documents')
-          .values({
-            workspace_id: ws,
-            collection: 'metrics',
-            id: doc.id,
-            account_id: doc.accountId,
-            seq,
-            data: JSON.stringify(doc),
-            deleted: 0,
-            updated_at: 1,
-          })
-          .execute()
-      }
+      await plantDocuments(
+        database,
+        old.map((doc, i) => ['metrics', doc, i + 1, doc.accountId] as const),
+      )
+      const seq = old.length
       await database.db.insertInto('workspace_seq').values({ workspace_id: ws, seq }).execute()
 
       await migrateToLatest(database.db, database.dialect)

@@ -3,6 +3,7 @@ import { migrateLedgerV0toV1 } from '../../../shared/data/collections/ledger'
 import { sampleDocs } from '../../../shared/data/sample-docs'
 import { readMasters } from '../../sync/documents'
 import { testBackends } from '../../test-support/harness'
+import { plantDocuments } from '../../test-support/stored-documents'
 import { openTestDatabase, stopLocalCluster } from '../../test-support/test-database'
 import { earningsMigration } from './0008_earnings'
 
@@ -14,24 +15,10 @@ describe.each(testBackends())('server migration of stored ledger entries on %s',
     try {
       const { detail: _detail, ...old } = sampleDocs().ledger
       const other = { ...sampleDocs().posts }
-      for (const [collection, doc, seq] of [
-        ['ledger', old, 7],
-        ['posts', other, 8],
-      ] as const) {
-        await t.database.db
-          .insertInto('documents')
-          .values({
-            workspace_id: doc.workspaceId,
-            collection,
-            id: doc.id,
-            account_id: doc.accountId,
-            seq,
-            data: JSON.stringify(doc),
-            deleted: 0,
-            updated_at: 1,
-          })
-          .execute()
-      }
+      await plantDocuments(t.database, [
+        ['ledger', old, 7, old.accountId],
+        ['posts', other, 8, other.accountId],
+      ])
       await earningsMigration(t.database.dialect).up(t.database.db)
       // Running it again changes nothing (an entry with `detail` is left alone).
       await earningsMigration(t.database.dialect).up(t.database.db)

@@ -6,6 +6,7 @@ import { migrateProductToV1, productSchema } from '../../../shared/data/collecti
 import { sampleDocs } from '../../../shared/data/sample-docs'
 import { readMasters } from '../../sync/documents'
 import { testBackends } from '../../test-support/harness'
+import { plantDocuments } from '../../test-support/stored-documents'
 import { openTestDatabase, stopLocalCluster } from '../../test-support/test-database'
 import { dealsShopMigration } from './0009_deals_shop'
 
@@ -88,25 +89,11 @@ describe.each(testBackends())('server migration 0009 on %s', (kind) => {
     const t = await openTestDatabase(kind)
     try {
       const { deal0, message0, product0 } = version0()
-      const rows = [
-        ['deals', deal0, 3],
-        ['messages', message0, 4],
-        ['products', product0, 5],
-      ] as const
-      for (const [collection, doc, seq] of rows)
-        await t.database.db
-          .insertInto('documents')
-          .values({
-            workspace_id: doc.workspaceId,
-            collection,
-            id: doc.id,
-            account_id: doc.accountId,
-            seq,
-            data: JSON.stringify(doc),
-            deleted: 0,
-            updated_at: 1,
-          })
-          .execute()
+      await plantDocuments(t.database, [
+        ['deals', deal0, 3, deal0.accountId],
+        ['messages', message0, 4, message0.accountId],
+        ['products', product0, 5, product0.accountId],
+      ])
       await dealsShopMigration(t.database.dialect).up(t.database.db)
       await dealsShopMigration(t.database.dialect).up(t.database.db)
       const ws = deal0.workspaceId
