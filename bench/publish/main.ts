@@ -7,6 +7,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { testClient } from '../../server/test-support/client'
 import { startServerProcess } from '../../server/test-support/server-process'
+import { UPLOAD_CHUNK_BYTES, UPLOAD_CHUNKS_IN_FLIGHT } from '../../shared/blobs/protocol'
 import { installResilientFetch } from './resilient-fetch'
 import { measureScheduler } from './scheduler'
 import { makeFile, plainPut, resumableUpload } from './upload'
@@ -76,7 +77,7 @@ try {
       'anchor',
     ],
     [
-      `resumable upload, ${UPLOAD_MB} MiB, 8 MiB chunks, SHA-256 checked`,
+      `resumable upload, ${UPLOAD_MB} MiB, ${UPLOAD_CHUNK_BYTES / 1024 / 1024} MiB chunks, ${UPLOAD_CHUNKS_IN_FLIGHT} in flight, SHA-256 checked`,
       `${Math.round(median(resumable))} ms (${mbps(median(resumable))} MiB/s)`,
       '',
     ],

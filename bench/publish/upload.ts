@@ -3,7 +3,8 @@ import { createWriteStream } from 'node:fs'
 import { open, rm } from 'node:fs/promises'
 import { createServer } from 'node:http'
 import path from 'node:path'
-import { UPLOAD_CHUNK_BYTES } from '../../shared/blobs/protocol'
+import { UPLOAD_CHUNK_BYTES, UPLOAD_CHUNKS_IN_FLIGHT } from '../../shared/blobs/protocol'
+import { sendChunks } from '../../shared/blobs/send-chunks'
 import { blobClient } from '../../server/test-support/blob-client'
 
 /** A file of `mb` MiB in memory (random, so nothing compresses or deduplicates it). */
@@ -49,7 +50,8 @@ export async function plainPut(file: Buffer, dir: string): Promise<number> {
 
 /**
  * The app's resumable upload of the same file to the sync server: start (with its SHA-256), PUT
- * chunks of UPLOAD_CHUNK_BYTES at their offsets (each fsynced by the server), complete (the server
+ * chunks of UPLOAD_CHUNK_BYTES at their offsets, UPLOAD_CHUNKS_IN_FLIGHT on the wire at once (each
+ * fsynced by the server before it is acknowledged, in order), complete (the server
  * hashes what it holds and compares). The client's own hashing is not timed: the app hashes while
  * importing, before an upload starts.
  */
@@ -66,11 +68,21 @@ export async function resumableUpload(
   if (begun.status >= 300) throw new Error(`upload refused: ${JSON.stringify(begun.body)}`)
   const upload = begun.body?.['upload'] as { uploadId: string } | undefined
   if (!upload) throw new Error('the server already holds this file (run with a fresh data folder)')
-  for (let offset = 0; offset < file.length; offset += UPLOAD_CHUNK_BYTES) {
-    const chunk = file.subarray(offset, Math.min(file.length, offset + UPLOAD_CHUNK_BYTES))
-    const put = await blobs.put(upload.uploadId, offset, chunk)
-    if (put.status >= 300) throw new Error(`chunk refused: ${JSON.stringify(put.body)}`)
-  }
+  // The app's chunk loop (renderer/transfers/transfer-queue.ts uses the same sendChunks).
+  await sendChunks(
+    {
+      size: file.length,
+      chunkBytes: UPLOAD_CHUNK_BYTES,
+      inFlight: UPLOAD_CHUNKS_IN_FLIGHT,
+      put: async (offset, end) => {
+        const put = await blobs.put(upload.uploadId, offset, file.subarray(offset, end))
+        if (put.status >= 300) throw new Error(`chunk refused: ${JSON.stringify(put.body)}`)
+        return Number(put.body['received'])
+      },
+      resumeAt: () => null,
+    },
+    0,
+  )
   const done = await blobs.complete(upload.uploadId)
   const ms = performance.now() - started
   return { ms, verified: done.status < 300 }

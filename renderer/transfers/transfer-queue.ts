@@ -1,5 +1,6 @@
 import { createStore } from 'zustand/vanilla'
-import { UPLOAD_CHUNK_BYTES } from '../../shared/blobs/protocol'
+import { UPLOAD_CHUNK_BYTES, UPLOAD_CHUNKS_IN_FLIGHT } from '../../shared/blobs/protocol'
+import { sendChunks } from '../../shared/blobs/send-chunks'
 import { createLogger } from '../../shared/logger'
 import { BlobApiError, isTransient, type BlobApi } from './blob-api'
 import { sha256OfBlob } from './hash-file'
@@ -293,30 +294,25 @@ export function createTransferQueue(options: TransferQueueOptions) {
       progress(job.id, offset, file.size)
       try {
         for (;;) {
-          while (offset < file.size) {
-            signal.throwIfAborted()
-            try {
-              const state = await api.putChunk(
-                workspaceId,
-                uploadId,
-                offset,
-                file.slice(offset, offset + UPLOAD_CHUNK_BYTES),
-                signal,
-              )
-              offset = state.received
-            } catch (error) {
-              if (
-                error instanceof BlobApiError &&
-                error.code === 'OFFSET_MISMATCH' &&
-                error.received !== undefined
-              ) {
-                offset = error.received
-                continue
-              }
-              throw error
-            }
-            progress(job.id, offset, file.size)
-          }
+          signal.throwIfAborted()
+          // The next chunk travels while the server makes the one before durable.
+          offset = await sendChunks(
+            {
+              size: file.size,
+              chunkBytes: UPLOAD_CHUNK_BYTES,
+              inFlight: UPLOAD_CHUNKS_IN_FLIGHT,
+              put: async (from, end) =>
+                (await api.putChunk(workspaceId, uploadId, from, file.slice(from, end), signal))
+                  .received,
+              resumeAt: (error) =>
+                error instanceof BlobApiError && error.code === 'OFFSET_MISMATCH'
+                  ? (error.received ?? null)
+                  : null,
+              progress: (received) => progress(job.id, received, file.size),
+              signal,
+            },
+            offset,
+          )
           try {
             const stored = await api.complete(workspaceId, uploadId, signal)
             await endpoint.uploaded?.(find(job.id) ?? job, stored)

@@ -6,8 +6,10 @@ import {
   blobRef,
   MAX_BLOB_BYTES,
   UPLOAD_CHUNK_BYTES,
+  UPLOAD_CHUNKS_IN_FLIGHT,
   type BlobScope,
 } from '../../shared/blobs/protocol'
+import { sendChunks } from '../../shared/blobs/send-chunks'
 import { uuidv7 } from '../../shared/data/ids'
 import { sampleDocs } from '../../shared/data/sample-docs'
 import { openDatabase } from '../db/connect'
@@ -168,6 +170,106 @@ describe.each(testBackends())('blob storage on %s', (kind) => {
     })
     expect((await resumed.download(sha256(bytes))).status).toBe(404)
     await resumed.put(id, UPLOAD_CHUNK_BYTES, bytes.subarray(UPLOAD_CHUNK_BYTES))
+    expect((await resumed.complete(id)).body).toMatchObject({
+      status: 'stored',
+      sha256: sha256(bytes),
+    })
+    expect((await resumed.download(sha256(bytes))).bytes.equals(bytes)).toBe(true)
+  }, 60_000)
+
+  /** Sends bytes [from, size) with two chunks in flight (the app's loop); returns what is held. */
+  const sendRest = (
+    client: ReturnType<typeof blobClient>,
+    id: string,
+    bytes: Buffer,
+    from: number,
+  ) =>
+    sendChunks(
+      {
+        size: bytes.length,
+        chunkBytes: UPLOAD_CHUNK_BYTES,
+        inFlight: UPLOAD_CHUNKS_IN_FLIGHT,
+        put: async (offset, end) => {
+          const put = await client.put(id, offset, bytes.subarray(offset, end))
+          if (put.status !== 200) throw Object.assign(new Error('refused'), { body: put.body })
+          return Number(put.body['received'])
+        },
+        resumeAt: (error) => {
+          const body = (error as { body?: { error?: { code?: string; received?: number } } }).body
+          return body?.error?.code === 'OFFSET_MISMATCH' ? (body.error.received ?? null) : null
+        },
+      },
+      from,
+    )
+
+  it('takes the next chunk while the one before is made durable, acknowledging each in order, and refuses chunks out of order', async () => {
+    const ownerBlobs = blobClient(server.url, ownerToken, workspaceId)
+    const bytes = randomBytes(4 * UPLOAD_CHUNK_BYTES + 5)
+    const id = ((await ownerBlobs.start(bytes, shared)).body?.['upload'] as { uploadId: string })
+      .uploadId
+    const chunk = (i: number) =>
+      bytes.subarray(i * UPLOAD_CHUNK_BYTES, (i + 1) * UPLOAD_CHUNK_BYTES)
+    // A chunk that skips ahead is refused with what the server holds.
+    const ahead = await ownerBlobs.put(id, UPLOAD_CHUNK_BYTES, chunk(1))
+    expect(ahead.status).toBe(409)
+    expect(ahead.body).toMatchObject({ error: { code: 'OFFSET_MISMATCH', received: 0 } })
+    // Three at once, in order: each answer is its own chunk's end, durable.
+    const three = await Promise.all(
+      [0, 1, 2].map((i) => ownerBlobs.put(id, i * UPLOAD_CHUNK_BYTES, chunk(i))),
+    )
+    for (const [i, put] of three.entries()) {
+      // Requests on separate connections may arrive out of order: one that came too early is
+      // refused with a durable offset, never taken.
+      if (put.status === 200) expect(put.body['received']).toBe((i + 1) * UPLOAD_CHUNK_BYTES)
+      else expect(put.body).toMatchObject({ error: { code: 'OFFSET_MISMATCH' } })
+    }
+    const held = Number((await ownerBlobs.state(id)).body?.['received'])
+    expect(held % UPLOAD_CHUNK_BYTES).toBe(0)
+    expect(held).toBeGreaterThanOrEqual(UPLOAD_CHUNK_BYTES)
+    // A chunk sent again (its answer lost) is refused with the offset to go on from.
+    const again = await ownerBlobs.put(id, 0, chunk(0))
+    expect(again.body).toMatchObject({ error: { code: 'OFFSET_MISMATCH', received: held } })
+    // Completing while chunks are missing says how far it got.
+    expect((await ownerBlobs.complete(id)).body).toMatchObject({
+      error: { code: 'INCOMPLETE', received: held },
+    })
+    expect(await sendRest(ownerBlobs, id, bytes, held)).toBe(bytes.length)
+    expect((await ownerBlobs.complete(id)).body).toMatchObject({
+      status: 'stored',
+      sha256: sha256(bytes),
+    })
+    expect((await ownerBlobs.download(sha256(bytes))).bytes.equals(bytes)).toBe(true)
+  }, 60_000)
+
+  it('resumes after the server is killed with two chunks in flight, never having acknowledged bytes it lost', async () => {
+    const ownerBlobs = blobClient(server.url, ownerToken, workspaceId)
+    const bytes = randomBytes(4 * UPLOAD_CHUNK_BYTES)
+    const id = ((await ownerBlobs.start(bytes, forA())).body?.['upload'] as { uploadId: string })
+      .uploadId
+    const chunk = (i: number) =>
+      bytes.subarray(i * UPLOAD_CHUNK_BYTES, (i + 1) * UPLOAD_CHUNK_BYTES)
+    expect((await ownerBlobs.put(id, 0, chunk(0))).status).toBe(200)
+    // Chunks 1 and 2 on the wire together; the server dies while they are written and synced.
+    const acked: number[] = []
+    const inFlight = [1, 2].map((i) =>
+      ownerBlobs
+        .put(id, i * UPLOAD_CHUNK_BYTES, chunk(i))
+        .then((put) => {
+          if (put.status === 200) acked.push(Number(put.body['received']))
+        })
+        .catch(() => undefined),
+    )
+    await new Promise((r) => setTimeout(r, 20))
+    await server.kill()
+    await Promise.all(inFlight)
+    server = await harness.start(store, { port: server.port })
+    const resumed = blobClient(server.url, ownerToken, workspaceId)
+    const held = Number((await resumed.state(id)).body?.['received'])
+    // Whatever was acknowledged survived; what survived is whole chunks.
+    expect(held).toBeGreaterThanOrEqual(Math.max(UPLOAD_CHUNK_BYTES, ...acked))
+    expect(held % UPLOAD_CHUNK_BYTES).toBe(0)
+    expect(await sendRest(resumed, id, bytes, held)).toBe(bytes.length)
+    // Verified against the declared SHA-256 (re-read from disk: the running hash died with it).
     expect((await resumed.complete(id)).body).toMatchObject({
       status: 'stored',
       sha256: sha256(bytes),

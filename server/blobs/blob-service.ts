@@ -63,6 +63,17 @@ function mayReadGrant(member: Member, grant: { collection: string; account_id: s
   )
 }
 
+/** A chunk's answer when a chunk before it in the same upload's pipeline was not made durable. */
+class EarlierChunkFailed extends Error {
+  constructor() {
+    super('a chunk before this one was not made durable')
+    this.name = 'EarlierChunkFailed'
+  }
+}
+const earlierFailed = (): never => {
+  throw new EarlierChunkFailed()
+}
+
 /**
  * The blob store's rules: who may upload and read what, quotas, resumable uploads that are
  * verified before they become visible, and garbage collection of what nothing references.
@@ -73,6 +84,20 @@ export function createBlobService(options: BlobServiceOptions) {
   const now = options.now ?? Date.now
   /** One request at a time per upload (two PUTs at once would interleave their bytes). */
   const locks = new Map<string, Promise<unknown>>()
+  /**
+   * Chunks written but not yet acknowledged, per upload: `end` is where the next chunk may
+   * start, `durable` settles once every byte up to `end` is fsynced and its offset committed.
+   * A client may send the next chunk while the server syncs the one before (its bytes are
+   * written meanwhile, under the lock); each is acknowledged only once it and every chunk
+   * before it are durable, in order. Memory only: after a crash the committed offset is the
+   * truth and the bytes past it are cut.
+   */
+  const pipes = new Map<string, { end: number; durable: Promise<void> }>()
+  /** Waits until no chunk of the upload is between written and acknowledged. */
+  const settled = async (uploadId: string) => {
+    for (let pipe = pipes.get(uploadId); pipe; pipe = pipes.get(uploadId))
+      await pipe.durable.catch(() => undefined)
+  }
 
   const withLock = async <T>(key: string, work: () => Promise<T>): Promise<T> => {
     const previous = locks.get(key) ?? Promise.resolve()
@@ -308,19 +333,30 @@ export function createBlobService(options: BlobServiceOptions) {
       offset: number,
       body: Readable,
     ): Promise<UploadState> {
-      return withLock(uploadId, async () => {
-        const row = await ownUpload(member, uploadId)
-        const received = toNumber(row.received)
+      const accepted = withLock(uploadId, async () => {
+        let row = await ownUpload(member, uploadId)
+        let received = toNumber(row.received)
         const size = toNumber(row.size)
-        if (offset !== received) {
+        let pipe = pipes.get(uploadId)
+        if (pipe && offset !== pipe.end) {
+          // Not the next chunk of the pipeline (one before it failed, or the client lost
+          // track): answer with what is durable once the chunks in flight have settled.
+          await settled(uploadId)
+          row = await ownUpload(member, uploadId)
+          received = toNumber(row.received)
+          pipe = undefined
+        }
+        const expected = pipe ? pipe.end : received
+        if (offset !== expected) {
           throw new BlobError(
             'OFFSET_MISMATCH',
             `The server has ${received} bytes of this file: continue from there.`,
             received,
           )
         }
-        const limit = Math.min(MAX_CHUNK_BYTES, size - received)
-        // Bytes beyond the durable offset are a crashed write's leftovers: cut them first.
+        const limit = Math.min(MAX_CHUNK_BYTES, size - offset)
+        // Bytes beyond the durable offset (or the chunk before in the pipeline) are a crashed
+        // write's leftovers: cut them first.
         let written: number
         try {
           written = await store.appendUpload(uploadId, offset, body, limit)
@@ -336,19 +372,50 @@ export function createBlobService(options: BlobServiceOptions) {
           }
           throw error
         }
-        await writeTransaction(database, (trx) =>
-          trx
-            .updateTable('blob_uploads')
-            .set({ received: offset + written, updated_at: now() })
-            .where('id', '=', uploadId)
-            .execute(),
-        )
-        return { ...stateOf(row), received: offset + written }
+        const end = offset + written
+        const before = pipe?.durable ?? Promise.resolve()
+        // In order: the chunk before is durable and committed, then this one (its sync also
+        // covers bytes written after it, which is harmless: they are not acknowledged yet).
+        const durable = before.catch(earlierFailed).then(async () => {
+          await store.syncUpload(uploadId)
+          await writeTransaction(database, (trx) =>
+            trx
+              .updateTable('blob_uploads')
+              .set({ received: end, updated_at: now() })
+              .where('id', '=', uploadId)
+              .execute(),
+          )
+        })
+        const entry = { end, durable }
+        pipes.set(uploadId, entry)
+        const done = () => {
+          if (pipes.get(uploadId) === entry) pipes.delete(uploadId)
+        }
+        durable.then(done, done)
+        return { durable, state: { ...stateOf(row), received: end } }
+      })
+      // The lock is free for the next chunk's bytes while this one syncs; the answer waits.
+      return accepted.then(async ({ durable, state }) => {
+        try {
+          await durable
+        } catch (error) {
+          // Its own sync or commit failed: an error, as before pipelining. A chunk before it
+          // failed: this one is not kept either; the client continues from what is durable.
+          if (!(error instanceof EarlierChunkFailed)) throw error
+          const row = await ownUpload(member, uploadId)
+          throw new BlobError(
+            'OFFSET_MISMATCH',
+            `The server has ${toNumber(row.received)} bytes of this file: continue from there.`,
+            toNumber(row.received),
+          )
+        }
+        return state
       })
     },
 
     complete(member: Member, uploadId: string): Promise<BlobStored> {
       return withLock(uploadId, async () => {
+        await settled(uploadId)
         const row = await ownUpload(member, uploadId)
         const size = toNumber(row.size)
         const received = toNumber(row.received)
@@ -413,6 +480,7 @@ export function createBlobService(options: BlobServiceOptions) {
     cancel(member: Member, uploadId: string): Promise<void> {
       return withLock(uploadId, async () => {
         await ownUpload(member, uploadId)
+        await settled(uploadId)
         await writeTransaction(database, (trx) =>
           trx.deleteFrom('blob_uploads').where('id', '=', uploadId).execute(),
         )

@@ -26,10 +26,13 @@ export interface BlobStore {
   /** Creates (or truncates to `length`) the partial file of an upload. */
   prepareUpload(uploadId: string, length: number): Promise<void>
   /**
-   * Writes `body` at `offset` of the partial file, at most `limit` bytes, and fsyncs. Returns the
-   * bytes written; more than `limit` is an error (the file is cut back to `offset`).
+   * Writes `body` at `offset` of the partial file (cut there first), at most `limit` bytes.
+   * Returns the bytes written; more than `limit` is an error (the file is cut back to
+   * `offset`). Not yet durable: `syncUpload` makes it so.
    */
   appendUpload(uploadId: string, offset: number, body: Readable, limit: number): Promise<number>
+  /** fdatasync of the partial file: every byte written to it so far is durable after this. */
+  syncUpload(uploadId: string): Promise<void>
   /** SHA-256 (hex) of the first `length` bytes of the partial file. */
   hashUpload(uploadId: string, length: number): Promise<string>
   removeUpload(uploadId: string): Promise<void>
@@ -155,7 +158,8 @@ export function createFsBlobStore(root: string): BlobStore {
     async appendUpload(uploadId, offset, body, limit) {
       const handle = await open(uploadPath(uploadId), 'r+')
       let written = 0
-      // In-order chunks extend the running SHA-256 (a copy, kept only once the chunk is durable).
+      // In-order chunks extend the running SHA-256 (a copy, kept only once the chunk is written;
+      // forgotten when its sync fails).
       const running = hashes.get(uploadId)
       const hash =
         running?.offset === offset
@@ -187,14 +191,25 @@ export function createFsBlobStore(root: string): BlobStore {
           await write
           written += bytes.length
         }
-        // fdatasync: the bytes and the file's new size are durable before the ack (what a crash
-        // needs), without also flushing timestamps as fsync does.
-        await handle.datasync()
         if (hash) remember(uploadId, { hash, offset: offset + written })
         else hashes.delete(uploadId)
         return written
       } catch (error) {
         await handle.truncate(offset).catch(() => undefined)
+        throw error
+      } finally {
+        await handle.close()
+      }
+    },
+
+    async syncUpload(uploadId) {
+      const handle = await open(uploadPath(uploadId), 'r+')
+      try {
+        // fdatasync: the bytes and the file's new size are durable before the ack (what a crash
+        // needs), without also flushing timestamps as fsync does.
+        await handle.datasync()
+      } catch (error) {
+        hashes.delete(uploadId)
         throw error
       } finally {
         await handle.close()

@@ -77,17 +77,29 @@ export function takeInitSlot(
     }
     // The earliest time after the reservations ahead at which fewer than `limit` slots count.
     // Requests in flight are planned as ending now, reservations as taken at their time (both
-    // checked again when the time comes).
+    // checked again when the time comes). A reservation that came due and still found the window
+    // full (its request a moment before took a moment longer to answer) counts only what is
+    // ahead of it: the reservations made behind it are not in its way (counting them sent it a
+    // whole window back, after every later post of the account).
+    const ahead = mine ? reserved.filter((s) => before(s, mine)) : reserved
     const frees = [
       ...taken.map((s) => (s.endsAt > now ? now : s.endsAt) + limit.windowMs),
-      ...reserved.map((s) => Math.max(now, s.startsAt ?? now) + limit.windowMs),
+      ...ahead.map((s) => Math.max(now, s.startsAt ?? now) + limit.windowMs),
     ].sort((a, b) => a - b)
-    const ahead = mine ? [] : reserved
-    let at = Math.max(now + 1, ...ahead.map((s) => s.startsAt ?? now))
+    let at = Math.max(now + 1, ...(mine ? [] : ahead).map((s) => s.startsAt ?? now))
     if (frees.length >= limit.limit) at = Math.max(at, frees[frees.length - limit.limit] ?? at)
     await upsert(trx, bucket, id, at, at, Boolean(mine))
     return { go: false, at }
   })
+}
+
+type Slot = { id: string; startsAt: number | null; endsAt: number }
+
+/** `a` was reserved for an earlier turn than `b` (same time: the order ids sort in). */
+function before(a: Slot, b: Slot): boolean {
+  const at = a.startsAt ?? 0
+  const bt = b.startsAt ?? 0
+  return at < bt || (at === bt && a.id < b.id)
 }
 
 async function upsert(

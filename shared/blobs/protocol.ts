@@ -25,6 +25,12 @@ export const BLOB_ROUTE_PREFIX = '/blobs/v1/'
 export const MAX_BLOB_BYTES = MEDIA_MAX_FILE_BYTES
 /** What a client sends per PUT. Big enough to keep HTTP overhead low, small enough to retry. */
 export const UPLOAD_CHUNK_BYTES = 8 * 1024 * 1024
+/**
+ * Chunks a client has on the wire before the first of them is acknowledged: the next one's
+ * bytes travel while the server syncs the one before (each is still acknowledged only once it
+ * is durable, in order). Two keep the link busy; more only hold memory.
+ */
+export const UPLOAD_CHUNKS_IN_FLIGHT = 2
 /** What the server accepts per PUT (clients may send less, e.g. the last chunk). */
 export const MAX_CHUNK_BYTES = 16 * 1024 * 1024
 
