@@ -1,8 +1,9 @@
 import { openSqlite } from '../../server/db/connect'
-import { foldReadings } from '../../server/analytics/metric-writes'
+import { foldReadings, metricPackId } from '../../server/analytics/metric-writes'
 import { externalPostDoc } from '../../server/platforms/ingest/to-docs'
 import { ChangeBus } from '../../server/sync/change-bus'
 import { writeServerDocs } from '../../server/test-support/write-server-docs'
+import { packMonths } from '../../shared/analytics/metric-pack'
 import { addDays, type DayReading } from '../../shared/analytics/month-doc'
 import type { MetricDoc, PostDoc } from '../../shared/data/registry'
 
@@ -10,7 +11,8 @@ import type { MetricDoc, PostDoc } from '../../shared/data/registry'
  * A 50-account, 5,000-post, one-year agency written straight into the bench server's SQLite file
  * (metrics and published posts are server-owned: no client may push them). Readings are a plain
  * deterministic curve per account and post, folded into month documents by the server's own
- * `foldReadings`, so the shape (daily for a post's first 90 days, weekly after) is production's.
+ * `foldReadings`, so the shape (daily for a post's first 90 days, weekly after) is production's,
+ * and stored packed one document per account-month as the server stores them.
  */
 
 function rng(seed: number) {
@@ -25,7 +27,10 @@ function rng(seed: number) {
 }
 
 export interface Seeded {
+  /** Account-month and post-month documents (what the seed folded). */
   metricDocs: number
+  /** The packs they are stored in (one per account-month): what first sync pulls. */
+  metricPacks: number
   postDocs: number
 }
 
@@ -43,6 +48,7 @@ export async function seedAgency(opts: {
   const now = Date.parse(`${opts.today}T12:00:00Z`)
   const first = addDays(opts.today, -(opts.days - 1))
   let metricDocs = 0
+  let metricPacks = 0
   let postDocs = 0
   try {
     for (const [a, accountId] of opts.accountIds.entries()) {
@@ -103,12 +109,14 @@ export async function seedAgency(opts: {
         metrics.push(...foldReadings({ ...ctx, postId: post.id, published }, days, new Map(), now))
       }
       await writeServerDocs(database, bus, opts.workspaceId, 'posts', posts)
-      await writeServerDocs(database, bus, opts.workspaceId, 'metrics', metrics)
+      const packs = packMonths(metrics, metricPackId)
+      await writeServerDocs(database, bus, opts.workspaceId, 'metrics', packs)
       metricDocs += metrics.length
+      metricPacks += packs.length
       postDocs += posts.length
     }
   } finally {
     await database.db.destroy()
   }
-  return { metricDocs, postDocs }
+  return { metricDocs, metricPacks, postDocs }
 }

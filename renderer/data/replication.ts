@@ -23,6 +23,22 @@ import { createSyncClient, type EventSourceConstructor, type SyncClient } from '
 /** Documents RxDB writes per pulled batch: four server batches (see gatherBatches). */
 export const LOCAL_WRITE_BATCH = 4 * MAX_PULL_LIMIT
 
+/**
+ * Smaller pulls for collections of large documents. A metrics pack holds an account's month with
+ * every post's (≈ 70 KB for 100 posts): a thousand of them is one answer of tens of megabytes the
+ * device waits for before writing anything. In requests of 50, written 100 at a time, the server
+ * reads and sends the next batch (read-ahead) while the device writes this one.
+ */
+export const LARGE_DOCUMENT_PULL: Partial<Record<CollectionName, number>> = { metrics: 50 }
+
+/** Documents per request to the server and per local write, for one collection. */
+export function pullSizes(name: CollectionName): { request: number; write: number } {
+  const request = LARGE_DOCUMENT_PULL[name]
+  return request
+    ? { request, write: 2 * request }
+    : { request: MAX_PULL_LIMIT, write: LOCAL_WRITE_BATCH }
+}
+
 /** Documents per push request: the server's maximum, so an offline backlog takes few round trips. */
 export const PUSH_BATCH_SIZE = MAX_PUSH_ROWS
 
@@ -183,6 +199,7 @@ export function startReplication(options: StartReplicationOptions): ReeldeskRepl
 
   for (const name of names) {
     const collection = options.db.collections[name]
+    const sizes = pullSizes(name)
     const input = { collection: name, workspaceId: options.workspaceId }
     /*
      * Every event for this collection is handed to RxDB as 'RESYNC' (pull from its own
@@ -208,14 +225,14 @@ export function startReplication(options: StartReplicationOptions): ReeldeskRepl
       waitForLeadership: options.waitForLeadership ?? false,
       autoStart: true,
       pull: {
-        // Documents per local write; requests to the server stay at MAX_PULL_LIMIT (gatherBatches).
-        batchSize: LOCAL_WRITE_BATCH,
+        // Documents per local write; requests to the server stay smaller (gatherBatches).
+        batchSize: sizes.write,
         stream$,
         handler: async (checkpoint, batchSize) => {
           try {
             const injected = injections.get(name) ?? []
             injections.delete(name)
-            const out = await gatherBatches(pull, checkpoint ?? null, batchSize, MAX_PULL_LIMIT)
+            const out = await gatherBatches(pull, checkpoint ?? null, batchSize, sizes.request)
             checkPulled(name, out.documents)
             const tombstones = await tombstonesFor(name, out.purge)
             if (tombstones.length) {

@@ -1,7 +1,8 @@
 import { seriesOf } from '../../shared/analytics/metric-math'
 import { importedReadings } from '../../shared/analytics/import/to-readings'
 import type { ImportDay } from '../../shared/analytics/import/plan-import'
-import type { MetricDoc } from '../../shared/data/registry'
+import { unpackAll } from '../../shared/analytics/metric-pack'
+import type { MetricPackDoc } from '../../shared/data/registry'
 import { fromJsonColumn } from '../db/values'
 import type { Database } from '../db/connect'
 import type { ChangeBus } from '../sync/change-bus'
@@ -18,7 +19,7 @@ export interface ImportResult {
 /**
  * Imports an account's per-day numbers from a downloaded file, all or nothing in one workspace
  * write: the account's stored months are read inside the transaction, new days are chained into
- * cumulative readings (shared/analytics/import/to-readings.ts) and written as month documents
+ * cumulative readings (shared/analytics/import/to-readings.ts) and written into the month packs
  * that replicate like the sync's. Returns null when the account is not in the workspace.
  */
 export async function importAccountDays(
@@ -37,9 +38,9 @@ export async function importAccountDays(
       .where('account_id', '=', input.accountId)
       .where('deleted', '=', 0)
       .execute()
-    const own = rows
-      .map((r) => fromJsonColumn(r.data) as MetricDoc)
-      .filter((d) => d.postId === null)
+    const own = unpackAll(rows.map((r) => fromJsonColumn(r.data) as MetricPackDoc)).filter(
+      (d) => d.postId === null,
+    )
     const readings = importedReadings(input.days, seriesOf(own))
     await writeReadings(
       w,

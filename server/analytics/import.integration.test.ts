@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { readings } from '../../shared/analytics/month-doc'
-import type { MetricDoc } from '../../shared/data/registry'
+import { unpackAll } from '../../shared/analytics/metric-pack'
+import type { MetricPackDoc } from '../../shared/data/registry'
 import { createAgency, type Agency, type TestUser } from '../test-support/agency'
 import { testBackends, useHarness } from '../test-support/harness'
 import type { ServerProcess } from '../test-support/server-process'
@@ -21,14 +22,16 @@ describe.each(testBackends())('analytics import on %s', (kind) => {
   })
 
   const metricsOf = async (user: TestUser) =>
-    (
-      await user.api.sync.pull.query({
-        workspaceId: agency.workspaceId,
-        collection: 'metrics',
-        checkpoint: null,
-        limit: 1000,
-      })
-    ).documents as unknown as MetricDoc[]
+    unpackAll(
+      (
+        await user.api.sync.pull.query({
+          workspaceId: agency.workspaceId,
+          collection: 'metrics',
+          checkpoint: null,
+          limit: 1000,
+        })
+      ).documents as unknown as MetricPackDoc[],
+    )
 
   const days = [
     { date: '2024-02-28', views: 100, likes: 10, followers: 500 },

@@ -1,5 +1,6 @@
+import { packMonths, unpackAll } from '../../shared/analytics/metric-pack'
 import { jsonEqual } from '../../shared/data/merge'
-import type { MetricDoc } from '../../shared/data/registry'
+import type { MetricDoc, MetricPackDoc } from '../../shared/data/registry'
 import {
   emptyMonth,
   monthOf,
@@ -12,8 +13,9 @@ import type { WorkspaceWrite } from '../sync/workspace-write'
 
 /**
  * Writes daily readings into month documents (one per account-month and post-month, see
- * shared/data/collections/metrics.ts): reads the stored months, puts each day in its slot, thins
- * a post's days after its first 90 to weekly, and writes only the months that changed. Used by
+ * shared/data/collections/metrics.ts), stored packed one per account-month: reads the stored
+ * packs, puts each day in its slot, thins a post's days after its first 90 to weekly, and writes
+ * only the packs that changed. Used by
  * the platform sync, imports and the migration from day documents; the same readings give the
  * same documents, so a repeated sync or re-imported file changes nothing.
  */
@@ -73,38 +75,64 @@ export function foldReadings(
   return out
 }
 
-/** Months whose stored copy differs only in `updatedAt` are left out. */
-function changedOnly(
-  docs: readonly MetricDoc[],
+/** The pack of an account-month: it keeps the id the account-month document had. */
+export function metricPackId(accountId: string, month: string): string {
+  return metricMonthId(accountId, null, month)
+}
+
+/** Stored packs as month documents by their (stable) month id, for `foldReadings`. */
+export function storedMonths(
+  packs: ReadonlyMap<string, Record<string, unknown>>,
+): Map<string, Record<string, unknown>> {
+  const live = [...packs.values()].filter((p) => p['_deleted'] !== true) as MetricPackDoc[]
+  return new Map(unpackAll(live, metricMonthId).map((doc) => [doc.id, doc]))
+}
+
+/**
+ * Folded months merged into their stored packs; packs whose stored copy differs only in
+ * `updatedAt` are left out.
+ */
+function changedPacks(
+  folded: readonly MetricDoc[],
   stored: ReadonlyMap<string, Record<string, unknown>>,
-): MetricDoc[] {
-  return docs.filter((doc) => {
-    const master = stored.get(doc.id)
+  months: ReadonlyMap<string, Record<string, unknown>>,
+): MetricPackDoc[] {
+  const touched = new Set(folded.map((d) => metricPackId(d.accountId, d.month)))
+  // Every month the touched packs held, then the folded ones over them.
+  const merged = new Map<string, MetricDoc>()
+  for (const doc of months.values()) {
+    const m = doc as unknown as MetricDoc
+    if (touched.has(metricPackId(m.accountId, m.month))) merged.set(m.id, m)
+  }
+  for (const doc of folded) merged.set(doc.id, doc)
+  return packMonths([...merged.values()], metricPackId).filter((pack) => {
+    const master = stored.get(pack.id)
     // Key order differs on PostgreSQL (jsonb): compare by value.
-    return !master || !jsonEqual({ ...master, updatedAt: 0 }, { ...doc, updatedAt: 0 })
+    return !master || !jsonEqual({ ...master, updatedAt: 0 }, { ...pack, updatedAt: 0 })
   })
 }
 
-/** Writes the readings of several targets; returns how many month documents changed. */
+/** Writes the readings of several targets; returns how many packs changed. */
 export async function writeReadings(
   w: WorkspaceWrite,
   batches: readonly { target: MetricTarget; readings: readonly DayReading[] }[],
   now: number,
 ): Promise<number> {
-  // One id per target-month (a hash each), not one per reading: a year of a post is 365
+  // One id per account-month (a hash each), not one per reading: a year of a post is 365
   // readings in 13 months.
   const ids = new Set<string>()
   for (const { target, readings } of batches) {
     const months = new Set<string>()
     for (const r of readings) months.add(monthOf(r.date))
-    for (const month of months) ids.add(metricMonthId(target.accountId, target.postId, month))
+    for (const month of months) ids.add(metricPackId(target.accountId, month))
   }
   if (ids.size === 0) return 0
   const stored = await w.read('metrics', [...ids])
+  const months = storedMonths(stored)
   const docs = batches.flatMap(({ target, readings }) =>
-    readings.length ? foldReadings(target, readings, stored, now) : [],
+    readings.length ? foldReadings(target, readings, months, now) : [],
   )
-  const changed = changedOnly(docs, stored)
+  const changed = changedPacks(docs, stored, months)
   await w.write('metrics', changed)
   return changed.length
 }

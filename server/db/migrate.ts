@@ -16,6 +16,7 @@ import { dealsRepliesMigration } from './migrations/0012_deals_replies'
 import { publishPerfMigration } from './migrations/0017_publish_perf'
 import { mediaLicenceMigration } from './migrations/0018_media_licence'
 import { sparkCaptionsMigration } from './migrations/0019_spark_captions'
+import { analyticsSyncMigration } from './migrations/0021_analytics_sync'
 
 const log = createLogger('migrate')
 
@@ -37,6 +38,7 @@ function provider(dialect: Dialect): MigrationProvider {
     '0017_publish_perf': publishPerfMigration(),
     '0018_media_licence': mediaLicenceMigration(dialect),
     '0019_spark_captions': sparkCaptionsMigration(dialect),
+    '0021_analytics_sync': analyticsSyncMigration(dialect),
   }
   return { getMigrations: () => Promise.resolve(migrations) }
 }

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { COLLECTION_NAMES, type CollectionName } from '../../shared/data/collection-contract'
 import { readings } from '../../shared/analytics/month-doc'
-import type { AccountDoc, LedgerEntryDoc, MetricDoc } from '../../shared/data/registry'
+import { unpackAll } from '../../shared/analytics/metric-pack'
+import type { AccountDoc, LedgerEntryDoc, MetricPackDoc } from '../../shared/data/registry'
 import { systemClock } from '../jobs/clock'
 import { followWorkspace } from '../test-support/workspace-follower'
 import { testClient, type TestClient } from '../test-support/client'
@@ -104,8 +105,8 @@ describe.each(testBackends())('platform layer through a real server on %s', (kin
       (a) => a?.link.lastSyncedAt !== null && a?.link.state === 'linked',
     )
     expect(account?.followerCount).toBeGreaterThan(11_000)
-    const metrics = (await pullAll(owner, workspaceId, 'metrics')) as MetricDoc[]
-    // A year of days in the account's month documents.
+    const metrics = unpackAll((await pullAll(owner, workspaceId, 'metrics')) as MetricPackDoc[])
+    // A year of days in the account's month documents (packed one per account-month).
     const accountMonths = metrics.filter((m) => m.accountId === accountId && m.postId === null)
     expect(readings(accountMonths, 'views').length).toBeGreaterThan(360)
     const ledger = (await pullAll(owner, workspaceId, 'ledger')) as LedgerEntryDoc[]
@@ -128,7 +129,7 @@ describe.each(testBackends())('platform layer through a real server on %s', (kin
         (s) => s.length > 0 && s[s.length - 1] === 'linked',
       )
       await eventually(
-        async () => follower.versions('metrics') as MetricDoc[],
+        async () => follower.versions('metrics') as MetricPackDoc[],
         (metrics) => metrics.some((m) => m.accountId === accountId),
       )
       seen.push(JSON.stringify(follower.received()))

@@ -1,10 +1,11 @@
 import { afterAll, describe, expect, it } from 'vitest'
+import { unpackAll } from '../../shared/analytics/metric-pack'
 import { readings } from '../../shared/analytics/month-doc'
 import {
   collections,
   type AccountDoc,
   type LedgerEntryDoc,
-  type MetricDoc,
+  type MetricPackDoc,
   type ProductDoc,
 } from '../../shared/data/registry'
 import { lockEndsAt } from '../../shared/money/commission'
@@ -80,8 +81,11 @@ describe.each(testBackends())('sandbox backfill into the workspace on %s', (kind
       const b = await documents(second.t)
       expect(JSON.stringify(b)).toBe(JSON.stringify(a))
       const count = (c: string) => a.filter((d) => d.collection === c).length
-      // A year of the account's days, folded into month documents (one per account-month).
-      const metrics = a.filter((d) => d.collection === 'metrics').map((d) => d.data as MetricDoc)
+      // A year of the account's days, folded into month documents packed one per account-month.
+      const packs = a.filter((d) => d.collection === 'metrics').map((d) => d.data as MetricPackDoc)
+      expect(packs.every((p) => collections.metrics.schema.safeParse(p).success)).toBe(true)
+      const metrics = unpackAll(packs)
+      expect(metrics.some((m) => m.postId !== null)).toBe(true)
       const accountMonths = metrics.filter((m) => m.postId === null)
       expect(accountMonths.length).toBeGreaterThanOrEqual(12)
       expect(accountMonths.length).toBeLessThanOrEqual(14)

@@ -107,8 +107,8 @@ describe('collection merges', () => {
 
   it('metrics and connector ledger entries: the server copy wins whole', () => {
     const s = sampleDocs()
-    const metricLocal = { ...s.metrics, views: [1], updatedAt: s.metrics.updatedAt + 100 }
-    const metricRemote = { ...s.metrics, views: [99_999], updatedAt: s.metrics.updatedAt + 1 }
+    const metricLocal = { ...s.metrics, posts: [], updatedAt: s.metrics.updatedAt + 100 }
+    const metricRemote = { ...s.metrics, account: null, updatedAt: s.metrics.updatedAt + 1 }
     expect(collections.metrics.merge(s.metrics, metricLocal, metricRemote)).toEqual(metricRemote)
     const entry = { ...s.ledger, source: 'connector' as const }
     const entryLocal = { ...entry, note: 'mine', updatedAt: entry.updatedAt + 100 }

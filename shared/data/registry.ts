@@ -4,7 +4,7 @@ import { deals, type DealDoc } from './collections/deals'
 import { ledger, type LedgerEntryDoc } from './collections/ledger'
 import { media, type MediaDoc } from './collections/media'
 import { messages, type MessageDoc } from './collections/messages'
-import { metrics, type MetricDoc } from './collections/metrics'
+import { metrics, type MetricDoc, type MetricPackDoc } from './collections/metrics'
 import { posts, type PostDoc } from './collections/posts'
 import { products, type ProductDoc } from './collections/products'
 import { projects, type ProjectDoc } from './collections/projects'
@@ -17,6 +17,7 @@ export type {
   MediaDoc,
   MessageDoc,
   MetricDoc,
+  MetricPackDoc,
   PostDoc,
   ProductDoc,
   ProjectDoc,
@@ -30,7 +31,7 @@ export interface CollectionDocs {
   media: MediaDoc
   projects: ProjectDoc
   posts: PostDoc
-  metrics: MetricDoc
+  metrics: MetricPackDoc
   ledger: LedgerEntryDoc
   deals: DealDoc
   messages: MessageDoc

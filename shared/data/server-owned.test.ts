@@ -76,7 +76,7 @@ describe('serverOwnedViolations', () => {
       'document is server-owned',
     ])
     expect(
-      serverOwnedViolations(collections.metrics, s.metrics, { ...s.metrics, views: [1] }),
+      serverOwnedViolations(collections.metrics, s.metrics, { ...s.metrics, posts: [] }),
     ).toEqual(['document is server-owned'])
   })
 })

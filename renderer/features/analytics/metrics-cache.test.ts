@@ -10,7 +10,7 @@ import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema'
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory'
 import { metrics } from '../../../shared/data/collections/metrics'
 import { uuidv7 } from '../../../shared/data/ids'
-import type { MetricDoc } from '../../../shared/data/registry'
+import type { MetricPackDoc } from '../../../shared/data/registry'
 import { sampleDocs } from '../../../shared/data/sample-docs'
 import { MetricsCache } from './metrics-cache'
 
@@ -25,7 +25,7 @@ afterEach(async () => {
   cache = undefined
 })
 
-async function open(): Promise<RxCollection<MetricDoc>> {
+async function open(): Promise<RxCollection<MetricPackDoc>> {
   db = await createRxDatabase({ name: `metrics-cache-${uuidv7()}`, storage: getRxStorageMemory() })
   await db.addCollections({
     metrics: {
@@ -33,19 +33,30 @@ async function open(): Promise<RxCollection<MetricDoc>> {
       migrationStrategies: metrics.migrationStrategies,
     },
   })
-  return db.collections.metrics as unknown as RxCollection<MetricDoc>
+  return db.collections.metrics as unknown as RxCollection<MetricPackDoc>
 }
 
-function month(accountId: string, monthKey: string, views: number, updatedAt = 1): MetricDoc {
+/** An account-month pack: the account's views on the 1st, and one post's (a tenth of them). */
+function month(accountId: string, monthKey: string, views: number, updatedAt = 1): MetricPackDoc {
   const base = sampleDocs().metrics
-  const slots = Array.from({ length: 30 }, (_, i) => (i === 0 ? views : null))
+  const slots = (v: number) => Array.from({ length: 30 }, (_, i) => (i === 0 ? v : null))
+  const account =
+    base.account ??
+    (() => {
+      throw new Error('sample pack has no account')
+    })()
+  const post =
+    base.posts[0] ??
+    (() => {
+      throw new Error('sample pack has no post')
+    })()
   return {
     ...base,
     id: uuidv7(),
     accountId,
     month: monthKey,
-    views: slots,
-    followers: slots,
+    account: { ...account, views: slots(views), followers: slots(views) },
+    posts: [{ ...post, views: slots(views / 10) }],
     updatedAt,
   }
 }
@@ -73,6 +84,9 @@ describe('MetricsCache', () => {
     expect(cache.isLoaded(b)).toBe(false)
     const first = cache.metricsOf(a)
     expect(first?.series.views).toEqual([{ date: '2026-01-01', value: 100 }])
+    // The pack's post months are unpacked beside the account's own.
+    const post = sampleDocs().metrics.posts[0]?.postId ?? ''
+    expect(first?.posts.get(post)?.map((m) => [m.month, m.views[0]])).toEqual([['2026-01', 10]])
     expect(cache.metricsOf(b)).toBeUndefined()
 
     // Another account's change leaves this account's derived object as it was.

@@ -1,17 +1,20 @@
 import { useEffect, useMemo, useSyncExternalStore } from 'react'
 import type { RxCollection } from 'rxdb'
 import { useRxCollection } from 'rxdb/plugins/react'
+import { unpackAll } from '../../../shared/analytics/metric-pack'
 import { groupByAccount, type AccountMetrics } from '../../../shared/analytics/views'
-import type { MetricDoc } from '../../../shared/data/registry'
+import type { MetricPackDoc } from '../../../shared/data/registry'
 
 /**
- * The workspace's metric month documents in memory, by account, with each account's derived
- * series computed once per change of that account — not once per render, switch or visit.
+ * The workspace's metric packs (one per account-month, holding its posts' months) in memory, by
+ * account, with each account's derived series computed once per change of that account — not
+ * once per render, switch or visit.
  *
  * Why: a live query per account re-read ~750 documents from IndexedDB on every account switch,
  * and RxDB's planner chose the workspace index (the default sort) for `{workspaceId, accountId}`,
  * scanning all 37,000 documents of a 50-account agency each time. Here an account is read once
- * by its `accountId+month` index, the rest of the workspace is read once in the background, and
+ * by its `accountId+month` index (a year is 13 packs), the rest of the workspace is read once in
+ * the background, and
  * the collection's change events (sync, imports) keep the copy current.
  */
 
@@ -21,7 +24,7 @@ type Listener = () => void
 const NOTIFY_EVERY_MS = 150
 
 export class MetricsCache {
-  private readonly byAccount = new Map<string, Map<string, MetricDoc>>()
+  private readonly byAccount = new Map<string, Map<string, MetricPackDoc>>()
   /** Deleted ids with the time of their deletion: a slower read must not bring them back. */
   private readonly deleted = new Map<string, number>()
   private readonly loaded = new Set<string>()
@@ -34,11 +37,11 @@ export class MetricsCache {
   private readonly unsubscribe: () => void
   version = 0
 
-  constructor(private readonly collection: RxCollection<MetricDoc>) {
+  constructor(private readonly collection: RxCollection<MetricPackDoc>) {
     const sub = collection.eventBulks$.subscribe((bulk) => {
       const changed = new Set<string>()
       for (const e of bulk.events) {
-        const doc = (e.documentData ?? e.previousDocumentData) as MetricDoc | undefined
+        const doc = (e.documentData ?? e.previousDocumentData) as MetricPackDoc | undefined
         if (!doc) continue
         if (e.operation === 'DELETE' || e.documentData?._deleted) this.remove(doc)
         else this.put(doc)
@@ -76,7 +79,7 @@ export class MetricsCache {
       .exec()
       .then((docs) => {
         let changed = false
-        for (const d of docs) changed = this.merge(d.toJSON() as MetricDoc) || changed
+        for (const d of docs) changed = this.merge(d.toJSON() as MetricPackDoc) || changed
         this.loaded.add(accountId)
         this.loading.delete(accountId)
         this.changed(changed ? new Set([accountId]) : new Set(), true)
@@ -112,7 +115,9 @@ export class MetricsCache {
       const docs = this.byAccount.get(accountId)
       this.derived.set(
         accountId,
-        docs && docs.size > 0 ? (groupByAccount([...docs.values()]).get(accountId) ?? null) : null,
+        docs && docs.size > 0
+          ? (groupByAccount(unpackAll([...docs.values()])).get(accountId) ?? null)
+          : null,
       )
     }
     return this.derived.get(accountId) ?? undefined
@@ -130,7 +135,7 @@ export class MetricsCache {
     return map
   }
 
-  private put(doc: MetricDoc) {
+  private put(doc: MetricPackDoc) {
     let docs = this.byAccount.get(doc.accountId)
     if (!docs) {
       docs = new Map()
@@ -140,7 +145,7 @@ export class MetricsCache {
     this.deleted.delete(doc.id)
   }
 
-  private remove(doc: MetricDoc) {
+  private remove(doc: MetricPackDoc) {
     this.byAccount.get(doc.accountId)?.delete(doc.id)
     this.deleted.set(doc.id, doc.updatedAt)
   }
@@ -149,7 +154,7 @@ export class MetricsCache {
    * A document from a read: kept unless a change event already brought the same or a newer
    * state. Returns whether the account's documents changed.
    */
-  private merge(doc: MetricDoc): boolean {
+  private merge(doc: MetricPackDoc): boolean {
     const gone = this.deleted.get(doc.id)
     if (gone !== undefined && gone >= doc.updatedAt) return false
     const held = this.byAccount.get(doc.accountId)?.get(doc.id)
@@ -182,10 +187,10 @@ function whenIdle(run: () => void) {
   else setTimeout(run, 50)
 }
 
-const caches = new WeakMap<RxCollection<MetricDoc>, MetricsCache>()
+const caches = new WeakMap<RxCollection<MetricPackDoc>, MetricsCache>()
 
 /** The cache of this database's metrics collection (one per open workspace database). */
-export function metricsCacheOf(collection: RxCollection<MetricDoc>): MetricsCache {
+export function metricsCacheOf(collection: RxCollection<MetricPackDoc>): MetricsCache {
   let cache = caches.get(collection)
   if (!cache) {
     cache = new MetricsCache(collection)
@@ -210,7 +215,7 @@ export function useCachedMetrics(
   accountId: string | null,
   accountIds: readonly string[],
 ): CachedMetrics {
-  const collection = useRxCollection<MetricDoc>('metrics')
+  const collection = useRxCollection<MetricPackDoc>('metrics')
   const cache = collection ? metricsCacheOf(collection) : null
   const version = useSyncExternalStore(cache?.subscribe ?? noSubscribe, cache?.getVersion ?? zero)
   const ids = accountIds.join(',')

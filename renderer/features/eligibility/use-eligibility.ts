@@ -1,5 +1,6 @@
 import { useMemo } from 'react'
-import type { AccountDoc, MetricDoc, PostDoc } from '../../../shared/data/registry'
+import { unpackAll } from '../../../shared/analytics/metric-pack'
+import type { AccountDoc, MetricPackDoc, PostDoc } from '../../../shared/data/registry'
 import { evaluateAll, type ProgramResult } from '../../../shared/eligibility/evaluate'
 import { accountDays, eligibilityInputs } from '../../../shared/eligibility/inputs'
 import { PROGRAMS } from '../../../shared/eligibility/rules'
@@ -17,7 +18,7 @@ export function useEligibility(
   accounts: readonly AccountDoc[],
   now: number,
 ): { results: Map<string, ProgramResult[]>; loading: boolean } {
-  // Month documents (metrics schema 1): the months that hold the last 62 days.
+  // Month packs (metrics schema 2): the months that hold the last 62 days.
   const since = new Date(now - 62 * DAY_MS).toISOString().slice(0, 7)
   // Keyed by the ids' content, not the array: the accounts list may be a new array on every
   // render (an empty live query's results are), and a new query each render re-subscribes, sets
@@ -26,7 +27,7 @@ export function useEligibility(
   const ids = useMemo(() => (idKey === '' ? [] : idKey.split(',')), [idKey])
   const metricQuery = useMemo(
     () => ({
-      selector: { workspaceId, accountId: { $in: ids }, postId: null, month: { $gte: since } },
+      selector: { workspaceId, accountId: { $in: ids }, month: { $gte: since } },
     }),
     [workspaceId, ids, since],
   )
@@ -34,13 +35,14 @@ export function useEligibility(
     () => ({ selector: { workspaceId, accountId: { $in: ids } } }),
     [workspaceId, ids],
   )
-  const metrics = useLiveDocs<MetricDoc>('metrics', metricQuery)
+  const metrics = useLiveDocs<MetricPackDoc>('metrics', metricQuery)
   const posts = useLiveDocs<PostDoc>('posts', postQuery)
   const { overrides, standing } = useWorkspaceEligibility()
 
   const results = useMemo(() => {
     const byAccount = new Map<string, ProgramResult[]>()
-    const m = metrics.docs
+    // The accounts' own months (a pack's posts are not read here).
+    const m = unpackAll(metrics.docs.map((p) => ({ ...p, posts: [] })))
     const p = posts.docs
     for (const account of accounts) {
       const inputs = eligibilityInputs(

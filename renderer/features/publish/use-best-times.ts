@@ -3,7 +3,8 @@ import type { RxDocument } from 'rxdb'
 import { useLiveRxQuery } from 'rxdb/plugins/react'
 import { bestTimeGrid, type BestTimeGrid } from '../../../shared/analytics/best-time'
 import { groupByAccount } from '../../../shared/analytics/views'
-import type { MetricDoc, PostDoc } from '../../../shared/data/registry'
+import { unpackAll } from '../../../shared/analytics/metric-pack'
+import type { MetricPackDoc, PostDoc } from '../../../shared/data/registry'
 
 /**
  * The account's best-time grid (the analytics area's rule) for the calendar's hints, on the
@@ -19,10 +20,12 @@ export function useBestTimes(
     () => ({ selector: { workspaceId, accountId: accountId ?? '' } }),
     [workspaceId, accountId],
   )
-  const { results } = useLiveRxQuery<MetricDoc>({ collection: 'metrics', query })
+  const { results } = useLiveRxQuery<MetricPackDoc>({ collection: 'metrics', query })
   return useMemo(() => {
     if (!accountId || !zone) return null
-    const metrics = groupByAccount(results.map((d) => d.toJSON() as MetricDoc)).get(accountId)
+    const metrics = groupByAccount(unpackAll(results.map((d) => d.toJSON() as MetricPackDoc))).get(
+      accountId,
+    )
     if (!metrics) return bestTimeGrid([], new Map(), zone)
     const published = posts
       .map((d) => d.toJSON() as PostDoc)

@@ -2,7 +2,12 @@ import { ShoppingBag, Upload, Plus } from 'lucide-react'
 import { useMemo, useRef, useState } from 'react'
 import { useLiveRxQuery, useRxCollection } from 'rxdb/plugins/react'
 import { whyReadOnly } from '../../../shared/auth/explain'
-import type { LedgerEntryDoc, MetricDoc, PostDoc, ProductDoc } from '../../../shared/data/registry'
+import type {
+  LedgerEntryDoc,
+  MetricPackDoc,
+  PostDoc,
+  ProductDoc,
+} from '../../../shared/data/registry'
 import { formatMoney } from '../../../shared/deals/money'
 import {
   commissionSummary,
@@ -62,8 +67,8 @@ export function ShopPage() {
   )
   const metricQuery = useMemo(
     () => ({
-      selector: { workspaceId, accountId: accountId ?? '', postId: null },
-      // The latest month document; its last reading is the follower count.
+      selector: { workspaceId, accountId: accountId ?? '' },
+      // The latest month pack; its account's last reading is the follower count.
       sort: [{ month: 'desc' as const }],
       limit: 1,
     }),
@@ -72,7 +77,7 @@ export function ShopPage() {
   const products = useLiveRxQuery<ProductDoc>({ collection: 'products', query: productQuery })
   const ledger = useLiveRxQuery<LedgerEntryDoc>({ collection: 'ledger', query: scope })
   const posts = useLiveRxQuery<PostDoc>({ collection: 'posts', query: scope })
-  const latest = useLiveRxQuery<MetricDoc>({ collection: 'metrics', query: metricQuery })
+  const latest = useLiveRxQuery<MetricPackDoc>({ collection: 'metrics', query: metricQuery })
   const collection = useRxCollection<ProductDoc>('products')
 
   const catalogue = products.results
@@ -83,7 +88,10 @@ export function ShopPage() {
   const postList = posts.results.map((d) => d.toJSON() as PostDoc)
   const summary = commissionSummary(entries, CURRENCY)
   const readOnly = whyReadOnly(member, 'products', { accountId })
-  const latestMonth = latest.results[0]?.toJSON() as MetricDoc | undefined
+  const latestPack = latest.results[0]?.toJSON() as MetricPackDoc | undefined
+  const latestMonth = latestPack?.account
+    ? { ...latestPack.account, month: latestPack.month }
+    : null
   const followers = latestMonth
     ? (readings([latestMonth], 'followers').at(-1)?.value ?? null)
     : null

@@ -1,7 +1,8 @@
 import { Migrator } from 'kysely'
 import { describe, expect, it } from 'vitest'
 import { readings } from '../../../shared/analytics/month-doc'
-import { collections, type MetricDoc } from '../../../shared/data/registry'
+import { unpackAll } from '../../../shared/analytics/metric-pack'
+import { collections, type MetricPackDoc } from '../../../shared/data/registry'
 import { sampleDocs } from '../../../shared/data/sample-docs'
 import { testBackends, useHarness } from '../../test-support/harness'
 import { plantDocuments } from '../../test-support/stored-documents'
@@ -65,9 +66,12 @@ describe.each(testBackends())('migration 0007 (metrics by month) on %s', (kind) 
         .select(['id', 'seq', 'data'])
         .where('collection', '=', 'metrics')
         .execute()
-      const docs = rows.map((r) => fromJsonColumn(r.data) as MetricDoc)
-      expect(docs.map((d) => d.id)).not.toContain(old[0]?.id)
-      for (const doc of docs) expect(collections.metrics.schema.safeParse(doc).success).toBe(true)
+      // 0021 then packs the months one document per account-month.
+      const packs = rows.map((r) => fromJsonColumn(r.data) as MetricPackDoc)
+      for (const p of packs) expect(collections.metrics.schema.safeParse(p).success).toBe(true)
+      expect(packs.map((p) => p.month).sort()).toEqual(['2023-10', '2023-11'])
+      const docs = unpackAll(packs)
+      expect(packs.map((d) => d.id)).not.toContain(old[0]?.id)
       const account = docs.filter((d) => d.postId === null)
       expect(account.map((d) => d.month).sort()).toEqual(['2023-10', '2023-11'])
       expect(readings(account, 'views')).toEqual([
@@ -85,7 +89,8 @@ describe.each(testBackends())('migration 0007 (metrics by month) on %s', (kind) 
         .select('seq')
         .where('workspace_id', '=', ws)
         .executeTakeFirstOrThrow()
-      expect(toNumber(counter.seq)).toBe(3 + docs.length)
+      // 0007 wrote three months (seqs 4–6), 0021 their two packs.
+      expect(toNumber(counter.seq)).toBe(3 + 3 + packs.length)
     } finally {
       await database.close()
     }

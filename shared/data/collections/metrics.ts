@@ -14,7 +14,8 @@ const dayCounts = z.array(count.nullable()).max(31)
  * One month of numbers for an account (`postId` null) or one of its posts: an array per measure
  * with a slot per day. The platform keeps about 60 days of analytics; these documents keep the
  * history forever. One document per month (not per day) keeps a 50-account agency's year at
- * tens of thousands of documents instead of half a million, which is what first sync pays for.
+ * tens of thousands of documents instead of half a million. Since schema version 2 they are
+ * stored and replicated packed, one document per account-month (`metricPackSchema` below).
  * Counts are cumulative as of the end of each day (UTC). Written only by the server (connectors
  * and imports); `followers`/`profileViews` are account-only (null on posts).
  */
@@ -48,14 +49,6 @@ export const ACCOUNT_ONLY_MEASURES = ['followers', 'profileViews'] as const
 export type PostMeasure = (typeof POST_MEASURES)[number]
 export type Measure = PostMeasure | (typeof ACCOUNT_ONLY_MEASURES)[number]
 
-const nonBaseFields = [
-  'accountId',
-  'postId',
-  'month',
-  ...POST_MEASURES,
-  ...ACCOUNT_ONLY_MEASURES,
-] as const satisfies readonly (keyof MetricDoc)[]
-
 /**
  * Version 0 held one document per day. A day cannot become a month document on its own, so
  * clients drop their day documents; the server's migration (0007_analytics) folds its stored days
@@ -66,33 +59,128 @@ export function migrateMetricV0toV1(): null {
   return null
 }
 
+/** A post's month inside an account's month pack: the six post measures, a slot per day. */
+export const postMonthSchema = z.strictObject({
+  postId: docId,
+  views: dayCounts,
+  likes: dayCounts,
+  comments: dayCounts,
+  shares: dayCounts,
+  saves: dayCounts,
+  watchTimeMs: dayCounts,
+})
+export type PostMonth = z.infer<typeof postMonthSchema>
+
+/** The account's own month inside its pack (followers and profile views too). */
+export const accountMonthSchema = z.strictObject({
+  views: dayCounts,
+  likes: dayCounts,
+  comments: dayCounts,
+  shares: dayCounts,
+  saves: dayCounts,
+  watchTimeMs: dayCounts,
+  followers: dayCounts.nullable(),
+  profileViews: dayCounts.nullable(),
+})
+
+/**
+ * Posts one pack holds: a post keeps a weekly reading forever, so an account's month holds every
+ * post it ever published; this bounds the document (≈ 0.7 KB of JSON per post).
+ */
+export const MAX_POSTS_PER_PACK = 5_000
+
+/**
+ * What the metrics collection stores since schema version 2: ONE document per account-month
+ * holding the account's own month (`account`, null when only its posts have readings) and every
+ * post's month (`posts`, sorted by post id). The month documents above (`MetricDoc`) are what
+ * the code reads and writes; a pack is how they are stored and replicated
+ * (shared/analytics/metric-pack.ts). Why: first sync pays per document — IndexedDB takes one
+ * request per document, RxDB reads each one back before writing — and a 50-account agency's
+ * year is 650 packs instead of 32,817 month documents. The pack keeps the account-month
+ * document's id.
+ */
+export const metricPackSchema = z.strictObject({
+  ...baseFields,
+  accountId: docId,
+  month: monthKey,
+  account: accountMonthSchema.nullable(),
+  posts: z.array(postMonthSchema).max(MAX_POSTS_PER_PACK),
+})
+
+export type MetricPackDoc = z.infer<typeof metricPackSchema>
+
+/**
+ * Version 1 held a document per account-month and per post-month. An account-month becomes its
+ * pack (same id) with no posts yet; a post-month cannot become a pack on its own and is dropped.
+ * The server's migration (0021_analytics_sync) packs its stored months with new seqs, so clients
+ * pull the full packs next; metrics are server-owned, so nothing a client held is lost.
+ */
+export function migrateMetricV1toV2(old: Record<string, unknown>): MetricPackDoc | null {
+  const doc = old as unknown as MetricDoc
+  if (doc.postId !== null) return null
+  return {
+    id: doc.id,
+    workspaceId: doc.workspaceId,
+    updatedAt: doc.updatedAt,
+    _deleted: doc._deleted,
+    accountId: doc.accountId,
+    month: doc.month,
+    account: {
+      views: doc.views,
+      likes: doc.likes,
+      comments: doc.comments,
+      shares: doc.shares,
+      saves: doc.saves,
+      watchTimeMs: doc.watchTimeMs,
+      followers: doc.followers,
+      profileViews: doc.profileViews,
+    },
+    posts: [],
+  }
+}
+
 const slots = () => js.array(js.nullable(js.count()), 31)
 
-export const metrics = defineCollection<MetricDoc>({
+export const metrics = defineCollection<MetricPackDoc>({
   name: 'metrics',
-  schema: metricSchema,
+  schema: metricPackSchema,
   rxSchema: rxSchema({
     title: 'metrics',
-    version: 1,
+    version: 2,
     properties: {
       accountId: js.id(),
-      postId: js.nullable(js.id()),
       month: js.pattern(MONTH_PATTERN, 7),
-      views: slots(),
-      likes: slots(),
-      comments: slots(),
-      shares: slots(),
-      saves: slots(),
-      watchTimeMs: slots(),
-      followers: js.nullable(slots()),
-      profileViews: js.nullable(slots()),
+      account: js.nullable(
+        js.object({
+          views: slots(),
+          likes: slots(),
+          comments: slots(),
+          shares: slots(),
+          saves: slots(),
+          watchTimeMs: slots(),
+          followers: js.nullable(slots()),
+          profileViews: js.nullable(slots()),
+        }),
+      ),
+      posts: js.array(
+        js.object({
+          postId: js.id(),
+          views: slots(),
+          likes: slots(),
+          comments: slots(),
+          shares: slots(),
+          saves: slots(),
+          watchTimeMs: slots(),
+        }),
+        MAX_POSTS_PER_PACK,
+      ),
     },
     indexes: [['accountId', 'month']],
   }),
   // The whole document is the server's: every field, and creation and deletion too.
-  serverOwnedFields: nonBaseFields,
+  serverOwnedFields: ['accountId', 'month', 'account', 'posts'],
   accountScoped: true,
   clientCreatable: false,
   isServerOwnedDocument: () => true,
-  migrationStrategies: { 1: migrateMetricV0toV1 },
+  migrationStrategies: { 1: migrateMetricV0toV1, 2: migrateMetricV1toV2 },
 })
