@@ -22,7 +22,10 @@ export interface LoadRequest {
   readonly colorPath?: ColorPathPreference
   /** Draw at this fraction of the timeline's size (1, the default, is full size). */
   readonly scale?: number
-  /** Show frames decoded ahead at the preview's size where they fit (frame-cache.ts; default). */
+  /**
+   * Show frames decoded ahead at the preview's size where they fit (frame-cache.ts; default).
+   * Only below full size (`scale` < 1): full-size renders always decode.
+   */
   readonly keepFrames?: boolean
 }
 

@@ -77,15 +77,17 @@ export class PreviewSession {
     const drawScale =
       (this.request.scale ?? 1) *
       Math.max(visible.width / sourceVisible.width, visible.height / sourceVisible.height)
-    const cache =
-      this.request.keepFrames === false
-        ? null
-        : frameCacheFor(
-            cacheKey(layer.mediaId, this.file(layer.mediaId)),
-            layer.source,
-            sourceVisible,
-            drawScale,
-          )
+    // Only the editor's preview, drawn below full size, keeps frames: covers (and the parity
+    // harness) draw at full size and decode, as the export does.
+    const keep = this.request.keepFrames !== false && (this.request.scale ?? 1) < 1
+    const cache = !keep
+      ? null
+      : frameCacheFor(
+          cacheKey(layer.mediaId, this.file(layer.mediaId)),
+          layer.source,
+          sourceVisible,
+          drawScale,
+        )
     if (cache) video.useCache(cache)
     return video.sampleAt(layer.decodeSec, { region: sourceVisible, scale: drawScale })
   }
