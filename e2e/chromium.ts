@@ -23,7 +23,8 @@ export function chromiumPath(): string {
   throw new Error("Chromium not found: install Debian's chromium or set CHROMIUM_PATH")
 }
 
-export function launchChromium(): Promise<Browser> {
+/** `extraArgs`: more flags for one caller (bench:editor unthrottles frames to time them). */
+export function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: chromiumPath(),
     headless: true,
@@ -35,6 +36,7 @@ export function launchChromium(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...extraArgs,
     ],
   })
 }

@@ -112,12 +112,18 @@ function exportFrame(timeline: unknown, frame: number, name: string): string {
   return extractFrame(output, frame, path.join(dir, `${name}-export.png`))
 }
 
-async function loadPreview(timeline: unknown): Promise<void> {
-  const loaded = await page.evaluate(async (s) => {
-    const api = window.__reeldeskPreviewTest
-    if (!api) throw new Error('harness not loaded')
-    return api.load(s)
-  }, spec(timeline))
+async function loadPreview(
+  timeline: unknown,
+  options: { scale?: number; keepFrames?: boolean } = {},
+): Promise<void> {
+  const loaded = await page.evaluate(
+    async ([s, o]) => {
+      const api = window.__reeldeskPreviewTest
+      if (!api) throw new Error('harness not loaded')
+      return api.load(s, o)
+    },
+    [spec(timeline), options] as const,
+  )
   if (!loaded.ok) throw new Error(`preview load failed: ${loaded.message ?? ''}`)
 }
 
@@ -125,9 +131,18 @@ async function previewFrame(
   timeline: unknown,
   frame: number,
   name: string,
-  options: { load?: boolean } = {},
+  options: { load?: boolean; kept?: boolean } = {},
 ): Promise<string> {
   if (options.load !== false) await loadPreview(timeline)
+  const png = path.join(dir, `${name}-preview.png`)
+  const outcome = await renderFrame(frame)
+  expect(outcome.frame).toBe(frame)
+  if (options.kept !== undefined) expect(outcome.kept).toBe(options.kept)
+  writeFileSync(png, Buffer.from(outcome.png, 'base64'))
+  return png
+}
+
+async function renderFrame(frame: number) {
   const outcome: PreviewHarnessOutcome = await page.evaluate(
     async (at) => {
       const api = window.__reeldeskPreviewTest
@@ -137,10 +152,7 @@ async function previewFrame(
     (frame * 1000) / FPS,
   )
   if (!outcome.ok) throw new Error(`preview render failed: ${outcome.message}`)
-  expect(outcome.frame).toBe(frame)
-  const png = path.join(dir, `${name}-preview.png`)
-  writeFileSync(png, Buffer.from(outcome.png, 'base64'))
-  return png
+  return outcome
 }
 
 const hasFfmpeg = nativeFfmpegFor(
@@ -206,5 +218,36 @@ describe.skipIf(!hasFfmpeg)('preview compositor parity with the export (Chromium
     )
     expect(same).toBeGreaterThanOrEqual(0.999)
     expect(ssim(kept, neighbour)).toBeLessThan(same)
+  }, 120_000)
+
+  it('shows a frame decoded ahead at the preview size like the same frame decoded on a seek', async () => {
+    // The editor's size (scale 0.5): the filled landscape clip is drawn at 0.89 of its 608×1080
+    // part, which the worker keeps while idle (frame-cache.ts); decoding on demand is the reference.
+    await loadPreview(crossfadeTimeline, { scale: 0.5, keepFrames: false })
+    const fresh = await previewFrame(crossfadeTimeline, 20, 'ahead-20-fresh', {
+      load: false,
+      kept: false,
+    })
+    const next = await previewFrame(crossfadeTimeline, 21, 'ahead-21-fresh', {
+      load: false,
+      kept: false,
+    })
+    await loadPreview(crossfadeTimeline, { scale: 0.5 })
+    // Until the worker has decoded that far ahead, the frame is decoded as before.
+    await expect
+      .poll(async () => (await renderFrame(20)).kept, { timeout: 60_000, interval: 200 })
+      .toBe(true)
+    const kept = await previewFrame(crossfadeTimeline, 20, 'ahead-20-kept', {
+      load: false,
+      kept: true,
+    })
+    expect(pictureSize(kept)).toEqual({ width: 540, height: 960 })
+    const same = ssim(kept, fresh)
+    process.stdout.write(
+      `decoded ahead vs on a seek, frame 20 SSIM ${same}, vs frame 21 ${ssim(kept, next)}\n`,
+    )
+    expect(same).toBeGreaterThanOrEqual(0.98)
+    expect(ssim(kept, next)).toBeLessThan(same)
+    expect(pageErrors).toEqual([])
   }, 120_000)
 })

@@ -7,6 +7,7 @@ import {
   type VideoSample,
 } from 'mediabunny'
 import type { Rect } from '../../../../shared/timeline'
+import { keptRegion, type FrameCache, type KeptRegion } from './frame-cache'
 import { FrameWindow } from './frame-window'
 
 /**
@@ -42,6 +43,9 @@ export class VideoFrameSource {
   private readonly window: FrameWindow<VideoSample>
   /** The time last asked for: the window keeps the frames nearest to it. */
   private near = 0
+  /** Frames decoded ahead at the preview's size (frame-cache.ts), if this source has them. */
+  private cache: FrameCache | null = null
+  private closed = false
 
   private constructor(
     private readonly input: Input,
@@ -76,12 +80,28 @@ export class VideoFrameSource {
     )
   }
 
-  /** The frame shown at `sec`; the first frame for times before it. The caller closes it. */
-  async sampleAt(sec: number): Promise<VideoSample> {
+  /**
+   * Keeps this source's frames in `cache` (decoded ahead while the preview is idle) and shows
+   * them where a frame is drawn no larger than the cache keeps it.
+   */
+  useCache(cache: FrameCache): void {
+    if (this.cache === cache) return
+    this.cache = cache
+    void cache.fill(this.sink, this.firstSec, () => this.closed)
+  }
+
+  /**
+   * The frame shown at `sec`; the first frame for times before it. The caller closes it.
+   * `shown`: the part of the source drawn and how large (drawn over its own size): a kept copy
+   * is used only if it holds that part at least that large.
+   */
+  async sampleAt(sec: number, shown?: { region: Rect; scale: number }): Promise<VideoSample> {
     const t = Math.max(sec, this.firstSec)
+    const kept = shown ? this.cache?.sampleAt(t, shown.region, shown.scale) : null
+    if (kept) return kept
     this.near = t
-    const kept = this.window.find(t)
-    if (kept) return kept.clone()
+    const near = this.window.find(t)
+    if (near) return near.clone()
     const current = this.current
     if (!current || t < current.timestamp || !(await this.readOnReaches(current.timestamp, t))) {
       await this.restart(t)
@@ -107,6 +127,7 @@ export class VideoFrameSource {
   }
 
   dispose(): void {
+    this.closed = true
     void this.stop()
     this.window.clear()
     this.input.dispose()
@@ -167,7 +188,8 @@ export interface CroppedImage {
  * `new VideoFrame(frame, {visibleRect})` — no pixel copy (DESIGN §4); rotated or anamorphic
  * ones are first drawn upright at display size, since the crop is in displayed coordinates.
  */
-export function cropSample(sample: VideoSample, crop: Rect): CroppedImage {
+export function cropSample(sample: VideoSample, sourceCrop: Rect): CroppedImage {
+  const crop = keptCrop(sourceCrop, keptRegion(sample), sample)
   const square = sample.pixelAspectRatio.num === sample.pixelAspectRatio.den
   if (sample.rotation === 0 && !sample.flip && square) {
     const frame = sample.toVideoFrame()
@@ -195,4 +217,24 @@ export function cropSample(sample: VideoSample, crop: Rect): CroppedImage {
   if (!ctx) throw new Error('no 2D context')
   sample.draw(ctx, 0, 0, sample.displayWidth, sample.displayHeight)
   return { image: upright, rect: crop, close: () => undefined }
+}
+
+/**
+ * A crop in the source's pixels, in a kept frame showing `region` of the source (frame-cache.ts),
+ * inside the frame; the crop itself for a decoded frame.
+ */
+export function keptCrop(
+  crop: Rect,
+  region: KeptRegion | null,
+  frame: { readonly displayWidth: number; readonly displayHeight: number },
+): Rect {
+  if (!region) return crop
+  const x = Math.max(0, Math.round((crop.x - region.x) * region.scaleX))
+  const y = Math.max(0, Math.round((crop.y - region.y) * region.scaleY))
+  return {
+    x,
+    y,
+    width: Math.max(1, Math.min(frame.displayWidth - x, Math.round(crop.width * region.scaleX))),
+    height: Math.max(1, Math.min(frame.displayHeight - y, Math.round(crop.height * region.scaleY))),
+  }
 }

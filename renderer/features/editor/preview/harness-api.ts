@@ -22,6 +22,8 @@ export type PreviewHarnessOutcome =
       readonly png: string
       readonly renderMs: number
       readonly colorPath: ColorPathReport | null
+      /** Drawn from frames decoded ahead (frame-cache.ts). */
+      readonly kept: boolean
     }
   | { readonly ok: false; readonly message: string }
 
@@ -63,7 +65,11 @@ export interface PreviewTestApi {
   /** Loads the timeline into a fresh preview worker; reports the colour path it chose. */
   load(
     spec: PreviewHarnessSpec,
-    options?: { readonly colorPath?: ColorPathPreference; readonly scale?: number },
+    options?: {
+      readonly colorPath?: ColorPathPreference
+      readonly scale?: number
+      readonly keepFrames?: boolean
+    },
   ): Promise<{
     readonly ok: boolean
     readonly message?: string

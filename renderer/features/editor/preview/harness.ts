@@ -31,14 +31,21 @@ window.__reeldeskPreviewTest = {
     try {
       if (!renderer) throw new Error('load a timeline first')
       const started = performance.now()
-      const { frame, bitmap } = await renderer.renderFrame(timeMs)
+      const { frame, bitmap, kept } = await renderer.renderFrame(timeMs)
       const renderMs = Math.round(performance.now() - started)
       const canvas = new OffscreenCanvas(bitmap.width, bitmap.height)
       const ctx = canvas.getContext('bitmaprenderer')
       if (!ctx) throw new Error('no bitmaprenderer context')
       ctx.transferFromImageBitmap(bitmap)
       const png = await toBase64(await canvas.convertToBlob({ type: 'image/png' }))
-      return { ok: true, frame, png, renderMs, colorPath: renderer.colorPath() }
+      return {
+        ok: true,
+        frame,
+        png,
+        renderMs,
+        colorPath: renderer.colorPath(),
+        kept: kept === true,
+      }
     } catch (error) {
       return { ok: false, message: message(error) }
     }

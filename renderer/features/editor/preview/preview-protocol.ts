@@ -22,6 +22,11 @@ export interface LoadRequest {
   readonly colorPath?: ColorPathPreference
   /** Draw at this fraction of the timeline's size (1, the default, is full size). */
   readonly scale?: number
+  /**
+   * Show frames decoded ahead at the preview's size where they fit (frame-cache.ts; default).
+   * Only below full size (`scale` < 1): full-size renders always decode.
+   */
+  readonly keepFrames?: boolean
 }
 
 export interface RenderRequest {
@@ -42,5 +47,7 @@ export type PreviewReply =
       readonly bitmap: ImageBitmap
       /** The path that drew it (it turns to the CPU if the GL context is lost). */
       readonly colorPath: ColorPathReport
+      /** Every video in it came from frames decoded ahead (frame-cache.ts), none decoded now. */
+      readonly kept: boolean
     }
   | { readonly type: 'failed'; readonly id: number; readonly message: string }

@@ -10,6 +10,8 @@ import type { PreviewMediaFile, PreviewReply, PreviewRequest } from './preview-p
 export interface RenderedFrame {
   readonly frame: number
   readonly bitmap: ImageBitmap
+  /** Drawn from frames decoded ahead only (frame-cache.ts); absent: not known. */
+  readonly kept?: boolean
 }
 
 export interface PreviewLoadOptions {
@@ -17,6 +19,8 @@ export interface PreviewLoadOptions {
   readonly colorPath?: ColorPathPreference
   /** Draw at this fraction of the timeline's size: the preview's display size (default 1). */
   readonly scale?: number
+  /** false: always decode (frame-cache.ts), e.g. to compare kept frames with decoded ones. */
+  readonly keepFrames?: boolean
 }
 
 export interface PreviewRenderer {
@@ -73,6 +77,7 @@ export function createPreviewRenderer(): PreviewRenderer {
         luts: Object.fromEntries(bundledResources.luts),
         ...(options?.colorPath ? { colorPath: options.colorPath } : {}),
         ...(options?.scale ? { scale: options.scale } : {}),
+        ...(options?.keepFrames === false ? { keepFrames: false } : {}),
       })
       if (reply.type !== 'loaded') return fail(reply)
       colorPath = reply.colorPath
@@ -82,7 +87,7 @@ export function createPreviewRenderer(): PreviewRenderer {
       const reply = await send({ type: 'render', id: nextId++, timeMs })
       if (reply.type !== 'frame') return fail(reply)
       colorPath = reply.colorPath
-      return { frame: reply.frame, bitmap: reply.bitmap }
+      return { frame: reply.frame, bitmap: reply.bitmap, kept: reply.kept }
     },
     colorPath: () => colorPath,
     dispose() {

@@ -2,6 +2,8 @@ import { canvasSize, parseTimeline, type Timeline } from '../../../../shared/tim
 import type { ColorPathReport } from './color-path'
 import { Compositor } from './compositor'
 import { planFrame, type PreviewMediaMap } from './frame-plan'
+import { cacheKey, frameCacheFor, keepOnlyCaches, keptRegion, whileRendering } from './frame-cache'
+import type { ClipLayer } from './frame-plan'
 import { VideoFrameSource } from './frame-source'
 import { OverlayCache } from './overlay-cache'
 import type { PixelPassRunner } from './pixel-pass-runner'
@@ -34,6 +36,7 @@ export class PreviewSession {
 
   static async load(request: LoadRequest, pixels: PixelPassRunner): Promise<PreviewSession> {
     const timeline = parseTimeline(request.timeline)
+    keepOnlyCaches(new Set(Object.entries(request.media).map(([id, m]) => cacheKey(id, m.file))))
     const luts = await loadResources(timeline, request, contextFonts())
     return new PreviewSession(timeline, request, luts, pixels)
   }
@@ -41,16 +44,52 @@ export class PreviewSession {
   /** Draws the frame shown at `timeMs` and hands it over (the canvas is redrawn next time). */
   async render(
     timeMs: number,
-  ): Promise<{ frame: number; bitmap: ImageBitmap; colorPath: ColorPathReport }> {
-    const plan = planFrame(this.timeline, this.media, timeMs)
-    await this.compositor.render(plan, {
-      luts: this.luts,
-      frame: async (layer) => (await this.video(layer.mediaId)).sampleAt(layer.decodeSec),
-      image: (layer) => this.overlays.image(layer),
-      text: (text) => this.overlays.text(text),
+  ): Promise<{ frame: number; bitmap: ImageBitmap; colorPath: ColorPathReport; kept: boolean }> {
+    return whileRendering(async () => {
+      const plan = planFrame(this.timeline, this.media, timeMs)
+      let videos = 0
+      let kept = 0
+      await this.compositor.render(plan, {
+        luts: this.luts,
+        frame: async (layer) => {
+          const sample = await this.sample(layer)
+          videos++
+          if (keptRegion(sample)) kept++
+          return sample
+        },
+        image: (layer) => this.overlays.image(layer),
+        text: (text) => this.overlays.text(text),
+      })
+      const bitmap = this.compositor.canvas.transferToImageBitmap()
+      return {
+        frame: plan.frame,
+        bitmap,
+        colorPath: this.pixels.report,
+        kept: videos > 0 && kept === videos,
+      }
     })
-    const bitmap = this.compositor.canvas.transferToImageBitmap()
-    return { frame: plan.frame, bitmap, colorPath: this.pixels.report }
+  }
+
+  /** The clip's source frame; from the preview-size cache where it is drawn small enough. */
+  private async sample(layer: ClipLayer) {
+    const video = await this.video(layer.mediaId)
+    const { visible, sourceVisible } = layer.placement
+    const drawScale =
+      (this.request.scale ?? 1) *
+      Math.max(visible.width / sourceVisible.width, visible.height / sourceVisible.height)
+    // Only the editor's preview, drawn below full size, keeps frames: covers (and the parity
+    // harness) draw at full size and decode, as the export does.
+    const keep = this.request.keepFrames !== false && (this.request.scale ?? 1) < 1
+    const cache = !keep
+      ? null
+      : frameCacheFor(
+          cacheKey(layer.mediaId, this.file(layer.mediaId)),
+          layer.source,
+          sourceVisible,
+          drawScale,
+        )
+    if (cache) video.useCache(cache)
+    return video.sampleAt(layer.decodeSec, { region: sourceVisible, scale: drawScale })
   }
 
   dispose(): void {
