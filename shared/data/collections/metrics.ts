@@ -85,9 +85,12 @@ export const accountMonthSchema = z.strictObject({
 
 /**
  * Posts one pack holds: a post keeps a weekly reading forever, so an account's month holds every
- * post it ever published; this bounds the document (≈ 0.7 KB of JSON per post).
+ * post it ever published (≈ 0.7 KB of JSON per post). The bound is above the largest accounts'
+ * post counts (tens of thousands are rare; a pack at the bound is ≈ 14 MB); the server refuses
+ * to write a pack past it (workspace-write checks every document against this schema), so the
+ * account's sync job fails with the reason rather than clients refusing the workspace's pull.
  */
-export const MAX_POSTS_PER_PACK = 5_000
+export const MAX_POSTS_PER_PACK = 20_000
 
 /**
  * What the metrics collection stores since schema version 2: ONE document per account-month
