@@ -515,7 +515,7 @@ try {
   )
   if (preview) {
     console.log(
-      `preview (540×960 of the 1080×1920 edit): ${preview.fps} fps, ${preview.shown}/${preview.total} frames shown, ${(preview.dropped * 100).toFixed(1)} % dropped`,
+      `preview (540×960 of the 1080×1920 edit): ${preview.fps} fps, ${preview.shown}/${preview.total} frames shown, ${(preview.dropped * 100).toFixed(1)} % dropped; per frame (median) ${preview.renderMs} ms asked → received, of which ${preview.sourceMs} ms waiting for the decoder and ${preview.drawMs} ms drawing`,
     )
   }
 

@@ -1,7 +1,12 @@
 import type { Timeline } from '../../../../shared/timeline'
 import { bundledResources } from '../engine/bundled-resources'
 import type { ColorPathPreference, ColorPathReport } from './color-path'
-import type { PreviewMediaFile, PreviewReply, PreviewRequest } from './preview-protocol'
+import type {
+  FrameTiming,
+  PreviewMediaFile,
+  PreviewReply,
+  PreviewRequest,
+} from './preview-protocol'
 
 /**
  * The page's side of the preview worker: load a timeline, then renderFrame(timeMs) → ImageBitmap
@@ -10,6 +15,8 @@ import type { PreviewMediaFile, PreviewReply, PreviewRequest } from './preview-p
 export interface RenderedFrame {
   readonly frame: number
   readonly bitmap: ImageBitmap
+  /** Where the worker's time went (absent where frames come from elsewhere, as in tests). */
+  readonly timing?: FrameTiming
 }
 
 export interface PreviewLoadOptions {
@@ -82,7 +89,7 @@ export function createPreviewRenderer(): PreviewRenderer {
       const reply = await send({ type: 'render', id: nextId++, timeMs })
       if (reply.type !== 'frame') return fail(reply)
       colorPath = reply.colorPath
-      return { frame: reply.frame, bitmap: reply.bitmap }
+      return { frame: reply.frame, bitmap: reply.bitmap, timing: reply.timing }
     },
     colorPath: () => colorPath,
     dispose() {

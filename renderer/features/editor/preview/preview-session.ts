@@ -5,7 +5,7 @@ import { planFrame, type PreviewMediaMap } from './frame-plan'
 import { VideoFrameSource } from './frame-source'
 import { OverlayCache } from './overlay-cache'
 import type { PixelPassRunner } from './pixel-pass-runner'
-import type { LoadRequest } from './preview-protocol'
+import type { FrameTiming, LoadRequest } from './preview-protocol'
 import { contextFonts, loadResources } from './resources'
 
 /**
@@ -39,18 +39,36 @@ export class PreviewSession {
   }
 
   /** Draws the frame shown at `timeMs` and hands it over (the canvas is redrawn next time). */
-  async render(
-    timeMs: number,
-  ): Promise<{ frame: number; bitmap: ImageBitmap; colorPath: ColorPathReport }> {
+  async render(timeMs: number): Promise<{
+    frame: number
+    bitmap: ImageBitmap
+    colorPath: ColorPathReport
+    timing: FrameTiming
+  }> {
+    const started = performance.now()
+    let sourceMs = 0
     const plan = planFrame(this.timeline, this.media, timeMs)
     await this.compositor.render(plan, {
       luts: this.luts,
-      frame: async (layer) => (await this.video(layer.mediaId)).sampleAt(layer.decodeSec),
+      frame: async (layer) => {
+        const asked = performance.now()
+        try {
+          return await (await this.video(layer.mediaId)).sampleAt(layer.decodeSec)
+        } finally {
+          sourceMs += performance.now() - asked
+        }
+      },
       image: (layer) => this.overlays.image(layer),
       text: (text) => this.overlays.text(text),
     })
     const bitmap = this.compositor.canvas.transferToImageBitmap()
-    return { frame: plan.frame, bitmap, colorPath: this.pixels.report }
+    const drawMs = performance.now() - started - sourceMs
+    return {
+      frame: plan.frame,
+      bitmap,
+      colorPath: this.pixels.report,
+      timing: { sourceMs, drawMs },
+    }
   }
 
   dispose(): void {

@@ -29,8 +29,8 @@ async function handle(request: PreviewRequest): Promise<void> {
       return
     }
     if (!session) throw new Error('no timeline loaded')
-    const { frame, bitmap, colorPath } = await session.render(request.timeMs)
-    scope.postMessage({ type: 'frame', id: request.id, frame, bitmap, colorPath }, [bitmap])
+    const { frame, bitmap, colorPath, timing } = await session.render(request.timeMs)
+    scope.postMessage({ type: 'frame', id: request.id, frame, bitmap, colorPath, timing }, [bitmap])
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error)
     scope.postMessage({ type: 'failed', id: request.id, message })
