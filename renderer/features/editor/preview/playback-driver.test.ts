@@ -141,7 +141,7 @@ describe('playback driver', () => {
     const callbacks: (() => void)[] = []
     const shown: number[] = []
     const calls: string[] = []
-    let release: (() => void) | null = null
+    const gate = { open: () => undefined as void }
     const driver = createPlaybackDriver({
       durationMs: 1000,
       fps: 10,
@@ -150,7 +150,7 @@ describe('playback driver', () => {
       cancelFrame: () => undefined,
       renderFrame: async (ms) => {
         // The first frame takes a long seek; the others are quick.
-        if (ms === 0) await new Promise<void>((r) => (release = r))
+        if (ms === 0) await new Promise<void>((r) => (gate.open = r))
         return { frame: Math.round(ms / 100), bitmap: { close: () => undefined } as ImageBitmap }
       },
       onFrame: ({ frame }) => shown.push(frame),
@@ -171,7 +171,7 @@ describe('playback driver', () => {
     expect(shown).toEqual([])
     expect(calls).toEqual([])
     expect(currentTimeMs(driver.state, now)).toBe(0)
-    release?.()
+    gate.open()
     await advance(0)
     expect(shown).toEqual([0])
     expect(calls).toEqual(['start 0'])
