@@ -4,6 +4,7 @@
 //   BENCH_LONG_MINUTES=10 npm run bench:export   also: peak memory, 10 s vs N minutes
 //   BENCH_SKIP=fallback,heavy,preview npm run bench:export   leaves those parts out (null in the JSON)
 //   BENCH_QUALITY=smaller|balanced|best npm run bench:export   the app's quality setting (default: the app's)
+//   BENCH_SKIP=encoder   leaves out the browser's H.264 encoder timed alone on synthetic frames
 // Native ffmpeg/ffprobe and Debian's chromium are test tools here, never app dependencies.
 // The last line of output is one JSON object.
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs'
@@ -11,7 +12,13 @@ import { spawnSync } from 'node:child_process'
 import os from 'node:os'
 import path from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
-import type { HarnessSpec } from '../../renderer/features/editor/engine/harness-api'
+import type { HarnessSpec, HarnessStages } from '../../renderer/features/editor/engine/harness-api'
+import { avcCodecString } from '../../renderer/features/editor/engine/encode-protocol'
+import {
+  DEFAULT_QUALITY,
+  videoBitrate,
+} from '../../renderer/features/editor/engine/webcodecs/quality'
+import { h264Level } from '../../shared/timeline/h264-level'
 import { previewScale } from '../../renderer/features/editor/preview/preview-scale'
 import { videoSsim } from '../../e2e/fixtures/frames'
 import { ffprobe, makeLogo, run } from '../../e2e/fixtures/media'
@@ -189,6 +196,7 @@ interface AppRun {
   readonly fallbackReason: string | null
   readonly peakMb: number
   readonly baselineMb: number
+  readonly stages: HarnessStages | null
 }
 
 /** One export in a fresh browser: wall time and the peak PSS of the browser's process tree. */
@@ -234,7 +242,89 @@ async function runApp(
       fallbackReason: outcome.fallbackReason,
       peakMb,
       baselineMb,
+      stages: outcome.stages,
     }
+  } finally {
+    await browser.close()
+  }
+}
+
+/**
+ * The browser's H.264 encoder alone, configured as the app's export configures it, on `frames`
+ * synthetic 1080×1920 pictures made like the compositor's (a CPU canvas snapshot: RGBA, which the
+ * encoder converts to 4:2:0 itself). 30 distinct pictures of moving shapes and text, cycled, made
+ * before the clock starts. Says how much of the export the encoder alone takes on this machine.
+ */
+async function encoderAlone(
+  baseUrl: string,
+  frames: number,
+): Promise<{ ms: number; bytes: number }> {
+  const browser = await launch()
+  try {
+    const page = await browser.newPage()
+    // A secure context (WebCodecs): the engine's harness page, nothing of it used.
+    await page.goto(`${baseUrl}${ENGINE}`)
+    const config = {
+      codec: avcCodecString(h264Level(1080, 1920, FPS)),
+      width: 1080,
+      height: 1920,
+      bitrate: videoBitrate(QUALITY ?? DEFAULT_QUALITY, 1080, 1920, FPS),
+      bitrateMode: 'variable' as const,
+      framerate: FPS,
+      latencyMode: 'quality' as const,
+      avc: { format: 'avc' as const },
+    }
+    return await page.evaluate(
+      async ({ config: c, frames: total }) => {
+        const canvas = new OffscreenCanvas(c.width, c.height)
+        const ctx = canvas.getContext('2d', { willReadFrequently: true })
+        if (!ctx) throw new Error('no 2D context')
+        const pictures: VideoFrame[] = []
+        for (let n = 0; n < 30; n++) {
+          const g = ctx.createLinearGradient(0, 0, c.width, c.height)
+          g.addColorStop(0, `hsl(${n * 4}, 60%, 45%)`)
+          g.addColorStop(1, `hsl(${n * 4 + 120}, 60%, 35%)`)
+          ctx.fillStyle = g
+          ctx.fillRect(0, 0, c.width, c.height)
+          for (let i = 0; i < 60; i++) {
+            ctx.fillStyle = `hsl(${i * 7}, 55%, ${30 + (i % 5) * 10}%)`
+            ctx.fillRect((i * 97 + n * 9) % c.width, (i * 211 + n * 6) % c.height, 140, 90)
+          }
+          ctx.fillStyle = '#ffffff'
+          ctx.font = 'bold 90px sans-serif'
+          ctx.fillText(`Reeldesk ${n}`, 120 + n * 4, 300)
+          pictures.push(new VideoFrame(canvas, { timestamp: 0 }))
+        }
+        let bytes = 0
+        let failure: unknown = null
+        const encoder = new VideoEncoder({
+          output: (chunk) => (bytes += chunk.byteLength),
+          error: (error) => (failure = error),
+        })
+        encoder.configure(c)
+        const started = performance.now()
+        for (let n = 0; n < total; n++) {
+          const source = pictures[n % pictures.length]
+          if (!source) break
+          const frame = new VideoFrame(source, { timestamp: Math.round((n * 1e6) / c.framerate) })
+          encoder.encode(frame, { keyFrame: n % (2 * c.framerate) === 0 })
+          frame.close()
+          // As the app's mux worker: at most 3 frames queued in the encoder.
+          while (encoder.encodeQueueSize > 3) {
+            await new Promise((resolve) =>
+              encoder.addEventListener('dequeue', resolve, { once: true }),
+            )
+          }
+        }
+        await encoder.flush()
+        const ms = Math.round(performance.now() - started)
+        encoder.close()
+        for (const picture of pictures) picture.close()
+        if (failure) throw new Error(String(failure))
+        return { ms, bytes }
+      },
+      { config, frames },
+    )
   } finally {
     await browser.close()
   }
@@ -361,6 +451,8 @@ try {
     : await runApp(baseUrl, files, heavy, out('app-heavy.mp4'), 'auto')
   const heavyNative = heavyApp ? runNative(nativeHeavy) : null
   const preview = SKIP.has('preview') ? null : await previewFps(baseUrl, files, reference)
+  const encoder = SKIP.has('encoder') ? null : await encoderAlone(baseUrl, FPS * DURATION_S)
+  const nativeAgain = encoder ? runNative(nativeRef) : null
 
   // Quality goal: the app's SSIM against the frames of a near-lossless native render of the plan
   // (≥ 0.98). That SSIM is capped by the two compositors' differences, so it cannot say what the
@@ -513,9 +605,21 @@ try {
   console.log(
     `quality: app SSIM ${appSsim.toFixed(4)} against native's near-lossless frames (goal ≥ 0.98), ${codingSsim.toFixed(4)} against its own pictures at ${(REFERENCE_BITRATE / 1e6).toFixed(0)} Mbps (${sizeMb(pictures).toFixed(1)} MB), at ${sizeMb(out('app.mp4')).toFixed(2)} MB; x264 medium coding the same pictures reaches ${matched.ssim.toFixed(4)} at CRF ${matched.crf} in ${(matched.bytes / 1e6).toFixed(2)} MB → bytes ratio ${round(bytesRatio)}`,
   )
+  if (app.stages) {
+    const parts = Object.entries(app.stages).map(
+      ([stage, t]) =>
+        `${stage} ${(t.work / 1000).toFixed(2)} s working, ${(t.waitIn / 1000).toFixed(2)} s waiting for input, ${(t.waitOut / 1000).toFixed(2)} s for room`,
+    )
+    console.log(`app stages (each worker's wall time): ${parts.join('; ')}`)
+  }
+  if (encoder && nativeAgain) {
+    console.log(
+      `the browser's H.264 encoder alone (the app's settings, ${FPS * DURATION_S} synthetic 1080×1920 canvas frames): ${(encoder.ms / 1000).toFixed(2)} s, ${(encoder.bytes / 1e6).toFixed(2)} MB; native ffmpeg + x264 on the plan right after it: ${(nativeAgain.ms / 1000).toFixed(2)} s → encoder alone / native ${round(encoder.ms / nativeAgain.ms)}×`,
+    )
+  }
   if (preview) {
     console.log(
-      `preview (540×960 of the 1080×1920 edit): ${preview.fps} fps, ${preview.shown}/${preview.total} frames shown, ${(preview.dropped * 100).toFixed(1)} % dropped`,
+      `preview (540×960 of the 1080×1920 edit): ${preview.fps} fps, ${preview.shown}/${preview.total} frames shown, ${(preview.dropped * 100).toFixed(1)} % dropped; per frame (median) ${preview.renderMs} ms asked → received, of which ${preview.sourceMs} ms waiting for the decoder and ${preview.drawMs} ms drawing`,
     )
   }
 
@@ -554,6 +658,7 @@ try {
       heavy_ratio: heavyRatio,
       preview_fps: preview?.fps ?? null,
       preview_dropped: preview?.dropped ?? null,
+      encoder_ratio: encoder && nativeAgain ? round(encoder.ms / nativeAgain.ms) : null,
       ...(long ? { long_peak_mb: long.long_mb, short_peak_mb: long.short_mb } : {}),
     }),
   )

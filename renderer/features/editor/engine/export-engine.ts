@@ -17,7 +17,12 @@ import {
 } from './prepare-job'
 import { renderTextImages, resourceRecords } from './text-images'
 import { DEFAULT_QUALITY, type ExportQuality } from './webcodecs/quality'
-import { clearExportWork, encoderSettings, runWebCodecsExport } from './webcodecs/run-export'
+import {
+  clearExportWork,
+  encoderSettings,
+  runWebCodecsExport,
+  type WebCodecsOutput,
+} from './webcodecs/run-export'
 import type { EncodeRequest } from './encode-protocol'
 import { createFrameRing, FrameRingReader, i420Bytes, type FrameRing } from './frame-ring'
 import { progressFraction } from './progress'
@@ -58,6 +63,8 @@ export interface ExportResult {
   readonly fallbackReason: string | null
   /** The quality setting the browser's encoder used (null for x264 runs). */
   readonly quality: ExportQuality | null
+  /** The WebCodecs engine's workers: where each one's time went (absent for ffmpeg.wasm). */
+  readonly stages?: WebCodecsOutput['stages']
 }
 
 export interface ExportEngine {
@@ -324,7 +331,7 @@ export function createExportEngine(options: ExportEngineOptions = {}): ExportEng
     await clearExportWork()
     const eta = new EtaEstimator()
     report('rendering', 0, 0, null)
-    const mp4 = await runWebCodecsExport(
+    const { mp4, stages } = await runWebCodecsExport(
       {
         timeline,
         media: Object.fromEntries(
@@ -353,6 +360,7 @@ export function createExportEngine(options: ExportEngineOptions = {}): ExportEng
       engine: 'webcodecs',
       fallbackReason: null,
       quality,
+      stages,
     }
   }
 

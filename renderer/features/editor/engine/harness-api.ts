@@ -47,6 +47,8 @@ export type HarnessOutcome =
       /** Which engine made the picture, and why the fallback was taken. */
       readonly engine: 'webcodecs' | 'ffmpeg'
       readonly fallbackReason: string | null
+      /** The WebCodecs engine's stages (null for ffmpeg.wasm): where each worker's time went. */
+      readonly stages: HarnessStages | null
       readonly progress: readonly HarnessProgress[]
     }
   | {
@@ -55,6 +57,16 @@ export type HarnessOutcome =
       readonly message: string
       readonly elapsedMs: number
     }
+
+/** Per worker of the WebCodecs engine, ms: its own work, waiting for input, waiting for room. */
+export type HarnessStages = Readonly<
+  Partial<
+    Record<
+      'decode' | 'compose' | 'encode',
+      { readonly work: number; readonly waitIn: number; readonly waitOut: number }
+    >
+  >
+>
 
 export interface EngineTestApi {
   readonly crossOriginIsolated: boolean

@@ -1,5 +1,5 @@
 import { parseTimeline } from '../../../../shared/timeline'
-import type { EngineTestApi, HarnessOutcome, HarnessSpec } from './harness-api'
+import type { EngineTestApi, HarnessOutcome, HarnessSpec, HarnessStages } from './harness-api'
 import { createExportEngine, ExportError, type ExportEngine, type ExportProgress } from './index'
 import { bundledResources } from './bundled-resources'
 import { browserCapabilities } from './engine-choice'
@@ -41,6 +41,7 @@ async function settle(
     videoEncoder?: 'webcodecs' | 'x264'
     engine?: 'webcodecs' | 'ffmpeg'
     fallbackReason?: string | null
+    stages?: HarnessStages
   }>,
   progress: ExportProgress[],
   keep = false,
@@ -53,6 +54,7 @@ async function settle(
       videoEncoder = 'x264',
       engine = 'webcodecs',
       fallbackReason = null,
+      stages = null,
     } = await work()
     kept = keep ? blob : null
     return {
@@ -65,6 +67,7 @@ async function settle(
       videoEncoder,
       engine,
       fallbackReason,
+      stages,
       progress,
     }
   } catch (error) {
@@ -100,6 +103,7 @@ window.__reeldeskEngineTest = {
           videoEncoder: result.videoEncoder,
           engine: result.engine,
           fallbackReason: result.fallbackReason,
+          ...(result.stages ? { stages: result.stages } : {}),
         }
       },
       progress,

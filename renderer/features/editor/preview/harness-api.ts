@@ -98,6 +98,12 @@ export interface PlaybackBenchmark {
   /** Shown frames per second of playback, and the fraction of the timeline's frames skipped. */
   readonly fps: number
   readonly dropped: number
+  /** Frames the worker drew (shown, or drawn and then too late), and their median times in ms: */
+  readonly rendered: number
+  /** asked → received on the page; waiting for decoded frames; the rest of the worker's work. */
+  readonly renderMs: number
+  readonly sourceMs: number
+  readonly drawMs: number
 }
 
 declare global {

@@ -13,6 +13,11 @@ import { PixelPassRunner } from './pixel-pass-runner'
 let renderer: PreviewRenderer | null = null
 let loadedTimeline: Timeline | null = null
 
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b)
+  return Number((sorted[Math.floor(sorted.length / 2)] ?? 0).toFixed(1))
+}
+
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error))
 
 window.__reeldeskPreviewTest = {
@@ -73,12 +78,24 @@ window.__reeldeskPreviewTest = {
     const shown = new Set<number>()
     const canvas = document.createElement('canvas')
     const ctx = canvas.getContext('bitmaprenderer')
+    const rounds: number[] = []
+    const sources: number[] = []
+    const draws: number[] = []
     const started = performance.now()
     await new Promise<void>((resolve) => {
       const driver = createPlaybackDriver({
         durationMs,
         fps: timeline.fps,
-        renderFrame: (ms) => preview.renderFrame(ms),
+        renderFrame: async (ms) => {
+          const asked = performance.now()
+          const rendered = await preview.renderFrame(ms)
+          rounds.push(performance.now() - asked)
+          if (rendered.timing) {
+            sources.push(rendered.timing.sourceMs)
+            draws.push(rendered.timing.drawMs)
+          }
+          return rendered
+        },
         onFrame: ({ frame, bitmap }) => {
           // Shown as the editor shows it: handed to a bitmaprenderer canvas.
           ctx?.transferFromImageBitmap(bitmap)
@@ -100,6 +117,10 @@ window.__reeldeskPreviewTest = {
       elapsedMs: Math.round(elapsedMs),
       fps: Number(((shown.size * 1000) / elapsedMs).toFixed(1)),
       dropped: Number((1 - shown.size / Math.max(1, total)).toFixed(3)),
+      rendered: rounds.length,
+      renderMs: median(rounds),
+      sourceMs: median(sources),
+      drawMs: median(draws),
     }
   },
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { eqProcessTable, planeTablesFor } from './plane-color'
+import { eqProcessTable, mapPairsInPlace, pairTable, planeTablesFor } from './plane-color'
 
 describe('eqProcessTable (vf_eq process_c)', () => {
   it('keeps process_c’s rounding: one step down at identity, which is why eq copies instead', () => {
@@ -49,5 +49,37 @@ describe('planeTablesFor', () => {
   it('has no plane form for effects that need RGB', () => {
     expect(planeTablesFor([{ type: 'temperature', kelvin: 4000 }])).toBeNull()
     expect(planeTablesFor([{ type: 'lut', file: 'warm.cube' }])).toBeNull()
+  })
+})
+
+describe('mapPairsInPlace', () => {
+  const low = Uint8Array.from({ length: 256 }, (_, x) => 255 - x)
+  const high = Uint8Array.from({ length: 256 }, (_, x) => (x * 3) & 255)
+  /** The byte-by-byte reference: even offsets from start through low, odd through high. */
+  const reference = (data: Uint8Array, start: number, end: number) =>
+    data.map((x, i) => (i < start || i >= end ? x : (((i - start) & 1 ? high : low)[x] ?? 0)))
+
+  it('maps every byte of the range, words and ragged ends alike, and nothing outside it', () => {
+    const buffer = new Uint8Array(1031).map((_, i) => (i * 37 + 11) & 255)
+    for (const [offset, start, end] of [
+      [0, 0, 1031],
+      [0, 2, 1029],
+      [1, 3, 1000],
+      [3, 1, 17],
+      [0, 5, 6],
+      [2, 4, 4],
+      [0, 1, 100],
+    ] as const) {
+      const data = buffer.subarray(offset)
+      const expected = reference(data, start, end)
+      mapPairsInPlace(data, start, end, pairTable(low, high))
+      expect(Array.from(data)).toEqual(Array.from(expected))
+      buffer.set(new Uint8Array(1031).map((_, i) => (i * 37 + 11) & 255))
+    }
+  })
+
+  it('makes each pair of tables once', () => {
+    expect(pairTable(low, high)).toBe(pairTable(low, high))
+    expect(pairTable(low, low)).not.toBe(pairTable(low, high))
   })
 })

@@ -135,4 +135,50 @@ describe('playback driver', () => {
     await h.advance(100)
     expect(h.shown).toEqual([0, 1])
   })
+
+  it('pre-rolls: play before the playhead frame is drawn waits for it, then starts time and sound', async () => {
+    let now = 0
+    const callbacks: (() => void)[] = []
+    const shown: number[] = []
+    const calls: string[] = []
+    const gate = { open: () => undefined as void }
+    const driver = createPlaybackDriver({
+      durationMs: 1000,
+      fps: 10,
+      now: () => now,
+      requestFrame: (cb) => callbacks.push(cb),
+      cancelFrame: () => undefined,
+      renderFrame: async (ms) => {
+        // The first frame takes a long seek; the others are quick.
+        if (ms === 0) await new Promise<void>((r) => (gate.open = r))
+        return { frame: Math.round(ms / 100), bitmap: { close: () => undefined } as ImageBitmap }
+      },
+      onFrame: ({ frame }) => shown.push(frame),
+      sound: {
+        start: (t) => (calls.push(`start ${t}`), null),
+        stop: () => calls.push('stop'),
+        heardAt: () => null,
+      },
+    })
+    const advance = async (ms: number) => {
+      now += ms
+      for (const cb of callbacks.splice(0)) cb()
+      await new Promise((r) => setTimeout(r, 0))
+    }
+    driver.dispatch({ type: 'play' })
+    // 600 ms of decoding: the clock and the sound wait at 0.
+    for (let i = 0; i < 6; i++) await advance(100)
+    expect(shown).toEqual([])
+    expect(calls).toEqual([])
+    expect(currentTimeMs(driver.state, now)).toBe(0)
+    gate.open()
+    await advance(0)
+    expect(shown).toEqual([0])
+    expect(calls).toEqual(['start 0'])
+    // From then on every frame shows in its turn: none was skipped for the wait.
+    for (let i = 0; i < 3; i++) await advance(100)
+    expect(shown).toEqual([0, 1, 2, 3])
+    expect(driver.state.playing).toBe(true)
+    driver.dispose()
+  })
 })

@@ -5,6 +5,7 @@ import {
   lastFrame,
   frameToMs,
   initialPlayback,
+  msToFrame,
   playbackReducer,
   type PlaybackAction,
   type PlaybackState,
@@ -73,10 +74,36 @@ export function createPlaybackDriver(options: PlaybackDriverOptions): PlaybackDr
   let disposed = false
   /** A frame rendered before it was due, shown on the animation frame it falls due. */
   let ahead: RenderedFrame | null = null
+  /**
+   * Pre-roll: play was pressed while the frame at the playhead was not on screen yet (just
+   * loaded, or a seek still decoding from its keyframe). The clock and the sound wait at
+   * `timeMs` until that frame shows, so playback never starts with time running over a frozen
+   * picture and then skips the frames it missed (a second of them after a long-GOP seek).
+   */
+  let preroll: { timeMs: number; before: PlaybackState } | null = null
+
+  /** While pre-rolling, the clock stays at the pre-roll time. */
+  const pin = () => {
+    if (!preroll) return
+    const wall = now()
+    state = playbackReducer(state, {
+      type: 'anchor',
+      timeMs: preroll.timeMs,
+      atWallMs: wall,
+      nowMs: wall,
+    })
+  }
 
   const show = (rendered: RenderedFrame) => {
     shown = rendered.frame
     options.onFrame(rendered)
+    if (preroll && rendered.frame === msToFrame(preroll.timeMs, state.fps)) {
+      // The playhead's frame is on screen: time (and the sound) start from here, now.
+      pin()
+      const { before } = preroll
+      preroll = null
+      follow(before)
+    }
   }
   const dropAhead = () => {
     ahead?.bitmap.close()
@@ -89,6 +116,7 @@ export function createPlaybackDriver(options: PlaybackDriverOptions): PlaybackDr
    */
   const pump = () => {
     if (disposed) return
+    pin()
     const due = currentFrame(state, now())
     if (ahead && state.playing && ahead.frame <= due) {
       // Due now (or a frame late, still the nearest there is): show it; anything older is stale.
@@ -151,7 +179,7 @@ export function createPlaybackDriver(options: PlaybackDriverOptions): PlaybackDr
   }
 
   const correct = () => {
-    if (!state.playing || !options.sound) return
+    if (!state.playing || !options.sound || preroll) return
     const wall = now()
     const heard = options.sound.heardAt(wall)
     if (heard === null) return
@@ -175,7 +203,12 @@ export function createPlaybackDriver(options: PlaybackDriverOptions): PlaybackDr
     if (next === state) return
     const before = state
     state = next
-    follow(before)
+    if (!state.playing) preroll = null
+    else if (preroll) preroll = { ...preroll, timeMs: currentTimeMs(state, now()) }
+    else if (!before.playing && currentFrame(state, now()) !== shown) {
+      preroll = { timeMs: currentTimeMs(state, now()), before }
+    }
+    if (!preroll) follow(before)
     options.onState?.(state)
     if (state.playing && handle === null) handle = requestFrame(loop)
     pump()

@@ -37,6 +37,14 @@ export interface RenderRequest {
 
 export type PreviewRequest = LoadRequest | RenderRequest
 
+/** One preview frame's time in the worker, in ms. */
+export interface FrameTiming {
+  /** Waiting for the decoded source frame(s). */
+  readonly sourceMs: number
+  /** Everything else the compositor did (colour, scaling, overlays), and the hand-over. */
+  readonly drawMs: number
+}
+
 export type PreviewReply =
   | { readonly type: 'loaded'; readonly id: number; readonly colorPath: ColorPathReport }
   | {
@@ -49,5 +57,7 @@ export type PreviewReply =
       readonly colorPath: ColorPathReport
       /** Every video in it came from frames decoded ahead (frame-cache.ts), none decoded now. */
       readonly kept: boolean
+      /** Where the worker's time went for this frame (benchmark mode reports the medians). */
+      readonly timing: FrameTiming
     }
   | { readonly type: 'failed'; readonly id: number; readonly message: string }

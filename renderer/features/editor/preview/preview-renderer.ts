@@ -1,7 +1,12 @@
 import type { Timeline } from '../../../../shared/timeline'
 import { bundledResources } from '../engine/bundled-resources'
 import type { ColorPathPreference, ColorPathReport } from './color-path'
-import type { PreviewMediaFile, PreviewReply, PreviewRequest } from './preview-protocol'
+import type {
+  FrameTiming,
+  PreviewMediaFile,
+  PreviewReply,
+  PreviewRequest,
+} from './preview-protocol'
 
 /**
  * The page's side of the preview worker: load a timeline, then renderFrame(timeMs) → ImageBitmap
@@ -12,6 +17,8 @@ export interface RenderedFrame {
   readonly bitmap: ImageBitmap
   /** Drawn from frames decoded ahead only (frame-cache.ts); absent: not known. */
   readonly kept?: boolean
+  /** Where the worker's time went (absent where frames come from elsewhere, as in tests). */
+  readonly timing?: FrameTiming
 }
 
 export interface PreviewLoadOptions {
@@ -87,7 +94,7 @@ export function createPreviewRenderer(): PreviewRenderer {
       const reply = await send({ type: 'render', id: nextId++, timeMs })
       if (reply.type !== 'frame') return fail(reply)
       colorPath = reply.colorPath
-      return { frame: reply.frame, bitmap: reply.bitmap, kept: reply.kept }
+      return { frame: reply.frame, bitmap: reply.bitmap, kept: reply.kept, timing: reply.timing }
     },
     colorPath: () => colorPath,
     dispose() {

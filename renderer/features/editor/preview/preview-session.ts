@@ -7,7 +7,7 @@ import type { ClipLayer } from './frame-plan'
 import { VideoFrameSource } from './frame-source'
 import { OverlayCache } from './overlay-cache'
 import type { PixelPassRunner } from './pixel-pass-runner'
-import type { LoadRequest } from './preview-protocol'
+import type { FrameTiming, LoadRequest } from './preview-protocol'
 import { contextFonts, loadResources } from './resources'
 
 /**
@@ -42,30 +42,43 @@ export class PreviewSession {
   }
 
   /** Draws the frame shown at `timeMs` and hands it over (the canvas is redrawn next time). */
-  async render(
-    timeMs: number,
-  ): Promise<{ frame: number; bitmap: ImageBitmap; colorPath: ColorPathReport; kept: boolean }> {
+  async render(timeMs: number): Promise<{
+    frame: number
+    bitmap: ImageBitmap
+    colorPath: ColorPathReport
+    kept: boolean
+    timing: FrameTiming
+  }> {
     return whileRendering(async () => {
+      const started = performance.now()
+      let sourceMs = 0
       const plan = planFrame(this.timeline, this.media, timeMs)
       let videos = 0
       let kept = 0
       await this.compositor.render(plan, {
         luts: this.luts,
         frame: async (layer) => {
-          const sample = await this.sample(layer)
-          videos++
-          if (keptRegion(sample)) kept++
-          return sample
+          const asked = performance.now()
+          try {
+            const sample = await this.sample(layer)
+            videos++
+            if (keptRegion(sample)) kept++
+            return sample
+          } finally {
+            sourceMs += performance.now() - asked
+          }
         },
         image: (layer) => this.overlays.image(layer),
         text: (text) => this.overlays.text(text),
       })
       const bitmap = this.compositor.canvas.transferToImageBitmap()
+      const drawMs = performance.now() - started - sourceMs
       return {
         frame: plan.frame,
         bitmap,
         colorPath: this.pixels.report,
         kept: videos > 0 && kept === videos,
+        timing: { sourceMs, drawMs },
       }
     })
   }

@@ -29,8 +29,10 @@ async function handle(request: PreviewRequest): Promise<void> {
       return
     }
     if (!session) throw new Error('no timeline loaded')
-    const { frame, bitmap, colorPath, kept } = await session.render(request.timeMs)
-    scope.postMessage({ type: 'frame', id: request.id, frame, bitmap, colorPath, kept }, [bitmap])
+    const { frame, bitmap, colorPath, kept, timing } = await session.render(request.timeMs)
+    scope.postMessage({ type: 'frame', id: request.id, frame, bitmap, colorPath, kept, timing }, [
+      bitmap,
+    ])
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error)
     scope.postMessage({ type: 'failed', id: request.id, message })

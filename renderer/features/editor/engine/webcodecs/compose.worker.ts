@@ -6,6 +6,7 @@ import { OverlayCache } from '../../preview/overlay-cache'
 import { PixelPassRunner } from '../../preview/pixel-pass-runner'
 import { contextFonts, loadResources } from '../../preview/resources'
 import { Credits, Inbox } from './credits'
+import { StageClock } from './stage-clock'
 import {
   layerKey,
   type Ack,
@@ -40,6 +41,7 @@ scope.onmessage = (event) => {
 
 async function run(start: ComposeStart): Promise<void> {
   const { job, files, decoded, encoded } = start
+  const clock = new StageClock()
   const { timeline } = job
   const fps = timeline.fps
   const size = canvasSize(timeline.canvas)
@@ -64,7 +66,7 @@ async function run(start: ComposeStart): Promise<void> {
 
   try {
     for (let n = 0; n < job.frames; n++) {
-      const delivered = await inbox.next()
+      const delivered = await clock.waiting('in', () => inbox.next())
       if (delivered.frame !== n) throw new Error(`frame ${delivered.frame} arrived for ${n}`)
       const layers = new Map<string, DecodedLayer>(delivered.layers.map((l) => [l.clipId, l]))
       try {
@@ -88,7 +90,7 @@ async function run(start: ComposeStart): Promise<void> {
         for (const unused of layers.values()) unused.frame.close()
       }
       decoded.postMessage(ack)
-      await credits.take()
+      await clock.waiting('out', () => credits.take())
       // Exact constant frame timing: frame n starts at n/fps, whatever the length.
       const picture = new VideoFrame(compositor.canvas, {
         timestamp: Math.round(n * frameUs),
@@ -97,6 +99,7 @@ async function run(start: ComposeStart): Promise<void> {
       const message: ComposedFrame = { type: 'frame', frame: n, picture }
       encoded.postMessage(message, [picture])
     }
+    scope.postMessage({ type: 'stage', stage: 'compose', time: clock.time() })
   } finally {
     overlays.dispose()
     pixels.dispose()

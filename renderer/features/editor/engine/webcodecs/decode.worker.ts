@@ -8,6 +8,7 @@ import {
 } from 'mediabunny'
 import { planFrame } from '../../preview/frame-plan'
 import { Credits } from './credits'
+import { StageClock } from './stage-clock'
 import {
   layerKey,
   type DecodeStart,
@@ -46,6 +47,7 @@ interface ClipReader {
 
 async function run(start: DecodeStart): Promise<void> {
   const { job, files, port } = start
+  const clock = new StageClock()
   const credits = new Credits(start.credits)
   port.onmessage = () => credits.give()
   const fps = job.timeline.fps
@@ -108,7 +110,7 @@ async function run(start: DecodeStart): Promise<void> {
 
   try {
     for (let n = 0; n < job.frames; n++) {
-      await credits.take()
+      await clock.waiting('out', () => credits.take())
       const layers: DecodedLayer[] = []
       for (const clipId of order[n] ?? []) {
         const clip = await reader(clipId)
@@ -135,6 +137,7 @@ async function run(start: DecodeStart): Promise<void> {
         layers.map((l) => l.frame),
       )
     }
+    scope.postMessage({ type: 'stage', stage: 'decode', time: clock.time() })
   } finally {
     for (const clip of readers.values()) await clip.iterator.return?.().catch(() => undefined)
     for (const input of inputs) input.dispose()

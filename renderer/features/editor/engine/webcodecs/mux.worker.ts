@@ -15,6 +15,7 @@ import {
 import { isKeyFrame } from '../encode-protocol'
 import { normaliseAccessUnit, normaliseAvcc } from './avc-level'
 import { Inbox } from './credits'
+import { StageClock } from './stage-clock'
 import type { Ack, ComposedFrame, MuxAudio, MuxRequest, MuxStart, WorkerReport } from './protocol'
 
 /**
@@ -116,6 +117,7 @@ async function fileTarget(name: string) {
 
 async function run(start: MuxStart): Promise<void> {
   const { fps, frames, composed } = start
+  const clock = new StageClock()
   const seconds = frames / fps
   const { target, finish } = await openTarget(start)
   const output = new Output({ format: new Mp4OutputFormat({ fastStart: 'reserve' }), target })
@@ -206,7 +208,7 @@ async function run(start: MuxStart): Promise<void> {
   const ack: Ack = { type: 'ack' }
   try {
     for (let n = 0; n < frames; n++) {
-      const { picture, frame } = await inbox.next()
+      const { picture, frame } = await clock.waiting('in', () => inbox.next())
       if (frame !== n) throw new Error(`frame ${frame} arrived for ${n}`)
       if (failure) throw failure
       encoder.encode(picture, { keyFrame: isKeyFrame(n, fps) })
@@ -220,10 +222,12 @@ async function run(start: MuxStart): Promise<void> {
     await encoder.flush()
     await muxing
     if (failure) throw failure
-    audioPackets = await audioReady
+    audioPackets = await clock.waiting('in', audioReady)
     await addSound(Infinity)
     await output.finalize()
     const mp4 = await finish()
+    // The encoder's own time (waiting for its queue to drain, the flush) counts as this stage's work.
+    scope.postMessage({ type: 'stage', stage: 'encode', time: clock.time() })
     scope.postMessage({ type: 'done', mp4, frames })
   } finally {
     if (encoder.state !== 'closed') encoder.close()

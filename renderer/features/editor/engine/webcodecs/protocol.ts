@@ -101,9 +101,23 @@ export type MuxRequest = MuxStart | MuxAudio
 
 export type Ack = { readonly type: 'ack' }
 
+/**
+ * Where one worker's time went over a whole export, in ms: `work` its own (decoding, drawing,
+ * encoding), `waitIn` waiting for the stage before it, `waitOut` waiting for room in the stage
+ * after it. The stage that bounds the export is the one that hardly waits.
+ */
+export interface StageTime {
+  readonly work: number
+  readonly waitIn: number
+  readonly waitOut: number
+}
+
+export type StageName = 'decode' | 'compose' | 'encode'
+
 /** What workers tell the page. */
 export type WorkerReport =
   | { readonly type: 'progress'; readonly frames: number }
+  | { readonly type: 'stage'; readonly stage: StageName; readonly time: StageTime }
   | { readonly type: 'done'; readonly mp4: Blob; readonly frames: number }
   | {
       readonly type: 'failed'

@@ -4,7 +4,14 @@ import type { ResourceUrlMap } from '../../preview/resources'
 import { avcCodecString } from '../encode-protocol'
 import { ExportError } from '../export-error'
 import { levelIdcOf } from './avc-level'
-import type { ComposeStart, DecodeStart, MuxStart, WorkerReport } from './protocol'
+import type {
+  ComposeStart,
+  DecodeStart,
+  MuxStart,
+  StageName,
+  StageTime,
+  WorkerReport,
+} from './protocol'
 import { videoBitrate, type ExportQuality } from './quality'
 
 /** The browser's encoder settings for a timeline: the canvas, its rate, High profile at its level. */
@@ -58,12 +65,19 @@ const STAGE_NAMES = { decode: 'decoding', compose: 'drawing', encode: 'encoding'
  * signal) or any failure terminates all three at once: their frames, decoders and encoder go
  * with them.
  */
+export interface WebCodecsOutput {
+  readonly mp4: Blob
+  /** Where each worker's time went (stage-clock.ts): the one that hardly waits bounds the export. */
+  readonly stages: Readonly<Partial<Record<StageName, StageTime>>>
+}
+
 export function runWebCodecsExport(
   job: WebCodecsJob,
   onFrames: (frames: number) => void,
   signal?: AbortSignal,
-): Promise<Blob> {
-  return new Promise<Blob>((resolve, reject) => {
+): Promise<WebCodecsOutput> {
+  return new Promise<WebCodecsOutput>((resolve, reject) => {
+    const stages: Partial<Record<StageName, StageTime>> = {}
     if (signal?.aborted) return reject(new ExportError('cancelled', 'The export was cancelled.'))
     // Written out in full: the bundler finds workers by this exact `new Worker(new URL(…))` form.
     const decoder = new Worker(new URL('./decode.worker.ts', import.meta.url), {
@@ -96,6 +110,7 @@ export function runWebCodecsExport(
     const onReport = (event: MessageEvent<WorkerReport>) => {
       const report = event.data
       if (report.type === 'progress') onFrames(report.frames)
+      else if (report.type === 'stage') stages[report.stage] = report.time
       else if (report.type === 'failed') {
         const code = report.stage === 'encode' ? 'encode-failed' : 'invalid-input'
         fail(
@@ -108,7 +123,7 @@ export function runWebCodecsExport(
         settled = true
         stop()
         onFrames(report.frames)
-        resolve(report.mp4)
+        resolve({ mp4: report.mp4, stages })
       }
     }
     for (const worker of workers) {
