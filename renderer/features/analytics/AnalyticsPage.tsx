@@ -75,6 +75,9 @@ function today(now: number): string {
   return new Date(now).toISOString().slice(0, 10)
 }
 
+/** An id no document has: the query of a view that needs none of a collection's documents. */
+const NO_DOCUMENT = ''
+
 /**
  * The Analytics area: the current account's headline numbers, daily charts and posts, or — with
  * "All accounts" chosen in the header — the agency roll-up. Everything reads the local database,
@@ -102,17 +105,32 @@ export function AnalyticsPage() {
   const accountIds = useMemo(() => accounts.map((a) => a.id), [accounts])
   const { grouped, loading: metricsLoading } = useCachedMetrics(accountId, accountIds)
   // One account's documents by its `accountId+…` index: RxDB's planner would otherwise pick the
-  // workspace index (the default sort) and scan every account's documents.
+  // workspace index (the default sort) and scan every account's documents. The roll-up shows
+  // accounts only, so it reads no posts, deals or media — a 50-account agency has thousands —
+  // except the one post opened from it (and the deals and media its page shows).
   const postsQuery = useMemo(
     () =>
       accountId
         ? { selector: { accountId }, index: ['accountId', 'updatedAt'] }
-        : { selector: { workspaceId } },
-    [workspaceId, accountId],
+        : { selector: { id: openPostId ?? NO_DOCUMENT } },
+    [accountId, openPostId],
+  )
+  const dealsQuery = useMemo(
+    () =>
+      accountId
+        ? { selector: { accountId }, index: ['accountId', 'updatedAt'] }
+        : { selector: openPostId ? { workspaceId } : { id: NO_DOCUMENT } },
+    [workspaceId, accountId, openPostId],
   )
   const mediaQuery = useMemo(
-    () => ({ selector: accountId ? { workspaceId, accountId } : { workspaceId } }),
-    [workspaceId, accountId],
+    () => ({
+      selector: accountId
+        ? { workspaceId, accountId }
+        : openPostId
+          ? { workspaceId }
+          : { id: NO_DOCUMENT },
+    }),
+    [workspaceId, accountId, openPostId],
   )
   const { results: postResults } = useLiveRxQuery<PostDoc>({
     collection: 'posts',
@@ -121,7 +139,7 @@ export function AnalyticsPage() {
   // Deals, products and media: what the post filters and the post detail page need.
   const { results: dealResults } = useLiveRxQuery<DealDoc>({
     collection: 'deals',
-    query: postsQuery,
+    query: dealsQuery,
   })
   const workspaceQuery = useMemo(() => ({ selector: { workspaceId } }), [workspaceId])
   const { results: productResults } = useLiveRxQuery<ProductDoc>({

@@ -23,6 +23,9 @@ type Listener = () => void
 /** Change events are coalesced: a first sync delivers thousands of them. */
 const NOTIFY_EVERY_MS = 150
 
+/** Accounts read together while warming (each is about a year of packs). */
+const WARM_AT_ONCE = 4
+
 export class MetricsCache {
   private readonly byAccount = new Map<string, Map<string, MetricPackDoc>>()
   /** Deleted ids with the time of their deletion: a slower read must not bring them back. */
@@ -94,15 +97,21 @@ export class MetricsCache {
   }
 
   /**
-   * Reads the accounts not yet in memory one by one while the page is idle, so that a switch
-   * finds its account in memory and never waits behind a read of the whole workspace.
+   * Reads the accounts not yet in memory a few at a time while the page is idle, so that a switch
+   * finds its account in memory and never waits behind a read of the whole workspace, and the
+   * roll-up finds every account read by the time someone opens it. A few reads in flight keep
+   * IndexedDB busy between idle callbacks (one at a time, a 50-account workspace took longer
+   * than a minute of use); each idle callback still starts only a handful.
    */
   warm(accountIds: readonly string[]): void {
-    const next = accountIds.find((id) => !this.isLoaded(id) && !this.loading.has(id))
-    if (next === undefined || this.warming) return
+    if (this.warming) return
+    const next = accountIds
+      .filter((id) => !this.isLoaded(id) && !this.loading.has(id))
+      .slice(0, WARM_AT_ONCE)
+    if (next.length === 0) return
     this.warming = true
     whenIdle(() => {
-      void this.loadAccount(next).finally(() => {
+      void Promise.all(next.map((id) => this.loadAccount(id))).finally(() => {
         this.warming = false
         this.warm(accountIds)
       })

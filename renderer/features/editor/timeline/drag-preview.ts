@@ -43,7 +43,13 @@ export function createDragPreview(
     ? [...container.querySelectorAll<HTMLElement>('.timeline-item[data-key]')]
     : []
   const liftedKeys = new Set(lifted.map(itemKey))
-  const touched = new Set<HTMLElement>()
+  /** What each element was last given: a property is written only when its value changes. */
+  const written = new Map<HTMLElement, { dx: number; dw: number; dy: number }>()
+  const write = (el: HTMLElement, name: string, px: number, was: number | undefined) => {
+    if (px === (was ?? 0)) return
+    if (px === 0) el.style.removeProperty(name)
+    else el.style.setProperty(name, `${px}px`)
+  }
   return {
     show(next, extraDy = 0) {
       const after = spans(next)
@@ -55,20 +61,24 @@ export function createDragPreview(
         const dx = msToPx(a.startMs - b.startMs, pxPerSecond)
         const dw = msToPx(a.endMs - a.startMs - (b.endMs - b.startMs), pxPerSecond)
         const dy = liftedKeys.has(key) ? extraDy : 0
-        if (dx === 0 && dw === 0 && dy === 0 && !touched.has(el)) continue
-        el.style.setProperty('--drag-dx', `${dx}px`)
-        el.style.setProperty('--drag-dw', `${dw}px`)
-        el.style.setProperty('--drag-dy', `${dy}px`)
-        touched.add(el)
+        const was = written.get(el)
+        if (was && was.dx === dx && was.dw === dw && was.dy === dy) continue
+        if (!was && dx === 0 && dw === 0 && dy === 0) continue
+        // A ripple moves every later item each frame but resizes only the trimmed one: one
+        // property written per moved element keeps the frame's style work small.
+        write(el, '--drag-dx', dx, was?.dx)
+        write(el, '--drag-dw', dw, was?.dw)
+        write(el, '--drag-dy', dy, was?.dy)
+        written.set(el, { dx, dw, dy })
       }
     },
     clear() {
-      for (const el of touched) {
+      for (const el of written.keys()) {
         el.style.removeProperty('--drag-dx')
         el.style.removeProperty('--drag-dw')
         el.style.removeProperty('--drag-dy')
       }
-      touched.clear()
+      written.clear()
     },
   }
 }
