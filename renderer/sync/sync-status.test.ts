@@ -49,6 +49,21 @@ describe('sync status', () => {
     expect(state.error).toBe('The server refused a change')
   })
 
+  it('stays offline while the browser says so, whatever a round that was in flight reports', () => {
+    const state = run([
+      { type: 'active', active: true, at: 1 },
+      { type: 'network', online: false },
+      { type: 'active', active: false, at: 2 },
+      { type: 'local-write', key: 'accounts/a' },
+      { type: 'sent', key: 'accounts/b' },
+    ])
+    expect(syncBadge(state)).toBe('offline')
+    expect(state.lastSyncedAt).toBeNull()
+    const back = reduceSyncStatus(state, { type: 'network', online: true })
+    expect(back.connection).toBe('online')
+    expect(reduceSyncStatus(back, { type: 'active', active: false, at: 3 }).lastSyncedAt).toBe(3)
+  })
+
   it('comes back online when a push is acknowledged', () => {
     const state = run([
       { type: 'error', message: 'fetch failed', unreachable: true },

@@ -6,6 +6,12 @@
 export interface SyncStatus {
   /** The browser's view of the network and whether the server answered last time we asked. */
   connection: 'online' | 'offline'
+  /**
+   * The browser said the network is gone (its `offline` event; its `online` event clears it).
+   * Until then nothing can reach the server, so a sync round that ends or a push answer that
+   * arrives late (sent before the drop) does not make the indicator say online again.
+   */
+  networkDown: boolean
   syncing: boolean
   /** Documents changed on this device that the server has not acknowledged yet. */
   pending: ReadonlySet<string>
@@ -22,6 +28,7 @@ export type SyncEvent =
 
 export const initialSyncStatus: SyncStatus = {
   connection: 'online',
+  networkDown: false,
   syncing: false,
   pending: new Set(),
   lastSyncedAt: null,
@@ -31,10 +38,15 @@ export const initialSyncStatus: SyncStatus = {
 export function reduceSyncStatus(state: SyncStatus, event: SyncEvent): SyncStatus {
   switch (event.type) {
     case 'network':
-      return { ...state, connection: event.online ? 'online' : 'offline' }
+      return {
+        ...state,
+        connection: event.online ? 'online' : 'offline',
+        networkDown: !event.online,
+      }
     case 'active':
       if (event.active) return { ...state, syncing: true }
       // A round that ends without a new error means the server answered: we are in sync with it.
+      if (state.networkDown) return { ...state, syncing: false }
       return {
         ...state,
         syncing: false,
@@ -46,10 +58,11 @@ export function reduceSyncStatus(state: SyncStatus, event: SyncEvent): SyncStatu
       return { ...state, pending: new Set(state.pending).add(event.key) }
     }
     case 'sent': {
-      if (!state.pending.has(event.key)) return { ...state, error: null, connection: 'online' }
+      const connection = state.networkDown ? 'offline' : 'online'
+      if (!state.pending.has(event.key)) return { ...state, error: null, connection }
       const pending = new Set(state.pending)
       pending.delete(event.key)
-      return { ...state, pending, error: null, connection: 'online' }
+      return { ...state, pending, error: null, connection }
     }
     case 'error':
       return event.unreachable
