@@ -1,4 +1,9 @@
-import type { MetricDoc, MetricPackDoc, PostMonth } from '../data/collections/metrics'
+import {
+  accountMonthOf,
+  type MetricDoc,
+  type MetricPackDoc,
+  type PostMonth,
+} from '../data/collections/metrics'
 
 /**
  * Month documents (one per account-month and post-month, what the views and the server's folding
@@ -86,17 +91,7 @@ export function packMonths(
       packs.set(key, entry)
     }
     entry.pack.updatedAt = Math.max(entry.pack.updatedAt, doc.updatedAt)
-    if (doc.postId === null)
-      entry.pack.account = {
-        views: doc.views,
-        likes: doc.likes,
-        comments: doc.comments,
-        shares: doc.shares,
-        saves: doc.saves,
-        watchTimeMs: doc.watchTimeMs,
-        followers: doc.followers,
-        profileViews: doc.profileViews,
-      }
+    if (doc.postId === null) entry.pack.account = accountMonthOf(doc)
     else entry.posts.set(doc.postId, postMonthOf(doc))
   }
   return [...packs.values()].map(({ pack, posts }) => ({

@@ -128,17 +128,22 @@ export function migrateMetricV1toV2(old: Record<string, unknown>): MetricPackDoc
     _deleted: doc._deleted,
     accountId: doc.accountId,
     month: doc.month,
-    account: {
-      views: doc.views,
-      likes: doc.likes,
-      comments: doc.comments,
-      shares: doc.shares,
-      saves: doc.saves,
-      watchTimeMs: doc.watchTimeMs,
-      followers: doc.followers,
-      profileViews: doc.profileViews,
-    },
+    account: accountMonthOf(doc),
     posts: [],
+  }
+}
+
+/** An account-month document's measures, as a pack holds them. */
+export function accountMonthOf(doc: MetricDoc): z.infer<typeof accountMonthSchema> {
+  return {
+    views: doc.views,
+    likes: doc.likes,
+    comments: doc.comments,
+    shares: doc.shares,
+    saves: doc.saves,
+    watchTimeMs: doc.watchTimeMs,
+    followers: doc.followers,
+    profileViews: doc.profileViews,
   }
 }
 
