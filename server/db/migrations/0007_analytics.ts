@@ -2,7 +2,8 @@ import { sql, type Kysely, type Migration } from 'kysely'
 import type { DayReading } from '../../../shared/analytics/month-doc'
 import { foldReadings } from '../../analytics/metric-writes'
 import type { Dialect } from '../connect'
-import { fromJsonColumn, toNumber } from '../values'
+import { fromJsonColumn } from '../values'
+import { replaceMetricDocuments } from './replace-metric-documents'
 
 /**
  * Metrics schema 0 → 1: the stored day documents (one per account or post and day) become month
@@ -77,40 +78,15 @@ export function analyticsMigration(dialect: Dialect): Migration {
           groups.set(key, group)
         }
         if (dayIds.length === 0) continue
-        const seqRow = await sql<{ seq: number | string | bigint }>`
-          select seq from workspace_seq where workspace_id = ${workspaceId}`.execute(db)
-        let seq = seqRow.rows[0] ? toNumber(seqRow.rows[0].seq) : 0
-        for (const id of dayIds)
-          await sql`delete from documents
-            where workspace_id = ${workspaceId} and collection = 'metrics' and id = ${id}`.execute(
-            db,
-          )
-        for (const group of groups.values()) {
-          const docs = foldReadings(
+        const docs = [...groups.values()].flatMap((group) =>
+          foldReadings(
             { workspaceId, accountId: group.accountId, postId: group.postId },
-            group.days.sort((a, b) => a.date.localeCompare(b.date)),
+            group.days.sort((x, y) => x.date.localeCompare(y.date)),
             new Map(),
             Math.max(group.updatedAt, 1),
-          )
-          for (const doc of docs) {
-            seq += 1
-            const text = JSON.stringify(doc)
-            const value = dialect === 'postgres' ? sql`cast(${text} as jsonb)` : sql`${text}`
-            await sql`insert into documents
-              (workspace_id, collection, id, account_id, seq, data, deleted, updated_at)
-              values (${workspaceId}, 'metrics', ${doc.id}, ${doc.accountId}, ${seq}, ${value}, 0, ${now})`.execute(
-              db,
-            )
-          }
-        }
-        if (seqRow.rows[0])
-          await sql`update workspace_seq set seq = ${seq} where workspace_id = ${workspaceId}`.execute(
-            db,
-          )
-        else
-          await sql`insert into workspace_seq (workspace_id, seq) values (${workspaceId}, ${seq})`.execute(
-            db,
-          )
+          ),
+        )
+        await replaceMetricDocuments(db, dialect, workspaceId, dayIds, docs, now)
       }
     },
   }

@@ -3,7 +3,8 @@ import { packMonths } from '../../../shared/analytics/metric-pack'
 import type { MetricDoc } from '../../../shared/data/collections/metrics'
 import { metricPackId } from '../../analytics/metric-writes'
 import type { Dialect } from '../connect'
-import { fromJsonColumn, toNumber } from '../values'
+import { fromJsonColumn } from '../values'
+import { replaceMetricDocuments } from './replace-metric-documents'
 
 /**
  * Metrics schema 1 → 2: the stored month documents (one per account-month and post-month) are
@@ -39,32 +40,14 @@ export function analyticsSyncMigration(dialect: Dialect): Migration {
       }
       const now = Date.now()
       for (const [workspaceId, { ids, months }] of byWorkspace) {
-        const seqRow = await sql<{ seq: number | string | bigint }>`
-          select seq from workspace_seq where workspace_id = ${workspaceId}`.execute(db)
-        let seq = seqRow.rows[0] ? toNumber(seqRow.rows[0].seq) : 0
-        for (const id of ids)
-          await sql`delete from documents
-            where workspace_id = ${workspaceId} and collection = 'metrics' and id = ${id}`.execute(
-            db,
-          )
-        for (const pack of packMonths(months, metricPackId)) {
-          seq += 1
-          const text = JSON.stringify(pack)
-          const value = dialect === 'postgres' ? sql`cast(${text} as jsonb)` : sql`${text}`
-          await sql`insert into documents
-            (workspace_id, collection, id, account_id, seq, data, deleted, updated_at)
-            values (${workspaceId}, 'metrics', ${pack.id}, ${pack.accountId}, ${seq}, ${value}, 0, ${now})`.execute(
-            db,
-          )
-        }
-        if (seqRow.rows[0])
-          await sql`update workspace_seq set seq = ${seq} where workspace_id = ${workspaceId}`.execute(
-            db,
-          )
-        else
-          await sql`insert into workspace_seq (workspace_id, seq) values (${workspaceId}, ${seq})`.execute(
-            db,
-          )
+        await replaceMetricDocuments(
+          db,
+          dialect,
+          workspaceId,
+          ids,
+          packMonths(months, metricPackId),
+          now,
+        )
       }
     },
   }
