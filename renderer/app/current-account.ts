@@ -15,11 +15,12 @@ export function resolveCurrentAccount(
   return null
 }
 
+/** One collator for every sort: `localeCompare` with options builds a new one per comparison. */
+const byHandle = new Intl.Collator(undefined, { sensitivity: 'base' })
+
 /** Accounts sorted as people look for them: by handle, case-insensitively. */
 export function sortAccounts<T extends Pick<AccountDoc, 'handle'>>(accounts: readonly T[]): T[] {
-  return [...accounts].sort((a, b) =>
-    a.handle.localeCompare(b.handle, undefined, { sensitivity: 'base' }),
-  )
+  return [...accounts].sort((a, b) => byHandle.compare(a.handle, b.handle))
 }
 
 /** Initials for an account's badge: "Cam Creates" → "CC", "ab" → "AB". */

@@ -123,4 +123,49 @@ describe('metric packs', () => {
       }).success,
     ).toBe(false)
   })
+
+  it('checks every day slot: a count or empty, reported at the bad day', () => {
+    const [pack] = packMonths([monthDoc(accountA, postX, '2026-01', 5)], packId)
+    const post = pack?.posts[0]
+    if (!pack || !post) throw new Error('no pack')
+    const withViews = (views: unknown) =>
+      metricPackSchema.safeParse({ ...pack, posts: [{ ...post, views }] })
+    expect(withViews([null, 0, 7, Number.MAX_SAFE_INTEGER]).success).toBe(true)
+    expect(withViews([]).success).toBe(true)
+    for (const bad of [
+      -1,
+      1.5,
+      '3',
+      Number.NaN,
+      Infinity,
+      Number.MAX_SAFE_INTEGER + 1,
+      undefined,
+      {},
+    ]) {
+      const result = withViews([1, null, bad])
+      expect(result.success, String(bad)).toBe(false)
+      expect(result.error?.issues[0]?.path).toEqual(['posts', 0, 'views', 2])
+      expect(result.error?.issues[0]?.message).toBe('must be a whole number of 0 or more, or empty')
+    }
+    expect(withViews('1,2,3').success).toBe(false)
+    expect(withViews(null).success).toBe(false)
+    expect(withViews({ length: 1, 0: 1 }).success).toBe(false)
+    // The account's own month: the same rule, and followers may be absent as a whole (null).
+    const account = pack.account ?? {
+      views: [],
+      likes: [],
+      comments: [],
+      shares: [],
+      saves: [],
+      watchTimeMs: [],
+      followers: null,
+      profileViews: null,
+    }
+    expect(
+      metricPackSchema.safeParse({ ...pack, account: { ...account, followers: null } }).success,
+    ).toBe(true)
+    expect(
+      metricPackSchema.safeParse({ ...pack, account: { ...account, followers: [-3] } }).success,
+    ).toBe(false)
+  })
 })

@@ -1,5 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { dayKey, fromZonedInput, moveByDays, toZonedInput, weekDays } from './zoned-time'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import {
+  dayKey,
+  fromZonedInput,
+  moveByDays,
+  toZonedInput,
+  viewerZone,
+  weekDays,
+} from './zoned-time'
 
 /**
  * The same answers whatever the machine's zone: UTC, and zones that change for DST on other days
@@ -79,3 +86,24 @@ describe.each(['UTC', 'Europe/Berlin', 'America/Los_Angeles', 'Australia/Sydney'
     })
   },
 )
+
+describe('the viewer zone', () => {
+  it('asks the machine at most once a minute, and again after the minute or a clock set back', () => {
+    const spy = vi.spyOn(Intl, 'DateTimeFormat')
+    try {
+      const t0 = 5_000_000_000_000
+      const zone = viewerZone(t0)
+      expect(zone).toBe(Intl.DateTimeFormat().resolvedOptions().timeZone)
+      spy.mockClear()
+      expect(viewerZone(t0 + 1)).toBe(zone)
+      expect(viewerZone(t0 + 59_000)).toBe(zone)
+      expect(spy).not.toHaveBeenCalled()
+      expect(viewerZone(t0 + 61_000)).toBe(zone)
+      expect(spy).toHaveBeenCalledTimes(1)
+      expect(viewerZone(t0 - 1_000)).toBe(zone)
+      expect(spy).toHaveBeenCalledTimes(2)
+    } finally {
+      spy.mockRestore()
+    }
+  })
+})

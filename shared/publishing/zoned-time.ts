@@ -65,7 +65,17 @@ export function isKnownZone(zone: string): boolean {
   }
 }
 
-/** The viewer's own zone (the machine's). */
-export function viewerZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC'
+/** How long the viewer's zone is reused before the machine is asked again. */
+const VIEWER_ZONE_TTL_MS = 60_000
+let viewer: { zone: string; at: number } | null = null
+
+/**
+ * The viewer's own zone (the machine's). Asked of the machine at most once a minute: creating
+ * the `Intl.DateTimeFormat` that tells it costs 2–25 ms, and pages ask on every render (an
+ * analytics account switch spent that much here); a zone changed by travel shows within a minute.
+ */
+export function viewerZone(now: number = Date.now()): string {
+  if (viewer === null || now - viewer.at > VIEWER_ZONE_TTL_MS || now < viewer.at)
+    viewer = { zone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC', at: now }
+  return viewer.zone
 }

@@ -25,6 +25,9 @@ export interface ListOptions {
   readonly accountHandle?: (accountId: string) => string | undefined
 }
 
+
+/** One collator for every sort: `localeCompare` with options builds a new one per comparison. */
+const titleCollator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true })
 export function visibleProjects(docs: readonly ProjectDoc[], options: ListOptions): ProjectDoc[] {
   const words = options.query.trim().toLocaleLowerCase().split(/\s+/).filter(Boolean)
   const matches = (doc: ProjectDoc) => {
@@ -39,8 +42,7 @@ export function visibleProjects(docs: readonly ProjectDoc[], options: ListOption
       (options.accountId === null || d.accountId === options.accountId) &&
       matches(d),
   )
-  const byTitle = (a: ProjectDoc, b: ProjectDoc) =>
-    a.title.localeCompare(b.title, undefined, { sensitivity: 'base', numeric: true })
+  const byTitle = (a: ProjectDoc, b: ProjectDoc) => titleCollator.compare(a.title, b.title)
   switch (options.sort) {
     case 'title':
       return list.sort(byTitle)
