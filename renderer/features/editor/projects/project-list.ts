@@ -25,7 +25,6 @@ export interface ListOptions {
   readonly accountHandle?: (accountId: string) => string | undefined
 }
 
-
 /** One collator for every sort: `localeCompare` with options builds a new one per comparison. */
 const titleCollator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true })
 export function visibleProjects(docs: readonly ProjectDoc[], options: ListOptions): ProjectDoc[] {
