@@ -49,7 +49,8 @@ async function run(start: ComposeStart): Promise<void> {
   const pixels = new PixelPassRunner('auto')
   // CPU-backed canvases: the encoder then converts their RGBA to limited-range BT.709 itself
   // (a GPU-rastered canvas gives it full-range frames instead), which avc-sps.ts marks as such.
-  const compositor = new Compositor(size, pixels, { readback: true })
+  // Frames the Y'CbCr path carries never touch the canvas (plane-compositor.ts).
+  const compositor = new Compositor(size, pixels, { readback: true, planes: true })
   const overlays = new OverlayCache(size, (mediaId) => {
     const file = Object.hasOwn(files, mediaId) ? files[mediaId] : undefined
     if (!file) throw new Error(`image "${mediaId}" was not given to the export`)
@@ -69,37 +70,47 @@ async function run(start: ComposeStart): Promise<void> {
       const delivered = await clock.waiting('in', () => inbox.next())
       if (delivered.frame !== n) throw new Error(`frame ${delivered.frame} arrived for ${n}`)
       const layers = new Map<string, DecodedLayer>(delivered.layers.map((l) => [l.clipId, l]))
+      let picture: VideoFrame
       try {
         const plan = planFrame(timeline, job.media, (n * 1000) / fps)
         const onOverlayTrack = new Set(plan.overlays.map((o) => o.clip))
-        await compositor.render(plan, {
-          luts,
-          frame: (layer) => {
-            const key = layerKey(onOverlayTrack.has(layer) ? 'overlay' : 'clip', layer.clipId)
-            const source = layers.get(key)
-            if (!source) throw new Error(`no decoded frame for clip "${layer.clipId}"`)
-            layers.delete(key)
-            return Promise.resolve(
-              new VideoSample(source.frame, { rotation: source.rotation, flip: source.flip }),
-            )
+        // Exact constant frame timing: frame n starts at n/fps, whatever the length.
+        picture = await compositor.frame(
+          plan,
+          {
+            luts,
+            frame: (layer) => {
+              const key = layerKey(onOverlayTrack.has(layer) ? 'overlay' : 'clip', layer.clipId)
+              const source = layers.get(key)
+              if (!source) throw new Error(`no decoded frame for clip "${layer.clipId}"`)
+              layers.delete(key)
+              return Promise.resolve(
+                new VideoSample(source.frame, { rotation: source.rotation, flip: source.flip }),
+              )
+            },
+            image: (layer) => overlays.image(layer),
+            text: (text) => overlays.text(text),
           },
-          image: (layer) => overlays.image(layer),
-          text: (text) => overlays.text(text),
-        })
+          {
+            timestamp: Math.round(n * frameUs),
+            duration: Math.round((n + 1) * frameUs) - Math.round(n * frameUs),
+          },
+        )
       } finally {
         for (const unused of layers.values()) unused.frame.close()
       }
       decoded.postMessage(ack)
-      await clock.waiting('out', () => credits.take())
-      // Exact constant frame timing: frame n starts at n/fps, whatever the length.
-      const picture = new VideoFrame(compositor.canvas, {
-        timestamp: Math.round(n * frameUs),
-        duration: Math.round((n + 1) * frameUs) - Math.round(n * frameUs),
-      })
+      try {
+        await clock.waiting('out', () => credits.take())
+      } catch (error) {
+        picture.close()
+        throw error
+      }
       const message: ComposedFrame = { type: 'frame', frame: n, picture }
       encoded.postMessage(message, [picture])
     }
-    scope.postMessage({ type: 'stage', stage: 'compose', time: clock.time() })
+    const time = { ...clock.time(), paths: compositor.paths }
+    scope.postMessage({ type: 'stage', stage: 'compose', time })
   } finally {
     overlays.dispose()
     pixels.dispose()
