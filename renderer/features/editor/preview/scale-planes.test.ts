@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { axisTaps, PlaneScaler, type Siting } from './scale-planes'
+import { axisTaps, BLOCK_BYTES, PlaneScaler, swizzleBlocks, type Siting } from './scale-planes'
 import { i420Planes, YuvWorkspace } from './yuv-workspace'
 
 /** Textbook bilinear in floating point: the source position of output i, clamped, interpolated. */
@@ -80,6 +80,31 @@ describe('axisTaps', () => {
   it('refuses empty sizes', () => {
     expect(() => axisTaps(0, 4, 'center')).toThrow(/cannot scale/)
     expect(() => axisTaps(4, 0, 'center')).toThrow(/cannot scale/)
+  })
+})
+
+describe('swizzleBlocks', () => {
+  it("holds each block's start, its outputs' two source bytes as 16-bit lanes, and the weights", () => {
+    const taps = axisTaps(608, 1080, 'center')
+    const blocks = swizzleBlocks(taps)
+    expect(blocks?.byteLength).toBe(Math.ceil(1080 / 8) * BLOCK_BYTES)
+    if (!blocks) return
+    const view = new DataView(blocks.buffer)
+    const rec = 3 * BLOCK_BYTES
+    const base = view.getInt32(rec, true)
+    expect(base).toBe(taps.index[24])
+    for (let k = 0; k < 8; k++) {
+      expect(base + (blocks[rec + 16 + 2 * k] ?? 0)).toBe(taps.index[24 + k])
+      expect(base + (blocks[rec + 32 + 2 * k] ?? 0)).toBe(taps.next[24 + k])
+      expect(blocks[rec + 17 + 2 * k]).toBe(255)
+      expect(view.getUint16(rec + 48 + 2 * k, true)).toBe(taps.weight[24 + k])
+      expect(view.getUint16(rec + 64 + 2 * k, true)).toBe(256 - (taps.weight[24 + k] ?? 0))
+    }
+  })
+
+  it('declines a downscale whose eight outputs reach past sixteen source bytes', () => {
+    expect(swizzleBlocks(axisTaps(1000, 500, 'center'))).not.toBeNull()
+    expect(swizzleBlocks(axisTaps(1000, 400, 'center'))).toBeNull()
   })
 })
 
@@ -179,6 +204,20 @@ describe('YuvWorkspace', () => {
     expect(wasm.accelerated).toBe(true)
     expect(js.accelerated).toBe(false)
     expect(maxDifference(wasm.out, js.out)).toBe(0)
+  })
+
+  it('agrees with JavaScript on downscales too (eight-at-a-time blocks, and the scalar pass past 2:1)', () => {
+    for (const crop of [
+      { width: 170, height: 96 },
+      { width: 400, height: 300 },
+    ]) {
+      const args = [
+        crop,
+        { x: 0, y: 0, width: 100, height: 64 },
+        { width: 100, height: 64 },
+      ] as const
+      expect(maxDifference(run(true, ...args).out, run(false, ...args).out)).toBe(0)
+    }
   })
 
   it('scales each plane of the crop into its place, leaving the rest of the output alone', () => {

@@ -124,3 +124,40 @@ export class PlaneScaler {
     }
   }
 }
+
+/** Bytes per block record of the WebAssembly scaler's eight-at-a-time horizontal pass. */
+export const BLOCK_BYTES = 80
+
+/**
+ * The horizontal taps as block records for scale-planes.wat's $hrowSimd, eight outputs each
+ * (the last block repeats the last tap past the width): the source index the block starts from,
+ * a byte shuffle for each output's first and second source sample (into the low byte of a
+ * 16-bit lane; 255 zeroes the high byte), and the weights. Null when some block's eight outputs
+ * reach more than 16 source bytes (a downscale past 2:1): the scalar pass takes those.
+ */
+export function swizzleBlocks(taps: AxisTaps): Uint8Array | null {
+  const width = taps.index.length
+  const count = Math.ceil(width / 8)
+  const out = new Uint8Array(count * BLOCK_BYTES)
+  const view = new DataView(out.buffer)
+  for (let b = 0; b < count; b++) {
+    const rec = b * BLOCK_BYTES
+    const at = (k: number) => Math.min(b * 8 + k, width - 1)
+    const base = taps.index[at(0)] ?? 0
+    view.setInt32(rec, base, true)
+    for (let k = 0; k < 8; k++) {
+      const i = at(k)
+      const a = (taps.index[i] ?? 0) - base
+      const n = (taps.next[i] ?? 0) - base
+      if (a < 0 || n < 0 || a > 15 || n > 15) return null
+      out[rec + 16 + 2 * k] = a
+      out[rec + 16 + 2 * k + 1] = 255
+      out[rec + 32 + 2 * k] = n
+      out[rec + 32 + 2 * k + 1] = 255
+      const w = taps.weight[i] ?? 0
+      view.setUint16(rec + 48 + 2 * k, w, true)
+      view.setUint16(rec + 64 + 2 * k, 256 - w, true)
+    }
+  }
+  return out
+}

@@ -1,4 +1,4 @@
-import { axisTaps, PlaneScaler, type AxisTaps } from './scale-planes'
+import { axisTaps, PlaneScaler, swizzleBlocks, type AxisTaps } from './scale-planes'
 import { WASM_BASE64 } from './wasm/scale-planes.wasm'
 
 /**
@@ -60,6 +60,8 @@ export class YuvWorkspace {
   private key = ''
   private at = { source: 0, output: 0, taps: 0, rows: 0 }
   private tapsAt: number[] = []
+  private blocksAt: number[] = []
+  private rowBytes = 0
   private readonly jsScalers = [
     new PlaneScaler('center', 'center'),
     new PlaneScaler('cosited', 'center'),
@@ -120,7 +122,14 @@ export class YuvWorkspace {
     this.at.source = take(s.size)
     this.at.output = take(o.size)
     this.tapsAt = taps.map((t) => take(t.index.length * 12))
-    this.at.rows = take(scaled.width * 4)
+    // Luma's and chroma's horizontal taps as eight-output blocks (0: the scalar pass).
+    const blocks = [swizzleBlocks(taps[0] as AxisTaps), swizzleBlocks(taps[2] as AxisTaps)]
+    this.blocksAt = blocks.map((b) => (b ? take(b.byteLength) : 0))
+    // Two rows of 16-bit samples, each padded to whole blocks of eight.
+    this.rowBytes = Math.ceil(scaled.width / 8) * 16
+    this.at.rows = take(this.rowBytes * 2)
+    // The blocks' 16-byte loads may read past the last source row: keep them inside memory.
+    take(16)
     const module = this.useWasm ? wasmModule() : null
     if (module) {
       if (!this.memory) this.memory = new WebAssembly.Memory({ initial: Math.ceil(end / PAGE) })
@@ -134,6 +143,9 @@ export class YuvWorkspace {
       this.js = new Uint8Array(end)
     }
     const ints = new Int32Array(this.heap().buffer)
+    blocks.forEach((b, i) => {
+      if (b) this.heap().set(b, this.blocksAt[i] ?? 0)
+    })
     taps.forEach((t, i) => {
       const base = (this.tapsAt[i] ?? 0) / 4
       const n = t.index.length
@@ -208,7 +220,8 @@ export class YuvWorkspace {
           yt + p.sh * 4,
           yt + p.sh * 8,
           this.at.rows,
-          this.at.rows + sw * 2,
+          this.at.rows + this.rowBytes,
+          this.blocksAt[i === 0 ? 0 : 1] ?? 0,
         )
       } else {
         const plane = {

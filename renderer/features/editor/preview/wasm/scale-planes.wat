@@ -24,12 +24,34 @@
                      (i32.load (i32.add (local.get $xw) (local.get $off))))))
         (local.set $x (i32.add (local.get $x) (i32.const 1)))
         (br $next))))
+  ;; The same row eight outputs at a time: each block record (80 bytes) holds the source index
+  ;; its eight outputs start from (i32), two byte shuffles picking each output's two source bytes
+  ;; into 16-bit lanes (index 255 gives 0: the high bytes), and the weights w and 256 − w.
+  ;; a·(256 − w) + b·w < 65536, so 16-bit lanes hold it exactly.
+  (func $hrowSimd (param $base i32) (param $into i32) (param $blocks i32) (param $count i32)
+    (local $i i32) (local $rec i32) (local $s v128)
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $i) (local.get $count)))
+        (local.set $rec (i32.add (local.get $blocks) (i32.mul (local.get $i) (i32.const 80))))
+        (local.set $s (v128.load (i32.add (local.get $base) (i32.load (local.get $rec)))))
+        (v128.store
+          (i32.add (local.get $into) (i32.shl (local.get $i) (i32.const 4)))
+          (i16x8.add
+            (i16x8.mul
+              (i8x16.swizzle (local.get $s) (v128.load offset=16 (local.get $rec)))
+              (v128.load offset=64 (local.get $rec)))
+            (i16x8.mul
+              (i8x16.swizzle (local.get $s) (v128.load offset=32 (local.get $rec)))
+              (v128.load offset=48 (local.get $rec)))))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $next))))
   (func (export "scale")
     (param $src i32) (param $srcStride i32) (param $outW i32) (param $outH i32)
     (param $out i32) (param $outStride i32)
     (param $xi i32) (param $xn i32) (param $xw i32)
     (param $yi i32) (param $yn i32) (param $yw i32)
-    (param $even i32) (param $odd i32)
+    (param $even i32) (param $odd i32) (param $blocks i32)
     (local $y i32) (local $y0 i32) (local $y1 i32) (local $w i32) (local $inv i32)
     (local $heldEven i32) (local $heldOdd i32) (local $r i32) (local $pass i32)
     (local $upper i32) (local $lower i32) (local $target i32) (local $x i32)
@@ -52,14 +74,24 @@
               (then
                 (if (i32.ne (local.get $heldOdd) (local.get $r))
                   (then
-                    (call $hrow (i32.add (local.get $src) (i32.mul (local.get $r) (local.get $srcStride)))
-                      (local.get $odd) (local.get $outW) (local.get $xi) (local.get $xn) (local.get $xw))
+                    (if (local.get $blocks)
+                      (then
+                        (call $hrowSimd (i32.add (local.get $src) (i32.mul (local.get $r) (local.get $srcStride)))
+                          (local.get $odd) (local.get $blocks) (i32.shr_u (i32.add (local.get $outW) (i32.const 7)) (i32.const 3))))
+                      (else
+                        (call $hrow (i32.add (local.get $src) (i32.mul (local.get $r) (local.get $srcStride)))
+                          (local.get $odd) (local.get $outW) (local.get $xi) (local.get $xn) (local.get $xw))))
                     (local.set $heldOdd (local.get $r)))))
               (else
                 (if (i32.ne (local.get $heldEven) (local.get $r))
                   (then
-                    (call $hrow (i32.add (local.get $src) (i32.mul (local.get $r) (local.get $srcStride)))
-                      (local.get $even) (local.get $outW) (local.get $xi) (local.get $xn) (local.get $xw))
+                    (if (local.get $blocks)
+                      (then
+                        (call $hrowSimd (i32.add (local.get $src) (i32.mul (local.get $r) (local.get $srcStride)))
+                          (local.get $even) (local.get $blocks) (i32.shr_u (i32.add (local.get $outW) (i32.const 7)) (i32.const 3))))
+                      (else
+                        (call $hrow (i32.add (local.get $src) (i32.mul (local.get $r) (local.get $srcStride)))
+                          (local.get $even) (local.get $outW) (local.get $xi) (local.get $xn) (local.get $xw))))
                     (local.set $heldEven (local.get $r))))))
             (local.set $pass (i32.add (local.get $pass) (i32.const 1)))
             (br $passes)))
