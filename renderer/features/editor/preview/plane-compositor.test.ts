@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { parseTimeline, type Timeline } from '../../../../shared/timeline'
 import { planFrame } from './frame-plan'
 import { eqProcessTable } from './plane-color'
-import { applyI420Tables, planePlan } from './plane-compositor'
+import { applyI420Tables, planePlan, TO_FULL_RANGE } from './plane-compositor'
 import { i420Planes } from './yuv-workspace'
 
 const media = {
@@ -18,6 +18,10 @@ function planAt(timeline: unknown, atMs = 100) {
 function planPlanOf(timeline: Timeline, atMs: number) {
   return planePlan(planFrame(timeline, media, atMs))
 }
+
+/** `table`, then the expansion to full range that every plane-path picture ends with. */
+const full = (table: Uint8Array, plane: 'y' | 'u' = 'y') =>
+  table.map((x) => TO_FULL_RANGE[plane]?.[x] ?? 0)
 
 const clip = (extra: Record<string, unknown> = {}) => ({
   id: 'a',
@@ -45,9 +49,9 @@ describe('planePlan', () => {
     })
     expect(typeof plan).toBe('object')
     if (typeof plan === 'string') return
-    // The colour runs on the 608×1080 crop, before the upscale; nothing after it.
-    expect(plan.beforeScale?.y).toEqual(eqProcessTable(1.1, 0))
-    expect(plan.beforeScale?.u).toEqual(eqProcessTable(1.2, 0))
+    // The colour runs on the 608×1080 crop, before the upscale, then the range expansion.
+    expect(plan.beforeScale?.y).toEqual(full(eqProcessTable(1.1, 0)))
+    expect(plan.beforeScale?.u).toEqual(full(eqProcessTable(1.2, 0), 'u'))
     expect(plan.afterScale).toBeNull()
   })
 
@@ -57,14 +61,23 @@ describe('planePlan', () => {
       clips: [clip()],
       effects: [{ type: 'brightness', value: 0.1 }],
     })
-    expect(typeof covering !== 'string' && covering.beforeScale?.y).toEqual(eqProcessTable(1, 0.1))
+    expect(typeof covering !== 'string' && covering.beforeScale?.y).toEqual(
+      full(eqProcessTable(1, 0.1)),
+    )
     const padded = planAt({
       version: 1,
       clips: [clip({ mediaId: 'small', fit: 'fit' })],
       effects: [{ type: 'brightness', value: 0.1 }],
     })
     expect(typeof padded !== 'string' && padded.beforeScale).toBeNull()
-    expect(typeof padded !== 'string' && padded.afterScale?.y).toEqual(eqProcessTable(1, 0.1))
+    expect(typeof padded !== 'string' && padded.afterScale?.y).toEqual(full(eqProcessTable(1, 0.1)))
+    // Nothing to colour: the crop is only expanded to full range.
+    const plain = planAt({ version: 1, clips: [clip()] })
+    expect(typeof plain !== 'string' && plain.beforeScale).toEqual(TO_FULL_RANGE)
+    expect(TO_FULL_RANGE.y?.[16]).toBe(0)
+    expect(TO_FULL_RANGE.y?.[235]).toBe(255)
+    expect(TO_FULL_RANGE.u?.[128]).toBe(128)
+    expect(TO_FULL_RANGE.u?.[240]).toBe(255)
   })
 
   it('sends what needs RGB, neighbours or two pictures to the canvas, saying why', () => {

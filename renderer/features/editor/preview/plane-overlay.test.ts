@@ -53,6 +53,33 @@ describe('yuvOverlay + blitOverlay', () => {
     expect(planes[p.v.offset + 3 * 4 + 3]).toBe(140)
   })
 
+  it('gives full-range code values when the picture is full range', () => {
+    const overlay = yuvOverlay(
+      rgba(2, 2, () => [255, 255, 255, 255]),
+      0,
+      0,
+      1,
+      true,
+    )
+    const planes = picture(2, 2)
+    blitOverlay(planes, 2, 2, overlay)
+    expect(Array.from(planes)).toEqual([255, 255, 255, 255, 128, 128])
+    const black = picture(2, 2)
+    blitOverlay(
+      black,
+      2,
+      2,
+      yuvOverlay(
+        rgba(2, 2, () => [0, 0, 0, 255]),
+        0,
+        0,
+        1,
+        true,
+      ),
+    )
+    expect(Array.from(black)).toEqual([0, 0, 0, 0, 128, 128])
+  })
+
   it('blends by alpha × opacity, rounding as (dst·(255−a) + src·a) / 255', () => {
     const white = yuvOf(255, 255, 255)
     const overlay = yuvOverlay(

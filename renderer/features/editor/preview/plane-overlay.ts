@@ -32,9 +32,16 @@ export interface YuvOverlay {
 
 /**
  * `pixels` (straight, not premultiplied, alpha) placed with their top-left at (x, y), whole
- * pixels, with `opacity` applied. The result starts on the even pixel at or before (x, y).
+ * pixels, with `opacity` applied, in limited- or full-range code values (`fullRange`, the
+ * picture's). The result starts on the even pixel at or before (x, y).
  */
-export function yuvOverlay(pixels: RgbaPixels, x: number, y: number, opacity = 1): YuvOverlay {
+export function yuvOverlay(
+  pixels: RgbaPixels,
+  x: number,
+  y: number,
+  opacity = 1,
+  fullRange = false,
+): YuvOverlay {
   const ox = Math.floor(x / 2) * 2
   const oy = Math.floor(y / 2) * 2
   const dx = x - ox
@@ -54,6 +61,11 @@ export function yuvOverlay(pixels: RgbaPixels, x: number, y: number, opacity = 1
       const a = Math.round((data[i + 3] ?? 0) * opacity)
       if (a === 0) continue
       rgbToYuv(data[i] ?? 0, data[i + 1] ?? 0, data[i + 2] ?? 0, yuv)
+      if (fullRange) {
+        yuv[0] = (((yuv[0] ?? 16) - 16) * 255) / 219
+        yuv[1] = (((yuv[1] ?? 128) - 128) * 255) / 224 + 128
+        yuv[2] = (((yuv[2] ?? 128) - 128) * 255) / 224 + 128
+      }
       const at = (row + dy) * width + col + dx
       alpha[at] = a
       luma[at] = Math.round(clamp(yuv[0] ?? 0) * a)
