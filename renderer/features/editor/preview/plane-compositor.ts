@@ -1,4 +1,4 @@
-import type { TextOverlay } from '../../../../shared/timeline'
+import type { PrimitiveEffect, TextOverlay } from '../../../../shared/timeline'
 import type { VideoSample } from 'mediabunny'
 import { keptRegion } from './frame-cache'
 import type { ClipLayer, FramePlan, ImageLayer } from './frame-plan'
@@ -81,17 +81,35 @@ export function planePlan(plan: FramePlan): PlanTables | string {
   ) {
     return 'downscale'
   }
-  const own = clip.color.length > 0 ? planeTablesFor(clip.color) : null
-  if (clip.color.length > 0 && !own) return 'colour needs RGB'
   if (!plan.global.every((pass) => pass.kind === 'color')) return 'blur or vignette'
   const effects = plan.global.flatMap((pass) => (pass.kind === 'color' ? pass.effects : []))
-  const global = effects.length > 0 ? planeTablesFor(effects) : null
-  if (effects.length > 0 && !global) return 'colour needs RGB'
   const covers =
     canvasX === 0 &&
     canvasY === 0 &&
     visible.width === canvas.width &&
     visible.height === canvas.height
+  // The same tables (same objects) for every frame of a clip: their pair tables
+  // (plane-color.ts) are then made once, not per frame.
+  const key = JSON.stringify([clip.color, effects, clip.colorBeforeScale, covers])
+  const known = madeTables.get(key)
+  if (known !== undefined) return known
+  if (madeTables.size >= 64) madeTables.clear()
+  const made = tablesFor(clip, effects, covers)
+  madeTables.set(key, made)
+  return made
+}
+
+const madeTables = new Map<string, PlanTables | string>()
+
+function tablesFor(
+  clip: ClipLayer,
+  effects: readonly PrimitiveEffect[],
+  covers: boolean,
+): PlanTables | string {
+  const own = clip.color.length > 0 ? planeTablesFor(clip.color) : null
+  if (clip.color.length > 0 && !own) return 'colour needs RGB'
+  const global = effects.length > 0 ? planeTablesFor(effects) : null
+  if (effects.length > 0 && !global) return 'colour needs RGB'
   // The clip's own colour after its (down)scale would colour the padding too.
   if (own && !clip.colorBeforeScale && !covers) return 'padding'
   const mine = own ? (clip.colorBeforeScale ? 'before' : 'after') : null
