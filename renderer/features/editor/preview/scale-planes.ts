@@ -4,7 +4,7 @@
  * RGB. Separable and fixed-point: each source row the output needs is scaled horizontally once
  * (kept in a two-row cache as 16-bit values ×256), then each output row blends two of them. The
  * index/weight tables are made once per (source size, output size, siting) and reused every frame.
- * Measured in Chromium (1080×1920 out of a 608×1080 crop, Y+U+V): see the README's export section.
+ * This is the reference and the fallback; yuv-workspace.ts runs the same arithmetic in WebAssembly.
  */
 import type { Plane } from './downscale-planes'
 

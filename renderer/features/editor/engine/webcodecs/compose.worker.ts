@@ -19,9 +19,10 @@ import {
 
 /**
  * Compose worker of the WebCodecs export: the preview's own compositor, at full size, drawing
- * each output frame from the decoded source frames, then handing the canvas to the mux worker
- * as a VideoFrame (a snapshot of the canvas; no copy in script). Colour passes use WebGL2 only
- * where a hardware GPU exists (PixelPassRunner 'auto' refuses SwiftShader), the CPU otherwise.
+ * each output frame from the decoded source frames and handing it to the mux worker as a
+ * VideoFrame — I420 planes where the plan allows (plane-compositor.ts: no RGB at all), else a
+ * snapshot of the canvas. Colour passes use WebGL2 only where a hardware GPU exists
+ * (PixelPassRunner 'auto' refuses SwiftShader), the CPU otherwise.
  */
 interface WorkerScope {
   onmessage: ((event: MessageEvent<ComposeStart>) => void) | null
@@ -47,8 +48,9 @@ async function run(start: ComposeStart): Promise<void> {
   const size = canvasSize(timeline.canvas)
   const luts = await loadResources(timeline, start.resources, contextFonts())
   const pixels = new PixelPassRunner('auto')
-  // CPU-backed canvases: the encoder then converts their RGBA to limited-range BT.709 itself
-  // (a GPU-rastered canvas gives it full-range frames instead), which avc-sps.ts marks as such.
+  // CPU-backed canvases (the CPU passes read pixels back). Chromium's encoder converts their
+  // RGBA to full-range BT.709 and marks the stream so (ffprobe: pc); the plane path's frames
+  // are full range too, so one export mixing both keeps one range.
   // Frames the Y'CbCr path carries never touch the canvas (plane-compositor.ts).
   const compositor = new Compositor(size, pixels, { readback: true, planes: true })
   const overlays = new OverlayCache(size, (mediaId) => {
