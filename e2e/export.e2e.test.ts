@@ -157,6 +157,13 @@ describe.skipIf(!hasFfmpeg)('export engine in Chromium (ffmpeg.wasm)', () => {
     // The preview's compositor drew it and the browser encoded it: no fallback, no reason.
     expect(outcome).toMatchObject({ engine: 'webcodecs', fallbackReason: null })
     expect(outcome.videoEncoder).toBe('webcodecs')
+    // The LUT clip (1 s) needs RGB: the canvas draws it; the eq-graded and plain clips (2 s),
+    // text and logo included, go to the encoder as Y'CbCr planes.
+    expect(outcome.stages?.compose?.paths).toEqual({
+      planes: 2 * FPS,
+      canvas: FPS,
+      reasons: { 'colour needs RGB': FPS },
+    })
     const output = path.join(dir, 'export.mp4')
     writeFileSync(output, Buffer.from(outcome.base64, 'base64'))
 

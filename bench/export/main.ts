@@ -608,7 +608,7 @@ try {
   if (app.stages) {
     const parts = Object.entries(app.stages).map(
       ([stage, t]) =>
-        `${stage} ${(t.work / 1000).toFixed(2)} s working, ${(t.waitIn / 1000).toFixed(2)} s waiting for input, ${(t.waitOut / 1000).toFixed(2)} s for room`,
+        `${stage} ${(t.work / 1000).toFixed(2)} s working, ${(t.waitIn / 1000).toFixed(2)} s waiting for input, ${(t.waitOut / 1000).toFixed(2)} s for room${t.paths ? ` (frames on Y'CbCr planes ${t.paths.planes}, on the canvas ${t.paths.canvas}${Object.keys(t.paths.reasons).length > 0 ? `: ${JSON.stringify(t.paths.reasons)}` : ''})` : ''}`,
     )
     console.log(`app stages (each worker's wall time): ${parts.join('; ')}`)
   }

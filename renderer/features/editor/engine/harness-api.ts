@@ -63,7 +63,17 @@ export type HarnessStages = Readonly<
   Partial<
     Record<
       'decode' | 'compose' | 'encode',
-      { readonly work: number; readonly waitIn: number; readonly waitOut: number }
+      {
+        readonly work: number
+        readonly waitIn: number
+        readonly waitOut: number
+        /** Compose only: frames drawn on Y'CbCr planes and on the canvas (with why). */
+        readonly paths?: {
+          readonly planes: number
+          readonly canvas: number
+          readonly reasons: Readonly<Record<string, number>>
+        }
+      }
     >
   >
 >

@@ -15,6 +15,7 @@ import {
   type PlaneTables,
 } from './plane-color'
 import type { RenderedText } from './text-raster'
+import { PlaneCompositor, planePlan, type FrameTiming } from './plane-compositor'
 
 /**
  * Draws a FramePlan on an OffscreenCanvas of the timeline's size with canvas 2D. Runs in a
@@ -45,6 +46,18 @@ export interface CompositorOptions {
    * export at 1). Every placement stays in timeline pixels: the canvas transform scales them.
    */
   readonly scale?: number
+  /**
+   * Draw frames the Y'CbCr path can carry on planes (plane-compositor.ts) when asked for a
+   * VideoFrame (`frame`): the export's encoder takes them as they are.
+   */
+  readonly planes?: boolean
+}
+
+/** How many frames each path drew, and why the canvas drew the ones it did. */
+export interface PathCounts {
+  planes: number
+  canvas: number
+  readonly reasons: Record<string, number>
 }
 
 type Ctx = OffscreenCanvasRenderingContext2D
@@ -89,6 +102,8 @@ export class Compositor {
   private readonly cbFix = cbTable(measureCbFactor())
 
   private readonly scale: number
+  private readonly yuv: PlaneCompositor | null
+  readonly paths: PathCounts = { planes: 0, canvas: 0, reasons: {} }
 
   constructor(
     size: CanvasSize,
@@ -104,6 +119,48 @@ export class Compositor {
     )
     this.ctx = context2d(this.canvas, readback)
     this.layers = [new Scratch(readback), new Scratch(readback)]
+    this.yuv = options.planes && this.scale === 1 ? new PlaneCompositor() : null
+  }
+
+  /**
+   * One output frame of `plan` as a VideoFrame the caller closes: drawn on Y'CbCr planes where
+   * that path carries the plan, else on the canvas (and snapshotted from it).
+   */
+  async frame(
+    plan: FramePlan,
+    sources: CompositorSources,
+    timing: FrameTiming,
+  ): Promise<VideoFrame> {
+    const tables = this.yuv ? planePlan(plan) : 'not asked'
+    const [clip] = plan.clips
+    if (this.yuv && typeof tables !== 'string' && clip) {
+      const sample = await sources.frame(clip)
+      let handed = false
+      try {
+        const made = await this.yuv.render(plan, tables, clip, sample, sources, timing)
+        if (made) {
+          this.paths.planes++
+          return made
+        }
+        // Not a frame the plane path takes: the canvas draws it from the same sample (and closes it).
+        handed = true
+        const same = (layer: ClipLayer) =>
+          layer === clip ? Promise.resolve(sample) : sources.frame(layer)
+        await this.render(plan, { ...sources, frame: same })
+        this.count('frame kind')
+        return new VideoFrame(this.canvas, timing)
+      } finally {
+        if (!handed) sample.close()
+      }
+    }
+    await this.render(plan, sources)
+    if (this.yuv) this.count(typeof tables === 'string' ? tables : 'frame kind')
+    return new VideoFrame(this.canvas, timing)
+  }
+
+  private count(reason: string): void {
+    this.paths.canvas++
+    this.paths.reasons[reason] = (this.paths.reasons[reason] ?? 0) + 1
   }
 
   async render(plan: FramePlan, sources: CompositorSources): Promise<void> {

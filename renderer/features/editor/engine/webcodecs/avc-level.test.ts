@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { levelIdcOf, normaliseAccessUnit, normaliseAvcc } from './avc-level'
+import { avccFullRange, levelIdcOf, normaliseAccessUnit, normaliseAvcc } from './avc-level'
 import { escapeRbsp, findSignalFields, isFullRange, unescapeRbsp } from './avc-sps'
 
 /**
@@ -42,6 +42,20 @@ describe('the SPS signal fields', () => {
     expect([...fixed.subarray(8 + spsOf(fixed).length)]).toEqual([
       ...CHROMIUM_AVCC.subarray(8 + spsOf(CHROMIUM_AVCC).length),
     ])
+  })
+
+  it("reads the range an avcC record's SPS says, for the MP4's colour box", () => {
+    expect(avccFullRange(CHROMIUM_AVCC)).toBe(true)
+    // The same SPS with video_full_range_flag cleared.
+    const limited = CHROMIUM_AVCC.slice()
+    const rbsp = unescapeRbsp(spsOf(limited))
+    const bit = findSignalFields(rbsp).fullRangeBit ?? 0
+    rbsp[bit >> 3] = (rbsp[bit >> 3] ?? 0) & ~(1 << (7 - (bit & 7)))
+    const escaped = escapeRbsp(rbsp)
+    expect(escaped.length).toBe(spsOf(limited).length)
+    limited.set(escaped, 8)
+    expect(avccFullRange(limited)).toBe(false)
+    expect(() => avccFullRange(Uint8Array.from([0, 1, 2]))).toThrow(/not an avcC/)
   })
 
   it('rewrites an in-band SPS in an access unit and leaves the slices as they were', () => {

@@ -1,4 +1,4 @@
-import { normaliseSps } from './avc-sps'
+import { isFullRange, normaliseSps } from './avc-sps'
 
 /**
  * Marks the encoder's H.264 stream as what it is (avc-sps.ts): BT.709, and the level its size
@@ -30,6 +30,19 @@ export function normaliseAvcc(avcc: Uint8Array, levelIdc: number): Uint8Array {
   // The PPS list and any High-profile extension follow unchanged.
   parts.push(avcc.slice(at))
   return concat(parts)
+}
+
+/**
+ * Whether an avcC record's (first) SPS says full range: the MP4's colour box must say what the
+ * stream's VUI says, or players that read the box show full-range pictures with washed-out
+ * blacks (or limited ones crushed).
+ */
+export function avccFullRange(avcc: Uint8Array): boolean {
+  if (avcc.length < 8 || avcc[0] !== 1) throw new Error('not an avcC record')
+  if (((avcc[5] ?? 0) & 0x1f) === 0) return false
+  const length = ((avcc[6] ?? 0) << 8) | (avcc[7] ?? 0)
+  if (8 + length > avcc.length) throw new Error('truncated avcC record')
+  return isFullRange(avcc.subarray(8, 8 + length))
 }
 
 /** A length-prefixed (4-byte) access unit with any in-band SPS normalised (the same one if none). */

@@ -13,7 +13,7 @@ import {
   type StreamTargetChunk,
 } from 'mediabunny'
 import { isKeyFrame } from '../encode-protocol'
-import { normaliseAccessUnit, normaliseAvcc } from './avc-level'
+import { avccFullRange, normaliseAccessUnit, normaliseAvcc } from './avc-level'
 import { Inbox } from './credits'
 import { StageClock } from './stage-clock'
 import type { Ack, ComposedFrame, MuxAudio, MuxRequest, MuxStart, WorkerReport } from './protocol'
@@ -165,7 +165,9 @@ async function run(start: MuxStart): Promise<void> {
         const description = config.description
           ? normaliseAvcc(copyBytes(config.description), start.levelIdc)
           : undefined
-        // The stream is limited-range BT.709 whatever the encoder's config says (avc-sps.ts).
+        // BT.709 whatever the encoder's config says (avc-sps.ts), in the range its SPS says:
+        // the canvas path's RGBA frames and the plane path's come out full range (ffprobe: pc),
+        // and the MP4's colour box must agree with the stream.
         extra = {
           decoderConfig: {
             ...config,
@@ -174,7 +176,7 @@ async function run(start: MuxStart): Promise<void> {
               primaries: 'bt709',
               transfer: 'bt709',
               matrix: 'bt709',
-              fullRange: false,
+              fullRange: description ? avccFullRange(description) : false,
             },
           },
         }

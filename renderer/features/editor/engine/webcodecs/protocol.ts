@@ -110,6 +110,14 @@ export interface StageTime {
   readonly work: number
   readonly waitIn: number
   readonly waitOut: number
+  /** The compose stage: frames drawn on Y'CbCr planes and on the canvas (with why). */
+  readonly paths?: FramePaths
+}
+
+export interface FramePaths {
+  readonly planes: number
+  readonly canvas: number
+  readonly reasons: Readonly<Record<string, number>>
 }
 
 export type StageName = 'decode' | 'compose' | 'encode'
