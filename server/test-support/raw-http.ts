@@ -22,10 +22,20 @@ export function rawRequest(
     timeoutMs?: number
     /** For answers that may never end (SSE): keep what arrived within this time, then hang up. */
     readForMs?: number
+    /**
+     * Open a new connection instead of reusing one of Node's kept-alive sockets: one left idle by
+     * earlier requests may be closed by the server's keep-alive timeout just as it is reused
+     * ("socket hang up"), which a check that the server is still healthy must not mistake for it.
+     */
+    newConnection?: boolean
   } = {},
 ): Promise<RawAnswer> {
   return new Promise((resolve, reject) => {
-    const req = request(url, { method: options.method ?? 'GET', headers: options.headers })
+    const req = request(url, {
+      method: options.method ?? 'GET',
+      headers: options.headers,
+      ...(options.newConnection ? { agent: false } : {}),
+    })
     // A deadline for the whole answer, not only for silence: an SSE stream sends pings.
     const limit = options.timeoutMs ?? 20_000
     const deadline = setTimeout(
