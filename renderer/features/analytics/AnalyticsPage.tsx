@@ -108,29 +108,33 @@ export function AnalyticsPage() {
   // workspace index (the default sort) and scan every account's documents. The roll-up shows
   // accounts only, so it reads no posts, deals or media — a 50-account agency has thousands —
   // except the one post opened from it (and the deals and media its page shows).
+  // The queries follow the account a moment later (a deferred render): a switch then paints the
+  // new account's heading, numbers and chart before its posts are asked of IndexedDB — React runs
+  // a click's effects before the paint, and starting three live queries there delayed it.
+  const queryAccountId = useDeferredValue(accountId)
   const postsQuery = useMemo(
     () =>
-      accountId
-        ? { selector: { accountId }, index: ['accountId', 'updatedAt'] }
+      queryAccountId
+        ? { selector: { accountId: queryAccountId }, index: ['accountId', 'updatedAt'] }
         : { selector: { id: openPostId ?? NO_DOCUMENT } },
-    [accountId, openPostId],
+    [queryAccountId, openPostId],
   )
   const dealsQuery = useMemo(
     () =>
-      accountId
-        ? { selector: { accountId }, index: ['accountId', 'updatedAt'] }
+      queryAccountId
+        ? { selector: { accountId: queryAccountId }, index: ['accountId', 'updatedAt'] }
         : { selector: openPostId ? { workspaceId } : { id: NO_DOCUMENT } },
-    [workspaceId, accountId, openPostId],
+    [workspaceId, queryAccountId, openPostId],
   )
   const mediaQuery = useMemo(
     () => ({
-      selector: accountId
-        ? { workspaceId, accountId }
+      selector: queryAccountId
+        ? { workspaceId, accountId: queryAccountId }
         : openPostId
           ? { workspaceId }
           : { id: NO_DOCUMENT },
     }),
-    [workspaceId, accountId, openPostId],
+    [workspaceId, queryAccountId, openPostId],
   )
   const { results: postResults } = useLiveRxQuery<PostDoc>({
     collection: 'posts',
