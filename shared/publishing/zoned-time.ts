@@ -55,16 +55,6 @@ export function formatIn(at: number, zone: string, pattern: string): string {
   return format(new TZDate(at, zone), pattern)
 }
 
-/** Whether the runtime knows the zone (a bad stored value falls back to UTC in the UI). */
-export function isKnownZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone })
-    return true
-  } catch {
-    return false
-  }
-}
-
 /** How long the viewer's zone is reused before the machine is asked again. */
 const VIEWER_ZONE_TTL_MS = 60_000
 let viewer: { zone: string; at: number } | null = null
