@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { metricPackSchema, type MetricDoc } from '../data/collections/metrics'
+import { accountMonthOf, metricPackSchema, type MetricDoc } from '../data/collections/metrics'
 import { uuidv7 } from '../data/ids'
 import { emptyMonth, putDays } from './month-doc'
 import { localMonthId, packMonths, unpackAll, unpackMonths } from './metric-pack'
@@ -151,16 +151,7 @@ describe('metric packs', () => {
     expect(withViews(null).success).toBe(false)
     expect(withViews({ length: 1, 0: 1 }).success).toBe(false)
     // The account's own month: the same rule, and followers may be absent as a whole (null).
-    const account = pack.account ?? {
-      views: [],
-      likes: [],
-      comments: [],
-      shares: [],
-      saves: [],
-      watchTimeMs: [],
-      followers: null,
-      profileViews: null,
-    }
+    const account = accountMonthOf(monthDoc(accountA, null, '2026-01', 5))
     expect(
       metricPackSchema.safeParse({ ...pack, account: { ...account, followers: null } }).success,
     ).toBe(true)

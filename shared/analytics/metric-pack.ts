@@ -1,5 +1,6 @@
 import {
   accountMonthOf,
+  postMeasuresOf,
   type MetricDoc,
   type MetricPackDoc,
   type PostMonth,
@@ -50,15 +51,7 @@ export function unpackAll(packs: readonly MetricPackDoc[], idOf?: MonthIdOf): Me
 }
 
 function postMonthOf(doc: MetricDoc): PostMonth {
-  return {
-    postId: doc.postId ?? '',
-    views: doc.views,
-    likes: doc.likes,
-    comments: doc.comments,
-    shares: doc.shares,
-    saves: doc.saves,
-    watchTimeMs: doc.watchTimeMs,
-  }
+  return { postId: doc.postId ?? '', ...postMeasuresOf(doc) }
 }
 
 /**

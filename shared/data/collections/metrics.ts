@@ -157,8 +157,8 @@ export function migrateMetricV1toV2(old: Record<string, unknown>): MetricPackDoc
   }
 }
 
-/** An account-month document's measures, as a pack holds them. */
-export function accountMonthOf(doc: MetricDoc): z.infer<typeof accountMonthSchema> {
+/** A month document's post measures (what a post's month and an account's month both hold). */
+export function postMeasuresOf(doc: MetricDoc): Omit<PostMonth, 'postId'> {
   return {
     views: doc.views,
     likes: doc.likes,
@@ -166,9 +166,12 @@ export function accountMonthOf(doc: MetricDoc): z.infer<typeof accountMonthSchem
     shares: doc.shares,
     saves: doc.saves,
     watchTimeMs: doc.watchTimeMs,
-    followers: doc.followers,
-    profileViews: doc.profileViews,
   }
+}
+
+/** An account-month document's measures, as a pack holds them. */
+export function accountMonthOf(doc: MetricDoc): z.infer<typeof accountMonthSchema> {
+  return { ...postMeasuresOf(doc), followers: doc.followers, profileViews: doc.profileViews }
 }
 
 const slots = () => js.array(js.nullable(js.count()), 31)
