@@ -594,6 +594,15 @@ describe('compileFfmpegAudio', () => {
     expect(args.filter((a) => a === '-i')).toHaveLength(2)
   })
 
+  it('writes bare ADTS frames when asked, for a reader that takes them as they come', () => {
+    const edit = timeline({ clips: [clip('a', { mediaId: 'land' })] })
+    const adts = compileFfmpegAudio(edit, media, { audioFileName: '/dev/x', format: 'adts' })
+    expect(adts.slice(-3)).toEqual(['-f', 'adts', '/dev/x'])
+    const m4a = compileFfmpegAudio(edit, media, { audioFileName: 'sound.m4a' })
+    expect(m4a).not.toContain('adts')
+    expect(adts.filter((a) => a !== '-f' && a !== 'adts').slice(0, -1)).toEqual(m4a.slice(0, -1))
+  })
+
   it('makes silence when nothing sounds', () => {
     const args = compileFfmpegAudio(
       timeline({ clips: [clip('a', { mediaId: 'silent' })] }),

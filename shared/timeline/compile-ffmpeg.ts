@@ -206,8 +206,13 @@ interface CompiledEdit {
 }
 
 export interface AudioOptions {
-  /** The AAC track, in an MP4/M4A container. */
+  /** Where the AAC goes: an MP4/M4A file, or (format 'adts') a stream read as it is written. */
   readonly audioFileName: string
+  /**
+   * 'adts': bare AAC frames, each with its own small header, so a reader can take every packet
+   * as soon as ffmpeg writes it (the WebCodecs export streams the sound into its muxer).
+   */
+  readonly format?: 'mp4' | 'adts'
 }
 
 /**
@@ -249,6 +254,7 @@ export function compileFfmpegAudio(
     ...AAC_STEREO,
     '-t',
     sec(plan.durationMs),
+    ...(options.format === 'adts' ? ['-f', 'adts'] : []),
     options.audioFileName,
   ]
 }

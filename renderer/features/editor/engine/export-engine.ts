@@ -150,6 +150,7 @@ export function createExportEngine(options: ExportEngineOptions = {}): ExportEng
     prepared: PreparedRun,
     signal: AbortSignal | undefined,
     onReply: (reply: WorkerReply) => void,
+    soundPort?: MessagePort,
   ): Promise<RunOutcome> {
     return new Promise<RunOutcome>((resolve, reject) => {
       if (signal?.aborted) return reject(cancelled())
@@ -230,8 +231,12 @@ export function createExportEngine(options: ExportEngineOptions = {}): ExportEng
               },
             }
           : {}),
+        ...(soundPort ? { soundPort } : {}),
       }
-      current.postMessage(request, split ? [split.port] : [])
+      current.postMessage(request, [
+        ...(split ? [split.port] : []),
+        ...(soundPort ? [soundPort] : []),
+      ])
     })
   }
 
@@ -319,14 +324,18 @@ export function createExportEngine(options: ExportEngineOptions = {}): ExportEng
       ...encoderSettings(timeline, durationMs, quality),
       ...(options.videoBitrate ? { bitrate: options.videoBitrate } : {}),
     }
-    // The sound comes from ffmpeg.wasm running the compiled audio graph, alongside the picture.
-    const audioRun = prepareAudio(job, runtime)
+    // The sound comes from ffmpeg.wasm running the compiled audio graph alongside the picture,
+    // streamed to the mux worker as it is encoded (prepareAudio says why, and why one thread).
+    const audioRun = prepareAudio(job)
+    const sound = new MessageChannel()
     let loadMs = 0
-    const audio = runInWorker(audioRun, signal, () => undefined).then((outcome) => {
-      loadMs = outcome.loadMs
-      return new Blob([outcome.output], { type: 'audio/mp4' })
-    })
-    audio.catch(() => undefined)
+    const soundMade = runInWorker(audioRun, signal, () => undefined, sound.port1)
+      .then((outcome) => void (loadMs = outcome.loadMs))
+      // The core is not kept for the next export: its compiled code and memory (~60 MB,
+      // e2e/export-memory) would stay held while the user edits, to save the next export
+      // half a second of loading.
+      .finally(stopWorker)
+    soundMade.catch(() => undefined)
     const fileName = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}.mp4`
     await clearExportWork()
     const eta = new EtaEstimator()
@@ -339,7 +348,8 @@ export function createExportEngine(options: ExportEngineOptions = {}): ExportEng
         ),
         settings,
         resources: resourceRecords(resources),
-        audio,
+        sound: sound.port2,
+        soundMade,
         fileName,
       },
       (frames) => {
@@ -355,7 +365,7 @@ export function createExportEngine(options: ExportEngineOptions = {}): ExportEng
       frames: settings.frames,
       elapsedMs: Math.round(performance.now() - started),
       loadMs,
-      multiThread: runtime.multiThread,
+      multiThread: audioRun.multiThread,
       videoEncoder: 'webcodecs',
       engine: 'webcodecs',
       fallbackReason: null,

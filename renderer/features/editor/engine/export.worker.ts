@@ -10,6 +10,7 @@ import type { EncodeReply } from './encode-protocol'
 import { FrameDevice } from './frame-device'
 import { FrameRingWriter } from './frame-ring'
 import { ProgressReader } from './progress'
+import { SoundDevice } from './sound-device'
 import {
   ENCODED_DIR,
   FONT_DIR,
@@ -17,6 +18,7 @@ import {
   INPUT_DIR,
   LUT_DIR,
   OUTPUT_DIR,
+  SOUND_DEVICE,
   type RunRequest,
   type SplitRun,
   type WorkerReply,
@@ -39,6 +41,7 @@ const LOG_TAIL = 40
 
 let core: { instance: FfmpegCore; multiThread: boolean } | null = null
 let frameDevice: FrameDevice | null = null
+let soundDevice: SoundDevice | null = null
 const written = new Set<string>()
 let log: string[] = []
 let reader = new ProgressReader()
@@ -114,6 +117,12 @@ async function run(ffmpeg: FfmpegCore, request: RunRequest): Promise<void> {
   )
   const scratch = request.split ? [request.split.audioPath] : []
   try {
+    if (request.soundPort) {
+      if (request.outputPath !== SOUND_DEVICE)
+        throw new Error('a sound stream writes to the sound device')
+      runStreamed(ffmpeg, request, request.soundPort)
+      return
+    }
     const ok = request.split
       ? await runSplit(ffmpeg, request, request.split)
       : exitedCleanly(exec(ffmpeg, request.args))
@@ -128,7 +137,7 @@ async function run(ffmpeg: FfmpegCore, request: RunRequest): Promise<void> {
   } finally {
     ffmpeg.FS.unmount(INPUT_DIR)
     for (const path of [request.outputPath, ...scratch]) {
-      if (ffmpeg.FS.analyzePath(path).exists) ffmpeg.FS.unlink(path)
+      if (path !== SOUND_DEVICE && ffmpeg.FS.analyzePath(path).exists) ffmpeg.FS.unlink(path)
     }
   }
 }
@@ -137,6 +146,19 @@ function exitedCleanly(exitCode: number): boolean {
   if (exitCode === 0) return true
   post({ type: 'failed', stage: 'run', exitCode, message: `ffmpeg exited with ${exitCode}`, log })
   return false
+}
+
+/** ffmpeg writes to the sound device, which streams to `port`; 'done' carries no output. */
+function runStreamed(ffmpeg: FfmpegCore, request: RunRequest, port: MessagePort): void {
+  soundDevice ??= new SoundDevice(ffmpeg.FS, SOUND_DEVICE)
+  soundDevice.attach(port)
+  try {
+    if (!exitedCleanly(exec(ffmpeg, request.args))) return
+    soundDevice.end()
+  } finally {
+    soundDevice.detach()
+  }
+  post({ type: 'done', output: new ArrayBuffer(0), exitCode: 0 })
 }
 
 /**

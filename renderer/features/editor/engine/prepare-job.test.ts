@@ -140,10 +140,12 @@ describe('prepareExport', () => {
 })
 
 describe('prepareAudio', () => {
-  it('makes the sound alone, as AAC in an M4A, from the same mounts', () => {
-    const run = prepareAudio(job(), mt)
-    expect(run.outputPath).toBe('/reeldesk/out/sound.m4a')
-    expect(run.args.at(-1)).toBe('/reeldesk/out/sound.m4a')
+  it('streams the sound alone as ADTS to the sound device, on the single-thread core', () => {
+    const run = prepareAudio(job())
+    expect(run.outputPath).toBe('/reeldesk/sound')
+    expect(run.args.slice(-3)).toEqual(['-f', 'adts', '/reeldesk/sound'])
+    expect(run.multiThread).toBe(false)
+    expect(run.args).not.toContain('-threads')
     expect(run.args).toContain('[aout]')
     expect(run.args).not.toContain('[vout]')
     expect(run.resources).toEqual([])

@@ -23,6 +23,7 @@ import {
   ENCODED_DIR,
   FONT_DIR,
   FRAMES_DEVICE,
+  SOUND_DEVICE,
   INPUT_DIR,
   LUT_DIR,
   OUTPUT_DIR,
@@ -177,19 +178,28 @@ export function prepareExport(
 }
 
 /** The sound alone (AAC in an M4A), for the WebCodecs engine to mux beside its picture. */
-export function prepareAudio(job: RenderJob, runtime: Runtime): PreparedRun {
+/**
+ * The sound of a WebCodecs export: the compiled audio graph, AAC written as ADTS frames to the
+ * sound device (sound-device.ts), which streams them to the muxer as they are made — so the
+ * muxer writes the picture from the first frame instead of holding every packet until a whole
+ * sound file exists (for a 10-minute export, all of its video: bench e2e/export-memory).
+ * Always the single-thread core: the multi-thread one starts 32 pthread workers before it runs
+ * anything, which on two cores took CPU from the picture's three workers for over a second
+ * (bench:export ratio 1.15 → 0.75), and a sound needs no threads.
+ */
+export function prepareAudio(job: RenderJob): PreparedRun {
   const timeline = parse(job.timeline)
   const media = mountMedia(timeline, job.media)
-  const outputPath = `${OUTPUT_DIR}/sound.m4a`
   const durationMs = timelineDurationMs(timeline)
   const args = compile(() =>
-    compileFfmpegAudio(timeline, media.info, { audioFileName: outputPath }),
+    compileFfmpegAudio(timeline, media.info, { audioFileName: SOUND_DEVICE, format: 'adts' }),
   )
   return {
-    ...fitThreads([...PROGRESS_ARGS, ...args], runtime),
+    args: [...PROGRESS_ARGS, ...args],
+    multiThread: false,
     inputs: media.inputs,
     resources: [],
-    outputPath,
+    outputPath: SOUND_DEVICE,
     names: media.names,
     durationMs,
     frames: Math.round((durationMs * timeline.fps) / 1000),

@@ -14,6 +14,8 @@ export const OUTPUT_DIR = `${FS_ROOT}/out`
 export const ENCODED_DIR = `${FS_ROOT}/encoded`
 /** The device node raw frames are written to in a split export (see frame-device.ts). */
 export const FRAMES_DEVICE = `${FS_ROOT}/frames`
+/** The device node a WebCodecs export's sound is written to, streamed out (sound-device.ts). */
+export const SOUND_DEVICE = `${FS_ROOT}/sound`
 
 export interface InputFile {
   /** File name inside INPUT_DIR. */
@@ -39,7 +41,18 @@ export interface RunRequest {
   readonly forwardLog: boolean
   /** Present when the picture is encoded outside ffmpeg (WebCodecs): see SplitRun. */
   readonly split?: SplitRun
+  /**
+   * Present when the output is SOUND_DEVICE: what ffmpeg writes there goes to this port as it
+   * is written (SoundChunk messages), and the run's 'done' carries no output.
+   */
+  readonly soundPort?: MessagePort
 }
+
+/** The sound stream of a WebCodecs export, from the export worker to the mux worker. */
+export type SoundChunk =
+  | { readonly type: 'bytes'; readonly bytes: Uint8Array }
+  /** ffmpeg finished cleanly: nothing more will come. */
+  | { readonly type: 'end' }
 
 /**
  * A split export: `args` sends raw frames to `framesPath` (a device feeding `ring`) and the

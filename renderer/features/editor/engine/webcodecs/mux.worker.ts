@@ -1,12 +1,8 @@
 import {
-  ALL_FORMATS,
-  BlobSource,
   BufferTarget,
   EncodedAudioPacketSource,
   EncodedPacket,
-  EncodedPacketSink,
   EncodedVideoPacketSource,
-  Input,
   Mp4OutputFormat,
   Output,
   StreamTarget,
@@ -16,7 +12,8 @@ import { isKeyFrame } from '../encode-protocol'
 import { avccFullRange, normaliseAccessUnit, normaliseAvcc } from './avc-level'
 import { Inbox } from './credits'
 import { StageClock } from './stage-clock'
-import type { Ack, ComposedFrame, MuxAudio, MuxRequest, MuxStart, WorkerReport } from './protocol'
+import type { Ack, ComposedFrame, MuxRequest, MuxStart, WorkerReport } from './protocol'
+import { SoundStream } from './sound-stream'
 
 /**
  * Mux worker of the WebCodecs export: the browser's H.264 encoder (High profile, the level the
@@ -36,43 +33,14 @@ const MAX_ENCODER_QUEUE = 3
 /** AAC: 1024 samples a packet at 48 kHz, and ffmpeg's priming packet, with room to spare. */
 const aacPackets = (seconds: number) => Math.ceil((seconds * 48000) / 1024) + 16
 
-let audio: ((m4a: Blob) => void) | null = null
-const audioArrived = new Promise<Blob>((resolve) => (audio = resolve))
-
 scope.onmessage = (event) => {
-  const request = event.data
-  if (request.type === 'audio') {
-    audio?.(request.m4a)
-    return
-  }
-  run(request).catch((error: unknown) => {
+  run(event.data).catch((error: unknown) => {
     scope.postMessage({
       type: 'failed',
       stage: 'encode',
       message: error instanceof Error ? error.message : String(error),
     })
   })
-}
-
-interface AudioPackets {
-  readonly packets: EncodedPacket[]
-  readonly config: AudioDecoderConfig
-  next: number
-}
-
-async function readAudio(m4a: Blob): Promise<AudioPackets> {
-  const input = new Input({ formats: ALL_FORMATS, source: new BlobSource(m4a) })
-  try {
-    const track = await input.getPrimaryAudioTrack()
-    if (!track) throw new Error('the sound track is missing')
-    const config = await track.getDecoderConfig()
-    if (!config) throw new Error('the sound track has no decoder configuration')
-    const packets: EncodedPacket[] = []
-    for await (const packet of new EncodedPacketSink(track).packets()) packets.push(packet)
-    return { packets, config, next: 0 }
-  } finally {
-    input.dispose()
-  }
 }
 
 function memoryTarget() {
@@ -127,22 +95,17 @@ async function run(start: MuxStart): Promise<void> {
   output.addAudioTrack(sound, { maximumPacketCount: aacPackets(seconds) })
   await output.start()
 
-  let audioPackets: AudioPackets | null = null
+  // The sound arrives while it is made; the muxer writes nothing before it has a packet of
+  // each track, so the first one comes as soon as ffmpeg has encoded it (sound-device.ts).
+  const soundStream = new SoundStream(start.sound, seconds)
   let failure: Error | null = null
-  const audioReady = audioArrived.then(readAudio)
-  audioReady.then(
-    (packets) => (audioPackets = packets),
-    (error: unknown) => (failure ??= error instanceof Error ? error : new Error(String(error))),
-  )
+  let firstSound = true
   /** Sound up to `untilSec`, so the file interleaves sound and picture as it is written. */
   const addSound = async (untilSec: number) => {
-    const a = audioPackets
-    if (!a) return
-    while (a.next < a.packets.length) {
-      const packet = a.packets[a.next]
-      if (!packet || packet.timestamp > untilSec) break
-      await sound.add(packet, a.next === 0 ? { decoderConfig: a.config } : undefined)
-      a.next++
+    const config = soundStream.config
+    for (const packet of soundStream.take(untilSec)) {
+      await sound.add(packet, firstSound && config ? { decoderConfig: config } : undefined)
+      firstSound = false
     }
   }
 
@@ -224,7 +187,7 @@ async function run(start: MuxStart): Promise<void> {
     await encoder.flush()
     await muxing
     if (failure) throw failure
-    audioPackets = await clock.waiting('in', audioReady)
+    await clock.waiting('in', soundStream.ended)
     await addSound(Infinity)
     await output.finalize()
     const mp4 = await finish()
@@ -261,5 +224,3 @@ function copyBytes(source: AllowSharedBufferSource): Uint8Array {
       : new Uint8Array(source.buffer, source.byteOffset, source.byteLength)
   return view.slice()
 }
-
-export type { MuxAudio }

@@ -89,15 +89,12 @@ export interface MuxStart {
   readonly composed: MessagePort
   /** Where the MP4 goes: a file in the origin's private file system, or memory. */
   readonly target: { readonly kind: 'opfs'; readonly name: string } | { readonly kind: 'memory' }
+  /** The sound as ffmpeg makes it: AAC in ADTS frames (SoundChunk messages, sound-device.ts). */
+  readonly sound: MessagePort
 }
 
 /** The sound, AAC in an M4A, made by ffmpeg.wasm from the compiled audio graph. */
-export interface MuxAudio {
-  readonly type: 'audio'
-  readonly m4a: Blob
-}
-
-export type MuxRequest = MuxStart | MuxAudio
+export type MuxRequest = MuxStart
 
 export type Ack = { readonly type: 'ack' }
 

@@ -48,8 +48,13 @@ export interface WebCodecsJob {
   readonly media: Readonly<Record<string, { readonly file: Blob; readonly info: PreviewMediaInfo }>>
   readonly settings: EncoderSettings
   readonly resources: ResourceUrlMap
-  /** The sound as AAC in an M4A (ffmpeg.wasm runs the compiled audio graph meanwhile). */
-  readonly audio: Promise<Blob>
+  /**
+   * The sound, streamed as ffmpeg.wasm makes it from the compiled audio graph (AAC in ADTS
+   * frames, SoundChunk messages): handed to the mux worker.
+   */
+  readonly sound: MessagePort
+  /** Settles when ffmpeg has finished the sound; a rejection stops the export with its reason. */
+  readonly soundMade: Promise<unknown>
   /** Where the MP4 is written: a file name in the private file system's export-work folder. */
   readonly fileName: string
 }
@@ -163,8 +168,9 @@ export function runWebCodecsExport(
       bitrate: settings.bitrate,
       composed: composed.port2,
       target: { kind: 'opfs', name: job.fileName },
+      sound: job.sound,
     }
-    muxer.postMessage(muxStart, [composed.port2])
+    muxer.postMessage(muxStart, [composed.port2, job.sound])
     const composeStart: ComposeStart = {
       type: 'start',
       job: spec,
@@ -184,16 +190,12 @@ export function runWebCodecsExport(
     }
     decoder.postMessage(decodeStart, [decoded.port1])
 
-    job.audio.then(
-      (m4a) => {
-        if (!settled) muxer.postMessage({ type: 'audio', m4a })
-      },
-      (error: unknown) =>
-        fail(
-          error instanceof ExportError
-            ? error
-            : new ExportError('ffmpeg-failed', `The sound could not be made: ${String(error)}`),
-        ),
+    job.soundMade.catch((error: unknown) =>
+      fail(
+        error instanceof ExportError
+          ? error
+          : new ExportError('ffmpeg-failed', `The sound could not be made: ${String(error)}`),
+      ),
     )
   })
 }
