@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url'
 import type { BrowserWindow } from 'electron'
 import { app, safeStorage, session } from 'electron'
 import { createLogger } from '../shared/logger'
+import { RENDERER_JS_FLAGS } from '../shared/renderer-flags'
 import { handleAppProtocol, registerAppSchemeAsPrivileged } from './app-protocol'
 import { ExportFiles } from './export-save'
 import { createHandlers, registerIpc } from './ipc/register'
@@ -40,6 +41,7 @@ function documentsFolder(): string {
 
 registerAppSchemeAsPrivileged()
 app.enableSandbox()
+app.commandLine.appendSwitch('js-flags', RENDERER_JS_FLAGS)
 
 if (!app.requestSingleInstanceLock()) {
   app.quit()

@@ -18,6 +18,7 @@ import {
   DEFAULT_QUALITY,
   videoBitrate,
 } from '../../renderer/features/editor/engine/webcodecs/quality'
+import { RENDERER_JS_FLAGS } from '../../shared/renderer-flags'
 import { h264Level } from '../../shared/timeline/h264-level'
 import { previewScale } from '../../renderer/features/editor/preview/preview-scale'
 import { videoSsim } from '../../e2e/fixtures/frames'
@@ -177,6 +178,8 @@ async function launch(): Promise<Browser> {
       '--disable-gpu',
       '--disable-background-networking',
       '--disable-component-update',
+      // As the desktop app runs its renderer: the export's workers collect garbage as they go.
+      `--js-flags=${RENDERER_JS_FLAGS}`,
     ],
   })
 }
@@ -611,6 +614,17 @@ try {
         `${stage} ${(t.work / 1000).toFixed(2)} s working, ${(t.waitIn / 1000).toFixed(2)} s waiting for input, ${(t.waitOut / 1000).toFixed(2)} s for room${t.paths ? ` (frames on Y'CbCr planes ${t.paths.planes}, on the canvas ${t.paths.canvas}${Object.keys(t.paths.reasons).length > 0 ? `: ${JSON.stringify(t.paths.reasons)}` : ''})` : ''}`,
     )
     console.log(`app stages (each worker's wall time): ${parts.join('; ')}`)
+    const sec = (ms: number | null | undefined) => (ms == null ? '—' : (ms / 1000).toFixed(2))
+    const spans = Object.entries(app.stages).map(
+      ([stage, t]) =>
+        `${stage} ${sec(t.span?.start)}–${sec(t.span?.end)} (first frame out ${sec(t.span?.first)})`,
+    )
+    const marks = Object.entries(app.stages.encode?.marks ?? {}).map(
+      ([name, ms]) => `${name === 'sound' ? 'sound complete' : 'video encoded'} ${sec(ms)}`,
+    )
+    console.log(
+      `app time line (s from the export's start; the file is done at ${sec(app.ms)}): ${[...spans, ...marks].join('; ')}`,
+    )
   }
   if (encoder && nativeAgain) {
     console.log(

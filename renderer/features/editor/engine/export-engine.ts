@@ -331,9 +331,9 @@ export function createExportEngine(options: ExportEngineOptions = {}): ExportEng
     let loadMs = 0
     const soundMade = runInWorker(audioRun, signal, () => undefined, sound.port1)
       .then((outcome) => void (loadMs = outcome.loadMs))
-      // The core is not kept for the next export: its compiled code and memory (~60 MB,
-      // e2e/export-memory) would stay held while the user edits, to save the next export
-      // half a second of loading.
+      // The core is not kept for the next export: its compiled code and memory (~115 MB after
+      // a 10-second export, e2e/export-memory) would stay held while the user edits, to save
+      // the next export half a second of loading.
       .finally(stopWorker)
     soundMade.catch(() => undefined)
     const fileName = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}.mp4`
@@ -351,6 +351,7 @@ export function createExportEngine(options: ExportEngineOptions = {}): ExportEng
         sound: sound.port2,
         soundMade,
         fileName,
+        exportStart: performance.timeOrigin + started,
       },
       (frames) => {
         const fraction = Math.min(0.99, frames / Math.max(1, settings.frames))

@@ -67,6 +67,14 @@ export type HarnessStages = Readonly<
         readonly work: number
         readonly waitIn: number
         readonly waitOut: number
+        /** ms since the export started: the worker's start, first frame handed on, end. */
+        readonly span?: {
+          readonly start: number
+          readonly first: number | null
+          readonly end: number
+        }
+        /** The encode stage: when the encoder had flushed ('encoded') and the sound ended ('sound'). */
+        readonly marks?: Readonly<Record<string, number>>
         /** Compose only: frames drawn on Y'CbCr planes and on the canvas (with why). */
         readonly paths?: {
           readonly planes: number

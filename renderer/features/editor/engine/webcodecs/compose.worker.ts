@@ -5,6 +5,7 @@ import { planFrame } from '../../preview/frame-plan'
 import { OverlayCache } from '../../preview/overlay-cache'
 import { PixelPassRunner } from '../../preview/pixel-pass-runner'
 import { contextFonts, loadResources } from '../../preview/resources'
+import { garbageCollector } from './collect-garbage'
 import { Credits, Inbox } from './credits'
 import { StageClock } from './stage-clock'
 import {
@@ -42,7 +43,7 @@ scope.onmessage = (event) => {
 
 async function run(start: ComposeStart): Promise<void> {
   const { job, files, decoded, encoded } = start
-  const clock = new StageClock()
+  const clock = new StageClock(undefined, performance.timeOrigin - start.exportStart)
   const { timeline } = job
   const fps = timeline.fps
   const size = canvasSize(timeline.canvas)
@@ -66,6 +67,7 @@ async function run(start: ComposeStart): Promise<void> {
   }
   const frameUs = 1e6 / fps
   const ack: Ack = { type: 'ack' }
+  const collect = garbageCollector()
 
   try {
     for (let n = 0; n < job.frames; n++) {
@@ -102,6 +104,7 @@ async function run(start: ComposeStart): Promise<void> {
         for (const unused of layers.values()) unused.frame.close()
       }
       decoded.postMessage(ack)
+      collect(n)
       try {
         await clock.waiting('out', () => credits.take())
       } catch (error) {
@@ -110,6 +113,7 @@ async function run(start: ComposeStart): Promise<void> {
       }
       const message: ComposedFrame = { type: 'frame', frame: n, picture }
       encoded.postMessage(message, [picture])
+      clock.handedFirst()
     }
     const time = { ...clock.time(), paths: compositor.paths }
     scope.postMessage({ type: 'stage', stage: 'compose', time })

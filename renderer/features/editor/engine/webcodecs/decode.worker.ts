@@ -7,6 +7,7 @@ import {
   type VideoSample,
 } from 'mediabunny'
 import { planFrame } from '../../preview/frame-plan'
+import { garbageCollector } from './collect-garbage'
 import { Credits } from './credits'
 import { StageClock } from './stage-clock'
 import {
@@ -47,9 +48,10 @@ interface ClipReader {
 
 async function run(start: DecodeStart): Promise<void> {
   const { job, files, port } = start
-  const clock = new StageClock()
+  const clock = new StageClock(undefined, performance.timeOrigin - start.exportStart)
   const credits = new Credits(start.credits)
   port.onmessage = () => credits.give()
+  const collect = garbageCollector()
   const fps = job.timeline.fps
 
   // Which clips (main and overlay tracks) each output frame shows, and every clip's decode
@@ -132,10 +134,12 @@ async function run(start: DecodeStart): Promise<void> {
         }
       }
       const message: DecodedFrame = { type: 'frame', frame: n, layers }
+      collect(n)
       port.postMessage(
         message,
         layers.map((l) => l.frame),
       )
+      clock.handedFirst()
     }
     scope.postMessage({ type: 'stage', stage: 'decode', time: clock.time() })
   } finally {

@@ -10,6 +10,7 @@ import {
 } from 'mediabunny'
 import { isKeyFrame } from '../encode-protocol'
 import { avccFullRange, normaliseAccessUnit, normaliseAvcc } from './avc-level'
+import { garbageCollector } from './collect-garbage'
 import { Inbox } from './credits'
 import { StageClock } from './stage-clock'
 import type { Ack, ComposedFrame, MuxRequest, MuxStart, WorkerReport } from './protocol'
@@ -85,7 +86,7 @@ async function fileTarget(name: string) {
 
 async function run(start: MuxStart): Promise<void> {
   const { fps, frames, composed } = start
-  const clock = new StageClock()
+  const clock = new StageClock(undefined, performance.timeOrigin - start.exportStart)
   const seconds = frames / fps
   const { target, finish } = await openTarget(start)
   const output = new Output({ format: new Mp4OutputFormat({ fastStart: 'reserve' }), target })
@@ -171,23 +172,28 @@ async function run(start: MuxStart): Promise<void> {
   const inbox = new Inbox<ComposedFrame>()
   composed.onmessage = (event: MessageEvent<ComposedFrame>) => inbox.push(event.data)
   const ack: Ack = { type: 'ack' }
+  const collect = garbageCollector()
   try {
     for (let n = 0; n < frames; n++) {
       const { picture, frame } = await clock.waiting('in', () => inbox.next())
       if (frame !== n) throw new Error(`frame ${frame} arrived for ${n}`)
       if (failure) throw failure
       encoder.encode(picture, { keyFrame: isKeyFrame(n, fps) })
+      clock.handedFirst()
       picture.close()
       while (encoder.encodeQueueSize > MAX_ENCODER_QUEUE) {
         await new Promise((resolve) => encoder.addEventListener('dequeue', resolve, { once: true }))
       }
       composed.postMessage(ack)
+      collect(n)
       if (n % 5 === 4) scope.postMessage({ type: 'progress', frames: n + 1 })
     }
     await encoder.flush()
     await muxing
+    clock.mark('encoded')
     if (failure) throw failure
     await clock.waiting('in', soundStream.ended)
+    clock.mark('sound')
     await addSound(Infinity)
     await output.finalize()
     const mp4 = await finish()

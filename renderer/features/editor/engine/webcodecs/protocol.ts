@@ -22,6 +22,8 @@ export interface JobSpec {
 
 export interface DecodeStart {
   readonly type: 'start'
+  /** When the export started, as an epoch time in ms (performance.timeOrigin + now()). */
+  readonly exportStart: number
   readonly job: JobSpec
   /** mediaId → the user's file (read in place). Only clip media. */
   readonly files: Readonly<Record<string, Blob>>
@@ -57,6 +59,8 @@ export interface DecodedLayer {
 
 export interface ComposeStart {
   readonly type: 'start'
+  /** When the export started, as an epoch time in ms (performance.timeOrigin + now()). */
+  readonly exportStart: number
   readonly job: JobSpec
   /** Image overlay files by media id. */
   readonly files: Readonly<Record<string, Blob>>
@@ -77,6 +81,8 @@ export interface ComposedFrame {
 
 export interface MuxStart {
   readonly type: 'start'
+  /** When the export started, as an epoch time in ms (performance.timeOrigin + now()). */
+  readonly exportStart: number
   readonly frames: number
   readonly fps: number
   readonly width: number
@@ -109,6 +115,10 @@ export interface StageTime {
   readonly waitOut: number
   /** The compose stage: frames drawn on Y'CbCr planes and on the canvas (with why). */
   readonly paths?: FramePaths
+  /** ms since the export started: the worker's start, its first frame handed on, its end. */
+  readonly span?: { readonly start: number; readonly first: number | null; readonly end: number }
+  /** Other moments, ms since the export started (the mux stage: when the sound ended). */
+  readonly marks?: Readonly<Record<string, number>>
 }
 
 export interface FramePaths {

@@ -57,6 +57,8 @@ export interface WebCodecsJob {
   readonly soundMade: Promise<unknown>
   /** Where the MP4 is written: a file name in the private file system's export-work folder. */
   readonly fileName: string
+  /** When the export started (epoch ms): the workers' spans are measured from it. */
+  readonly exportStart: number
 }
 
 /** Frames the decoder may run ahead of the compositor, and the compositor ahead of the encoder. */
@@ -159,6 +161,7 @@ export function runWebCodecsExport(
 
     const muxStart: MuxStart = {
       type: 'start',
+      exportStart: job.exportStart,
       frames: settings.frames,
       fps: settings.fps,
       width: settings.width,
@@ -173,6 +176,7 @@ export function runWebCodecsExport(
     muxer.postMessage(muxStart, [composed.port2, job.sound])
     const composeStart: ComposeStart = {
       type: 'start',
+      exportStart: job.exportStart,
       job: spec,
       files: files(imageIds),
       resources: job.resources,
@@ -183,6 +187,7 @@ export function runWebCodecsExport(
     composer.postMessage(composeStart, [decoded.port2, composed.port1])
     const decodeStart: DecodeStart = {
       type: 'start',
+      exportStart: job.exportStart,
       job: spec,
       files: files(clipIds),
       port: decoded.port1,

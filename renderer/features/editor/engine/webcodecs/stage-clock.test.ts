@@ -18,7 +18,12 @@ describe('StageClock', () => {
       }),
     )
     expect(value).toBe(7)
-    expect(clock.time()).toEqual({ work: 50, waitIn: 25, waitOut: 5 })
+    expect(clock.time()).toEqual({
+      work: 50,
+      waitIn: 25,
+      waitOut: 5,
+      span: { start: 1000, first: null, end: 1080 },
+    })
   })
 
   it('counts a wait that fails, and passes the failure on', async () => {
@@ -30,6 +35,22 @@ describe('StageClock', () => {
         throw new Error('stopped')
       }),
     ).rejects.toThrow('stopped')
-    expect(clock.time()).toEqual({ work: 0, waitIn: 12, waitOut: 0 })
+    expect(clock.time()).toMatchObject({ work: 0, waitIn: 12, waitOut: 0 })
+  })
+
+  it('places its start, first frame, marks and end on the export’s time line', () => {
+    let now = 200
+    // This worker's clock started 1,500 ms after the export's: offset +1,500.
+    const clock = new StageClock(() => now, 1500)
+    now = 260
+    clock.handedFirst()
+    now = 300
+    clock.handedFirst() // only the first counts
+    clock.mark('sound')
+    now = 450
+    expect(clock.time()).toMatchObject({
+      span: { start: 1700, first: 1760, end: 1950 },
+      marks: { sound: 1800 },
+    })
   })
 })
