@@ -5,6 +5,7 @@
 //   BENCH_SKIP=fallback,heavy,preview npm run bench:export   leaves those parts out (null in the JSON)
 //   BENCH_QUALITY=smaller|balanced|best npm run bench:export   the app's quality setting (default: the app's)
 //   BENCH_SKIP=encoder   leaves out the browser's H.264 encoder timed alone on synthetic frames
+//   BENCH_ROUNDS=n   app and native alternate n times on the reference edit (default 3; medians)
 // Native ffmpeg/ffprobe and Debian's chromium are test tools here, never app dependencies.
 // The last line of output is one JSON object.
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs'
@@ -35,6 +36,8 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 /** The compositor's pictures near-losslessly: the browser's encoder at 60 Mbps (1080×1920). */
 const REFERENCE_BITRATE = 60_000_000
 const SKIP = new Set((process.env.BENCH_SKIP ?? '').split(',').filter(Boolean))
+/** App and native runs of the reference edit, alternating; the ratio is of their medians. */
+const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 3))
 const QUALITIES = ['smaller', 'balanced', 'best'] as const
 const QUALITY = QUALITIES.find((q) => q === process.env.BENCH_QUALITY)
 
@@ -200,6 +203,14 @@ interface AppRun {
   readonly peakMb: number
   readonly baselineMb: number
   readonly stages: HarnessStages | null
+}
+
+/** The run with the median `key` (the upper one of an even count). */
+function medianBy<T>(runs: readonly T[], key: (run: T) => number): T {
+  const sorted = [...runs].sort((a, b) => key(a) - key(b))
+  const middle = sorted[Math.floor(sorted.length / 2)]
+  if (middle === undefined) throw new Error('no runs')
+  return middle
 }
 
 /** One export in a fresh browser: wall time and the peak PSS of the browser's process tree. */
@@ -443,9 +454,16 @@ try {
   const nativeHeavy = nativeArgs(heavyPlan, dir, out('native-heavy.mp4'))
   if (process.env.BENCH_VERBOSE) console.error(nativeRef.join(' '))
 
-  // App and native alternate, so both see the same machine load.
-  const app = await runApp(baseUrl, files, reference, out('app.mp4'), 'auto')
-  const native = runNative(nativeRef)
+  // App and native alternate, so both see the same machine load, ROUNDS times: this machine's
+  // speed drifts within a minute, and the medians' ratio is steadier than one pair's.
+  const appRuns: AppRun[] = []
+  const nativeRuns: { ms: number; peakMb: number }[] = []
+  for (let round = 0; round < ROUNDS; round++) {
+    appRuns.push(await runApp(baseUrl, files, reference, out('app.mp4'), 'auto'))
+    nativeRuns.push(runNative(nativeRef))
+  }
+  const app = medianBy(appRuns, (r) => r.ms)
+  const native = medianBy(nativeRuns, (r) => r.ms)
   const fallback = SKIP.has('fallback')
     ? null
     : await runApp(baseUrl, files, reference, out('app-x264.mp4'), 'x264')
@@ -494,11 +512,13 @@ try {
     )
     return { crf, file, ssim: videoSsim(file, pictures), bytes: statSync(file).size }
   }
+  // To a quarter step (x264 takes fractional CRFs): whole steps flipped the ratio between 1.8
+  // and 2.0 from run to run as CRF 27 landed just above or below the app's SSIM.
   let low = 14
   let high = 40
   let matched = medium(low)
-  while (high - low > 1) {
-    const mid = Math.round((low + high) / 2)
+  while (high - low > 0.25) {
+    const mid = Math.round((low + high) * 2) / 4
     const tried = medium(mid)
     if (tried.ssim >= codingSsim) {
       low = mid
@@ -602,6 +622,11 @@ try {
     console.log(r.map((cell, c) => String(cell).padEnd(widths[c] ?? 0)).join('  '))
   const fallbackRatio = fallback ? round(fallback.ms / native.ms) : null
   const heavyRatio = heavyApp && heavyNative ? round(heavyApp.ms / heavyNative.ms) : null
+  const times = (runs: readonly { ms: number }[]) =>
+    runs.map((r) => (r.ms / 1000).toFixed(2)).join(' / ')
+  console.log(
+    `reference edit, ${ROUNDS} alternating rounds (medians above): app ${times(appRuns)} s; native ${times(nativeRuns)} s`,
+  )
   console.log(
     `ratio app/native ${round(app.ms / native.ms)}×; x264 fallback/native ${fallbackRatio ?? '—'}×; heavy edit app/native ${heavyRatio ?? '—'}×`,
   )
@@ -660,6 +685,7 @@ try {
       bench: 'export',
       app_ms: app.ms,
       native_ms: native.ms,
+      rounds: ROUNDS,
       ratio: round(app.ms / native.ms),
       peak_mb: Math.round(app.peakMb),
       valid,
