@@ -1,4 +1,5 @@
 import type { CoreFs } from './core-types'
+import { DEVICE_MINOR, makeDeviceNode } from './device-node'
 import { FrameRingFailed, type FrameRingWriter } from './frame-ring'
 
 /**
@@ -15,9 +16,7 @@ export class FrameDevice {
     fs: CoreFs,
     readonly path: string,
   ) {
-    // Major 64: clear of the devices Emscripten registers itself (/dev/null, tty, random…).
-    const dev = fs.makedev(64, 0)
-    fs.registerDevice(dev, {
+    makeDeviceNode(fs, path, DEVICE_MINOR.frames, {
       write: (_stream, buffer, offset, length) => {
         const writer = this.writer
         if (!writer) throw new Error('no frame ring attached')
@@ -38,7 +37,6 @@ export class FrameDevice {
         }
       },
     })
-    fs.mkdev(path, dev)
   }
 
   attach(writer: FrameRingWriter): void {

@@ -1,4 +1,5 @@
 import type { CoreFs } from './core-types'
+import { DEVICE_MINOR, makeDeviceNode } from './device-node'
 import type { SoundChunk } from './worker-protocol'
 
 /** Bytes gathered before a message: ~0.7 s of 192 kbit/s AAC, so a 10-minute sound is ~900. */
@@ -22,9 +23,7 @@ export class SoundDevice {
     fs: CoreFs,
     readonly path: string,
   ) {
-    // Major 64, minor 1: beside the frame device (64, 0), clear of Emscripten's own devices.
-    const dev = fs.makedev(64, 1)
-    fs.registerDevice(dev, {
+    makeDeviceNode(fs, path, DEVICE_MINOR.sound, {
       write: (_stream, buffer, offset, length) => {
         if (!this.port) throw new Error('no sound stream attached')
         // A copy: `buffer` is ffmpeg's own memory, reused for the next write.
@@ -35,7 +34,6 @@ export class SoundDevice {
       },
       close: () => this.flush(),
     })
-    fs.mkdev(path, dev)
   }
 
   attach(port: MessagePort): void {
