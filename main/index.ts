@@ -41,7 +41,9 @@ function documentsFolder(): string {
 
 registerAppSchemeAsPrivileged()
 app.enableSandbox()
-app.commandLine.appendSwitch('js-flags', RENDERER_JS_FLAGS)
+// Only --expose-gc, for the export workers (shared/renderer-flags.ts says why): no V8 mitigation
+// is turned off.
+app.commandLine.appendSwitch('js-flags', RENDERER_JS_FLAGS) // eng-disable CUSTOM_ARGUMENTS_JS_CHECK
 
 if (!app.requestSingleInstanceLock()) {
   app.quit()
