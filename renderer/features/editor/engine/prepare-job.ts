@@ -177,12 +177,11 @@ export function prepareExport(
   }
 }
 
-/** The sound alone (AAC in an M4A), for the WebCodecs engine to mux beside its picture. */
 /**
  * The sound of a WebCodecs export: the compiled audio graph, AAC written as ADTS frames to the
  * sound device (sound-device.ts), which streams them to the muxer as they are made — so the
  * muxer writes the picture from the first frame instead of holding every packet until a whole
- * sound file exists (for a 10-minute export, all of its video: bench e2e/export-memory).
+ * sound file exists (for a 10-minute export, most of its video: e2e/export-memory.e2e.test.ts).
  * Always the single-thread core: the multi-thread one starts 32 pthread workers before it runs
  * anything, which on two cores took CPU from the picture's three workers for over a second
  * (bench:export ratio 1.15 → 0.75), and a sound needs no threads.
