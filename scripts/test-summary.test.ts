@@ -37,4 +37,70 @@ describe('npm test summary', () => {
     expect(lines[0]).toBe('FAIL typecheck (1.0 s)')
     expect(exitCode).toBe(1)
   })
+
+  it('names each failed test with its file and the first line of its error, above the stages', () => {
+    const { lines } = summarize(
+      [
+        {
+          name: 'e2e',
+          ok: false,
+          seconds: 1,
+          report: {
+            ...report(3, 1),
+            testResults: [
+              {
+                name: '/repo/e2e/export.e2e.test.ts',
+                status: 'failed',
+                assertionResults: [
+                  { fullName: 'export › plays', status: 'passed', failureMessages: [] },
+                  {
+                    fullName: 'export › cancels',
+                    status: 'failed',
+                    failureMessages: [
+                      '\u001b[31mAssertionError: expected 2 to be 1\u001b[39m\n    at x.ts:1',
+                    ],
+                  },
+                ],
+              },
+              {
+                name: '/repo/e2e/sync.e2e.test.ts',
+                status: 'failed',
+                message: '\nHook timed out',
+                assertionResults: [],
+              },
+              { name: '/repo/e2e/ok.e2e.test.ts', status: 'passed', assertionResults: [] },
+            ],
+          },
+        },
+      ],
+      '/repo',
+    )
+    expect(lines.slice(1, 3)).toEqual([
+      'failed test (e2e): e2e/export.e2e.test.ts › export › cancels: AssertionError: expected 2 to be 1',
+      'failed file (e2e): e2e/sync.e2e.test.ts: Hook timed out',
+    ])
+    expect(lines.at(-2)).toBe('failed stages: e2e')
+  })
+
+  it('cuts a long error line', () => {
+    const { lines } = summarize([
+      {
+        name: 'unit',
+        ok: false,
+        seconds: 1,
+        report: {
+          ...report(0, 1),
+          testResults: [
+            {
+              name: 'a.test.ts',
+              assertionResults: [
+                { title: 't', status: 'failed', failureMessages: ['x'.repeat(1000)] },
+              ],
+            },
+          ],
+        },
+      },
+    ])
+    expect(lines[1]).toBe(`failed test (unit): a.test.ts › t: ${'x'.repeat(300)}…`)
+  })
 })

@@ -116,6 +116,6 @@ for (let i = 0; i < chosen.length;) {
   i = end
 }
 
-const { lines, exitCode } = summarize(results)
+const { lines, exitCode } = summarize(results, root)
 console.log(`\n${lines.join('\n')}`)
 process.exit(exitCode)
