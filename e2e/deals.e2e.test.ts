@@ -13,6 +13,7 @@ import { Simulation } from '../server/platforms/sandbox/simulation'
 import { testClient, type TestClient } from '../server/test-support/client'
 import { newUser, signUpThroughUi } from './auth-helpers'
 import { launchChromium } from './chromium'
+import { pullAll } from './pull-all'
 
 // Issue 13, end to end: a sandbox brand invitation arrives live in the open Deals page, is
 // countered, accepted, linked to a post (disclosure goes on), moved to posted and paid, and the
@@ -49,18 +50,8 @@ function seedWithOpenInvitation(now: number): {
   throw new Error('no sandbox seed with an open invitation')
 }
 
-async function all<T>(
-  collection: 'deals' | 'posts' | 'ledger' | 'products' | 'projects',
-): Promise<T[]> {
-  const out: T[] = []
-  let checkpoint: { seq: number } | null = null
-  for (;;) {
-    const got: { documents: Record<string, unknown>[]; checkpoint: { seq: number } } =
-      await api.sync.pull.query({ collection, workspaceId, checkpoint, limit: 1000 })
-    out.push(...(got.documents as T[]))
-    checkpoint = got.checkpoint
-    if (got.documents.length < 1000) return out
-  }
+function all<T>(collection: 'deals' | 'posts' | 'ledger' | 'products' | 'projects') {
+  return pullAll<T>(api, workspaceId, collection)
 }
 
 /** Waits for the deal's stage badge (the pipeline bar names every stage all the time). */

@@ -9,8 +9,10 @@ import { docOf, pushAll, signUpUser, type TestUser } from '../server/test-suppor
 import { blobClient, sha256 } from '../server/test-support/blob-client'
 import { startServerProcess, type ServerProcess } from '../server/test-support/server-process'
 import { testClockClient, testClockEnv } from '../server/test-support/test-clock'
+import { syncStatus } from './auth-helpers'
 import { launchChromium } from './chromium'
 import { makeMusic, makePortraitClip, run } from './fixtures/media'
+import { pullAll } from './pull-all'
 
 // Two browser contexts are two members: an editor writes and submits, the owner approves from the
 // web mode; the server publishes through the sandbox platform and both see each state live.
@@ -254,21 +256,24 @@ describe('products on a post', () => {
     // A post with product tags must disclose commercial content: said under the disclosure.
     await composer.getByText(/This post has product tags: turn on/).waitFor()
     await shoot(editorPage, 'publish-products')
+    let stored: Record<string, unknown> | undefined
     await expect
       .poll(
         async () => {
-          const out = await owner.api.sync.pull.query({
-            collection: 'posts',
-            workspaceId,
-            checkpoint: null,
-            limit: 1000,
-          })
-          const post = out.documents.find((d) => d['caption'] === 'Shoppable run')
-          return (post?.['productTags'] as { atMs: number }[] | undefined)?.map((t) => t.atMs)
+          const posts = await pullAll(owner.api, workspaceId, 'posts')
+          stored = posts.find((d) => d['caption'] === 'Shoppable run')
+          return (stored?.['productTags'] as { atMs: number }[] | undefined)?.map((t) => t.atMs)
         },
         { timeout: 30_000 },
       )
       .toEqual([3_500])
+      .catch(async (error: Error) => {
+        // What the server holds and what the page says of its sync: a slow push or a lost edit.
+        const status = await syncStatus(editorPage).textContent()
+        throw new Error(
+          `${error.message}\non the server: ${JSON.stringify(stored)}; sync: ${status}`,
+        )
+      })
     await tagged.getByRole('button', { name: 'Remove Trail socks at 3.5 s' }).click()
     await products.getByText(/No products tagged/).waitFor()
   }, 90_000)
