@@ -1,53 +1,34 @@
 import { useEffect, useRef, useState } from 'react'
 import type { PostDoc } from '../../../shared/data/registry'
-
-const SAVE_AFTER_MS = 250
+import { DraftKeeper } from './draft-keeper'
 
 /**
  * The composer edits a local copy so typing never waits for the database; the copy is written
  * shortly after the last change (and at once when the post changes or the page closes). Once
- * written, the stored document (with what the server or another member changed) is shown again.
+ * the stored document shows the write, it is shown again, with what the server or another member
+ * changed (draft-keeper.ts).
  */
 export function useLocalDraft(
   stored: PostDoc | null,
   save: (doc: PostDoc) => Promise<void>,
 ): [PostDoc | null, (next: PostDoc) => void] {
   const [local, setLocal] = useState<PostDoc | null>(null)
-  const pending = useRef<{ doc: PostDoc; timer: ReturnType<typeof setTimeout> } | null>(null)
-  const saveRef = useRef(save)
-  saveRef.current = save
+  const keeper = useRef<DraftKeeper<PostDoc> | null>(null)
+  keeper.current ??= new DraftKeeper<PostDoc>(setLocal, save)
+  const draft = keeper.current
+  draft.setSave(save)
 
-  const flush = () => {
-    const p = pending.current
-    if (!p) return
-    clearTimeout(p.timer)
-    pending.current = null
-    void saveRef.current(p.doc)
-  }
-
-  useEffect(() => {
-    if (!pending.current) setLocal(null)
-  }, [stored])
+  useEffect(() => draft.storedChanged(stored), [draft, stored])
 
   const id = stored?.id ?? null
   useEffect(() => {
+    const flush = () => draft.flush()
     window.addEventListener('pagehide', flush)
     return () => {
       window.removeEventListener('pagehide', flush)
       flush()
     }
-  }, [id])
+  }, [draft, id])
 
-  const change = (next: PostDoc) => {
-    setLocal(next)
-    if (pending.current) clearTimeout(pending.current.timer)
-    const timer = setTimeout(() => {
-      pending.current = null
-      void saveRef.current(next).then(() => {
-        if (!pending.current) setLocal(null)
-      })
-    }, SAVE_AFTER_MS)
-    pending.current = { doc: next, timer }
-  }
-  return [local && local.id === id ? local : stored, change]
+  return [local && local.id === id ? local : stored, (next) => draft.change(next)]
 }
