@@ -392,7 +392,12 @@ describe('the post video', () => {
     await ownerPage
       .getByRole('button', { name: 'Set music: summer-hit.m4a' })
       .click({ timeout: 30_000 })
-    await ownerPage.getByRole('group', { name: 'Music track' }).getByRole('button').first().click()
+    // The music's block appears once the file is probed and placed: slow on a loaded machine.
+    await ownerPage
+      .getByRole('group', { name: 'Music track' })
+      .getByRole('button')
+      .first()
+      .click({ timeout: 60_000 })
     await ownerPage.getByRole('button', { name: /Music licence/ }).click()
     await ownerPage.getByRole('option', { name: 'Personal use only' }).click()
     await expect
