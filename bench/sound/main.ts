@@ -8,8 +8,8 @@ import { AAC_STEREO } from '../../shared/timeline/compile-ffmpeg'
 /**
  * `npm run bench:sound`: the export's AAC settings (AAC_STEREO: ffmpeg's 'fast' coder at
  * 192 kb/s) against ffmpeg's default coder (twoloop) at the same rate, both native, on the same
- * 30 s of music-like stereo (a chord, pink and brown noise with fixed seeds, beeps). Prints each one's encode time
- * (median of ROUNDS) and how far its decoded sound is from the original: signal-to-noise ratio
+ * 30 s of music-like stereo (a chord, pink and brown noise with fixed seeds, beeps). Prints each
+ * one's encode time (median of ROUNDS) and how far its decoded sound is from the original: SNR
  * over the whole band and in three bands (split with ffmpeg's biquad filters, the same filter on
  * both sides, so the difference is the coder's error in that band). SNR is not a listening test:
  * twoloop's noise substitution trades SNR for a noise-like likeness; the coder's author judged

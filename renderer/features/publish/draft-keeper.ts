@@ -17,18 +17,8 @@ export interface Draftable {
   readonly updatedAt: number
 }
 
-export interface DraftTimers {
-  set(run: () => void, ms: number): unknown
-  clear(handle: unknown): void
-}
-
-const realTimers: DraftTimers = {
-  set: (run, ms) => setTimeout(run, ms),
-  clear: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
-}
-
 export class DraftKeeper<D extends Draftable> {
-  private pending: { doc: D; timer: unknown } | null = null
+  private pending: { doc: D; timer: ReturnType<typeof setTimeout> } | null = null
   /** When the last write began, until the stored document shows it (null: nothing awaited). */
   private savedAt: number | null = null
   private stored: D | null = null
@@ -37,8 +27,6 @@ export class DraftKeeper<D extends Draftable> {
     /** Called with the copy to show, or null to show the stored document. */
     private readonly setLocal: (doc: D | null) => void,
     private save: (doc: D) => Promise<void>,
-    private readonly timers: DraftTimers = realTimers,
-    private readonly now: () => number = Date.now,
   ) {}
 
   /** The latest save function (it closes over the page's current state). */
@@ -49,8 +37,8 @@ export class DraftKeeper<D extends Draftable> {
   /** A change by the user: shown at once, written after a pause in typing. */
   change(next: D): void {
     this.setLocal(next)
-    if (this.pending) this.timers.clear(this.pending.timer)
-    const timer = this.timers.set(() => {
+    if (this.pending) clearTimeout(this.pending.timer)
+    const timer = setTimeout(() => {
       this.pending = null
       this.write(next)
     }, SAVE_AFTER_MS)
@@ -61,7 +49,7 @@ export class DraftKeeper<D extends Draftable> {
   flush(): void {
     const p = this.pending
     if (!p) return
-    this.timers.clear(p.timer)
+    clearTimeout(p.timer)
     this.pending = null
     this.write(p.doc)
   }
@@ -73,7 +61,7 @@ export class DraftKeeper<D extends Draftable> {
   }
 
   private write(doc: D): void {
-    this.savedAt = this.now()
+    this.savedAt = Date.now()
     void this.save(doc).then(() => this.dropIfCaughtUp())
   }
 
