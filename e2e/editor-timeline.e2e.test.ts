@@ -98,8 +98,9 @@ describe('timeline by mouse', () => {
             .getAttribute('aria-label')) ?? '',
       )
       .toMatch(/0:02\.15 to 0:04\.00/)
-    // One undo at a time, each seen on screen before the next click: on a loaded machine a
-    // second click can land before the first one's render, on the same step's button.
+    // One undo at a time, each seen on screen before the next: two quick clicks once left the
+    // roll's length on a loaded machine (cause not found); this way a recurrence says which
+    // undo did not take.
     const clipB = () =>
       videoTrack()
         .getByRole('button', { name: /^Clip b\.mp4/ })

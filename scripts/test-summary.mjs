@@ -31,8 +31,8 @@ const MESSAGE_CHARS = 300
 function firstLine(/** @type {string | undefined} */ text) {
   // eslint-disable-next-line no-control-regex
   const plain = (text ?? '').replace(/\u001b\[[0-9;]*m/g, '')
-  const line = plain.split('\n').find((l) => l.trim()) ?? ''
-  return line.length > MESSAGE_CHARS ? `${line.slice(0, MESSAGE_CHARS)}…` : line.trim()
+  const line = (plain.split('\n').find((l) => l.trim()) ?? '').trim()
+  return line.length > MESSAGE_CHARS ? `${line.slice(0, MESSAGE_CHARS)}…` : line
 }
 
 /**
