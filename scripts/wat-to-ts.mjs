@@ -6,7 +6,10 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import wabtInit from 'wabt'
 
-export const WAT_SOURCES = ['renderer/features/editor/preview/wasm/scale-planes.wat']
+export const WAT_SOURCES = [
+  'renderer/features/editor/preview/wasm/scale-planes.wat',
+  'renderer/features/editor/preview/wasm/blend-overlay.wat',
+]
 
 /** @param {string} watPath @returns {Promise<Buffer>} */
 export async function assemble(watPath) {

@@ -9,7 +9,7 @@ import {
   planeTablesFor,
   type PlaneTables,
 } from './plane-color'
-import { blitOverlay, yuvOverlay, type YuvOverlay } from './plane-overlay'
+import { yuvOverlay, type YuvOverlay } from './plane-overlay'
 import type { RenderedText } from './text-raster'
 import { i420Planes, YuvWorkspace } from './yuv-workspace'
 
@@ -18,7 +18,8 @@ import { i420Planes, YuvWorkspace } from './yuv-workspace'
  * padded) under text and image overlays is drawn on I420 planes and handed to the H.264 encoder
  * as they are — never converted to RGB and back. The decoded frame's crop is copied at source
  * size, graded there with plane-color.ts's tables (ffmpeg's own eq arithmetic), scaled once
- * (bilinear, yuv-workspace.ts) and the overlays, converted once, are blended over their boxes.
+ * (bilinear, yuv-workspace.ts) and the overlays, converted once, are blended over their boxes
+ * (yuv-workspace.ts too).
  * The same plan as the canvas path draws (Compositor); plans it cannot carry — transitions,
  * overlay videos, blur, vignette, colour that needs RGB, turned phone frames, downscales past
  * 1.5:1 (bilinear would alias where the canvas filters) — go to the canvas.
@@ -232,22 +233,12 @@ export class PlaneCompositor {
       for (const image of plan.images) {
         const picture = await sources.image(image)
         const { x, y, width, height } = image.placement
-        blitOverlay(
-          out,
-          canvas.width,
-          canvas.height,
-          this.overlay(picture, width, height, x, y, image.opacity),
-        )
+        work.blend(this.overlay(picture, width, height, x, y, image.opacity))
       }
       for (const text of plan.texts) {
         const rendered = sources.text(text)
         const { image } = rendered
-        blitOverlay(
-          out,
-          canvas.width,
-          canvas.height,
-          this.overlay(image, image.width, image.height, rendered.x, rendered.y, 1),
-        )
+        work.blend(this.overlay(image, image.width, image.height, rendered.x, rendered.y, 1))
       }
       return new VideoFrame(out, {
         format: 'I420',

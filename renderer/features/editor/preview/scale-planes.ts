@@ -2,7 +2,8 @@
  * Bilinear scaling of one 8-bit plane (Y, U or V of an I420 frame), for the export's Y'CbCr path
  * (plane-frame.ts): the crop of a decoded frame goes to the output size without ever becoming
  * RGB. Separable and fixed-point: each source row the output needs is scaled horizontally once
- * (kept in a two-row cache as 16-bit values ×256), then each output row blends two of them. The
+ * (kept in a two-row cache as 16-bit values ×128, at most 32640: the WebAssembly pass blends them
+ * in signed 16-bit lanes), then each output row blends two of them. The
  * index/weight tables are made once per (source size, output size, siting) and reused every frame.
  * This is the reference and the fallback; yuv-workspace.ts runs the same arithmetic in WebAssembly.
  */
@@ -107,19 +108,22 @@ export class PlaneScaler {
         for (let x = 0; x < width; x++) {
           const a = data[base + (xIndex[x] as number)] as number
           const b = data[base + (xNext[x] as number)] as number
-          into[x] = (a << 8) + (b - a) * (xWeight[x] as number)
+          into[x] = ((a << 8) + (b - a) * (xWeight[x] as number)) >> 1
         }
       }
       const upper = (y0 & 1) === 0 ? even : odd
       const lower = (y1 & 1) === 0 ? even : odd
       const target = outOffset + y * outStride
       if (w === 0 || y1 === y0) {
-        for (let x = 0; x < width; x++) out[target + x] = ((upper[x] as number) + 128) >> 8
+        for (let x = 0; x < width; x++) out[target + x] = ((upper[x] as number) + 64) >> 7
         continue
       }
-      const inv = 256 - w
+      // upper + round(d·w/256) as WebAssembly's q15mulr computes it with w·128 in Q15:
+      // (d·w·128 + 16384) >> 15, arithmetic (d may be negative).
+      const q = w << 7
       for (let x = 0; x < width; x++) {
-        out[target + x] = ((upper[x] as number) * inv + (lower[x] as number) * w + 32768) >> 16
+        const u = upper[x] as number
+        out[target + x] = (u + ((((lower[x] as number) - u) * q + 16384) >> 15) + 64) >> 7
       }
     }
   }
