@@ -62,7 +62,7 @@
     (local $y i32) (local $y0 i32) (local $y1 i32) (local $w i32)
     (local $heldEven i32) (local $heldOdd i32) (local $r i32) (local $pass i32)
     (local $upper i32) (local $lower i32) (local $target i32) (local $x i32)
-    (local $wv v128) (local $u0 i32) (local $u0v v128) (local $u1 v128)
+    (local $wv v128) (local $upperSample i32) (local $upperLo v128) (local $upperHi v128)
     (local $at i32) (local $gap i32)
     (local.set $heldEven (i32.const -1))
     (local.set $heldOdd (i32.const -1))
@@ -120,18 +120,18 @@
                 (i16x8.shr_u
                   (i16x8.add
                     (i16x8.add
-                      (local.tee $u0v (v128.load (local.get $at)))
+                      (local.tee $upperLo (v128.load (local.get $at)))
                       (i16x8.q15mulr_sat_s
-                        (i16x8.sub (v128.load (i32.add (local.get $at) (local.get $gap))) (local.get $u0v))
+                        (i16x8.sub (v128.load (i32.add (local.get $at) (local.get $gap))) (local.get $upperLo))
                         (local.get $wv)))
                     (v128.const i16x8 64 64 64 64 64 64 64 64))
                   (i32.const 7))
                 (i16x8.shr_u
                   (i16x8.add
                     (i16x8.add
-                      (local.tee $u1 (v128.load offset=16 (local.get $at)))
+                      (local.tee $upperHi (v128.load offset=16 (local.get $at)))
                       (i16x8.q15mulr_sat_s
-                        (i16x8.sub (v128.load offset=16 (i32.add (local.get $at) (local.get $gap))) (local.get $u1))
+                        (i16x8.sub (v128.load offset=16 (i32.add (local.get $at) (local.get $gap))) (local.get $upperHi))
                         (local.get $wv)))
                     (v128.const i16x8 64 64 64 64 64 64 64 64))
                   (i32.const 7))))
@@ -141,17 +141,17 @@
         (block $tailDone
           (loop $tail
             (br_if $tailDone (i32.ge_u (local.get $x) (local.get $outW)))
-            (local.set $u0 (i32.load16_u (i32.add (local.get $upper) (i32.shl (local.get $x) (i32.const 1)))))
+            (local.set $upperSample (i32.load16_u (i32.add (local.get $upper) (i32.shl (local.get $x) (i32.const 1)))))
             (i32.store8 (i32.add (local.get $target) (local.get $x))
               (i32.shr_u
                 (i32.add
                   (i32.add
-                    (local.get $u0)
+                    (local.get $upperSample)
                     (i32.shr_s
                       (i32.add
                         (i32.mul
                           (i32.sub (i32.load16_u (i32.add (local.get $lower) (i32.shl (local.get $x) (i32.const 1))))
-                                   (local.get $u0))
+                                   (local.get $upperSample))
                           (i32.shl (local.get $w) (i32.const 7)))
                         (i32.const 16384))
                       (i32.const 15)))
