@@ -86,6 +86,22 @@ describe('YuvWorkspace.blend', () => {
     }
   })
 
+  it('blends the right overlay frame after frame: the same one again, another, one moved', () => {
+    const a = yuvOverlay(overlayPixels(40, 20, 5), 10, 10, 0.8, true)
+    const b = yuvOverlay(overlayPixels(40, 20, 9), 10, 10, 1, true) // a's box, other pixels
+    const moved = yuvOverlay(overlayPixels(40, 20, 5), -6, 40, 0.8, true)
+    const wasm = workspaceWithPicture(width, height, true)
+    const expected = wasm.outputBytes().slice()
+    for (const overlay of [a, a, b, a, b, b, moved, a]) {
+      blitOverlay(expected, width, height, overlay)
+      wasm.blend(overlay)
+      const got = wasm.outputBytes()
+      let differing = 0
+      for (let i = 0; i < got.length; i++) if (got[i] !== expected[i]) differing++
+      expect(differing).toBe(0)
+    }
+  })
+
   it('blends an opaque sample to the overlay colour and a clear one to nothing', () => {
     const pixels: RgbaPixels = {
       data: new Uint8ClampedArray([255, 255, 255, 255, 255, 255, 255, 0]),

@@ -77,6 +77,8 @@ export class YuvWorkspace {
   private js: Uint8Array = new Uint8Array(0)
   private key = ''
   private at = { source: 0, output: 0, taps: 0, rows: 0, overlay: 0 }
+  /** The overlay part blend() last copied into memory (a caption is the same every frame). */
+  private copied: { overlay: YuvOverlay; box: string } | null = null
   private tapsAt: number[] = []
   private blocksAt: number[] = []
   private rowBytes = 0
@@ -149,6 +151,7 @@ export class YuvWorkspace {
     // Room for one overlay clipped to the output (blend() copies it here): the memory never
     // grows while a frame is drawn, so views of it taken earlier in the frame stay valid.
     this.at.overlay = take(overlayBytes(output.width * output.height) + 5 * 16)
+    this.copied = null
     // The blocks' 16-byte loads may read past the last source row: keep them inside memory.
     take(16)
     const module = this.useWasm ? wasmModule(SCALE_WASM) : null
@@ -277,7 +280,8 @@ export class YuvWorkspace {
   /**
    * Blends `overlay` over the output picture, clipped to it, with blitOverlay's result to the
    * bit: the part of the overlay inside the picture is copied into this memory (a few hundred
-   * kilobytes for a caption) and blended there.
+   * kilobytes for a caption; not again while the same overlay comes back to the same place)
+   * and blended there.
    */
   blend(overlay: YuvOverlay): void {
     const { width, height } = this.output
@@ -325,15 +329,19 @@ export class YuvWorkspace {
     }
     const left = x0 - overlay.x
     const top = y0 - overlay.y
-    copy(overlay.alpha, new Uint8Array(buffer, alphaAt, w * h), overlay.width, left, top, w, h)
-    copy(overlay.luma, new Uint16Array(buffer, lumaAt, w * h), overlay.width, left, top, w, h)
     const cw = w / 2
     const ch = h / 2
-    const chroma = (from: Uint8Array | Uint16Array, to: Uint8Array | Uint16Array) =>
-      copy(from, to, overlay.width / 2, left / 2, top / 2, cw, ch)
-    chroma(overlay.chromaAlpha, new Uint8Array(buffer, chromaAlphaAt, cw * ch))
-    chroma(overlay.cb, new Uint16Array(buffer, cbAt, cw * ch))
-    chroma(overlay.cr, new Uint16Array(buffer, crAt, cw * ch))
+    const box = `${x0},${y0},${w},${h}`
+    if (this.copied?.overlay !== overlay || this.copied.box !== box) {
+      copy(overlay.alpha, new Uint8Array(buffer, alphaAt, w * h), overlay.width, left, top, w, h)
+      copy(overlay.luma, new Uint16Array(buffer, lumaAt, w * h), overlay.width, left, top, w, h)
+      const chroma = (from: Uint8Array | Uint16Array, to: Uint8Array | Uint16Array) =>
+        copy(from, to, overlay.width / 2, left / 2, top / 2, cw, ch)
+      chroma(overlay.chromaAlpha, new Uint8Array(buffer, chromaAlphaAt, cw * ch))
+      chroma(overlay.cb, new Uint16Array(buffer, cbAt, cw * ch))
+      chroma(overlay.cr, new Uint16Array(buffer, crAt, cw * ch))
+      this.copied = { overlay, box }
+    }
     const o = i420Planes(width, height)
     const base = this.at.output
     const half = width / 2
